@@ -1,0 +1,161 @@
+"""JSON and JSON Lines records: one article per object.
+
+A record holds ``text`` (plain or scraped page text) or ``html``, plus optional
+``title``, ``published`` (ISO date or datetime), ``url``, ``outlet``, ``id``,
+``section`` and ``author``. Unknown fields are ignored, so exports of other
+tools can be read as they are.
+
+A problem with one record (a line that is not JSON, an object without a body, a
+body that cleans to nothing) is *yielded* as an ``IngestError`` naming
+``file.jsonl:LINE`` (``file.json[INDEX]`` for an item of a JSON list) and the
+other records still come out: a batch is never lost to one bad line. A date
+that cannot be read is not worth losing the article for: it is dropped with a
+``published_invalid`` flag.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from presslens.errors import DecodeError, EmptyInputError, IngestError, UnsupportedFormatError
+from presslens.ingest.build import Draft
+from presslens.ingest.dates import parse_date_value
+from presslens.ingest.html import draft_from_html
+from presslens.ingest.text_dump import parse_page_text
+from presslens.models import Flag
+
+__all__ = ["draft_from_record", "iter_json_drafts", "iter_jsonl_drafts"]
+
+logger = logging.getLogger(__name__)
+
+_FIELDS = "text or html, and optionally title, published, url, outlet, id, section, author"
+
+
+def _string(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def draft_from_record(record: Any, *, source: str) -> Draft:
+    """A Draft from one JSON object; raises IngestError (named `source`) when it has no usable body."""
+    if not isinstance(record, dict):
+        raise IngestError(source, f"expected a JSON object with {_FIELDS}; got {type(record).__name__}")
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str | None) or not isinstance(html, str | None):
+        raise IngestError(source, "'text' and 'html' must be strings")
+    if not (text or "").strip() and not (html or "").strip():
+        present = (
+            "empty 'text'/'html'" if ("text" in record or "html" in record) else "no 'text' or 'html' field"
+        )
+        raise EmptyInputError(source, f"record has {present}; expected {_FIELDS}")
+    title = _string(record, "title")
+    flags: list[Flag] = []
+    metadata_date = None
+    if record.get("published") not in (None, ""):
+        try:
+            metadata_date = parse_date_value(record["published"])
+        except ValueError as exc:
+            flags.append(Flag(kind="published_invalid", why=f"record field 'published' ignored: {exc}"))
+    url = _string(record, "url")
+    if (text or "").strip():
+        page = parse_page_text(text or "", known_title=title)
+        base = Draft(
+            text=page.text,
+            source=source,
+            title=title or page.title,
+            section=page.section,
+            author=page.author,
+            printed_date=page.printed_date,
+            views=page.views,
+            reading_time_minutes=page.reading_time_minutes,
+            subheadings=page.subheadings,
+        )
+    else:
+        base = draft_from_html(html or "", source=source, url=url)
+    return Draft(
+        text=base.text,
+        source=source,
+        id=_string(record, "id"),
+        title=title or base.title,
+        url=url or base.url,
+        outlet=_string(record, "outlet") or base.outlet,
+        author=_string(record, "author") or base.author,
+        section=_string(record, "section") or base.section,
+        metadata_date=metadata_date or base.metadata_date,
+        metadata_date_origin="record's published field" if metadata_date else base.metadata_date_origin,
+        printed_date=base.printed_date,
+        views=base.views,
+        reading_time_minutes=base.reading_time_minutes,
+        subheadings=base.subheadings,
+        flags=tuple(flags) + base.flags,
+    )
+
+
+def _checked(record: Any, source: str) -> Draft | IngestError:
+    try:
+        return draft_from_record(record, source=source)
+    except IngestError as exc:
+        logger.info("skipped record: %s", exc)
+        return exc
+
+
+def iter_jsonl_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]:
+    """Drafts (or record errors) from JSON Lines text, one per non-blank line."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(
+                where, f"not valid JSON ({exc.msg} at column {exc.colno}); expected one object per line"
+            )
+            continue
+        yield _checked(record, where)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        json.loads(lines[0])
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def iter_json_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]:
+    """Drafts from a JSON document (an object or a list of objects).
+
+    Whole-document problems raise: invalid JSON (DecodeError with the line and
+    column), an empty list (EmptyInputError), a top level that is neither an
+    object nor a list (UnsupportedFormatError). A ``.json`` file that is in
+    fact JSON Lines is read as such.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _looks_like_jsonl(text):
+            return iter_jsonl_drafts(text, source=source)
+        raise DecodeError(
+            source,
+            f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
+            "expected an object, a list of objects, or JSON Lines",
+        ) from None
+    if isinstance(data, dict):
+        return iter([_checked(data, source)])
+    if isinstance(data, list):
+        if not data:
+            raise EmptyInputError(source, "the JSON list is empty; expected article records")
+        return (_checked(item, f"{source}[{i}]") for i, item in enumerate(data))
+    raise UnsupportedFormatError(
+        source, f"JSON top level is a {type(data).__name__}; expected an object or a list of objects"
+    )

@@ -1,0 +1,93 @@
+"""JSON and JSON Lines records: fields mapped, bad records reported, the batch kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from presslens.errors import IngestError
+from presslens.ingest import read_source
+from presslens.models import Article
+
+TODAY = dt.date(2025, 9, 1)
+TEXT = "The foreign ministry summoned the ambassador and handed him a note of protest over the arrests."
+HTML = f"<html><head><title>Envoy summoned</title></head><body><article><p>{TEXT}</p></article></body></html>"
+
+
+def test_jsonl_bad_line_in_the_middle_keeps_the_rest(tmp_path: Path, settings) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": TEXT, "title": "First", "published": "2025-07-02", "outlet": "Daily"}),
+        "{not json",
+        json.dumps({"id": "c", "title": "No body"}),
+        "",
+        json.dumps({"id": "e", "text": "   "}),
+        json.dumps({"html": HTML, "url": "https://example.org/a", "published": "2025-07-03T08:00:00+02:00"}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_source(path, settings=settings, today=TODAY))
+    assert [type(i).__name__ for i in items] == [
+        "Article",
+        "IngestError",
+        "EmptyInputError",
+        "EmptyInputError",
+        "Article",
+    ]
+    first, bad, no_body, empty, html = items
+    assert isinstance(first, Article) and first.id == "a" and first.title == "First"
+    assert first.published == dt.date(2025, 7, 2) and first.outlet == "Daily"
+    assert first.source == f"{path}:1" and first.text == TEXT
+    assert str(bad).startswith(f"{path}:2: not valid JSON")
+    assert no_body.source == f"{path}:3" and "'text' or 'html'" in str(no_body)
+    assert empty.source == f"{path}:5"
+    assert html.url == "https://example.org/a" and html.published == dt.date(2025, 7, 3)
+    assert html.title == "Envoy summoned" and TEXT in html.text
+
+
+def test_json_list_and_object(tmp_path: Path, settings) -> None:
+    records = [{"text": TEXT, "section": "World", "author": "Jane Doe"}, "just a string"]
+    listing = tmp_path / "batch.json"
+    listing.write_text(json.dumps(records), encoding="utf-8")
+    article, error = read_source(listing, settings=settings, today=TODAY)
+    assert article.section == "World" and article.author == "Jane Doe"
+    assert article.source == f"{listing}[0]"
+    assert isinstance(error, IngestError) and error.source == f"{listing}[1]"
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"text": TEXT}), encoding="utf-8")
+    [one] = read_source(single, settings=settings, today=TODAY)
+    assert one.source == str(single) and one.id == article.id  # content-derived id
+
+
+def test_record_text_dump_is_cleaned_but_prose_is_not(tmp_path: Path, settings) -> None:
+    dump = f"Envoy summoned\nShare\n−\n02 July 11190 8 minutes\n{TEXT}\nLive\nAll"
+    path = tmp_path / "dumps.jsonl"
+    path.write_text(
+        json.dumps({"text": dump, "title": "Envoy summoned"})
+        + "\n"
+        + json.dumps({"text": f"Short lede line\n{TEXT}", "title": "Another title"})
+        + "\n",
+        encoding="utf-8",
+    )
+    dumped, prose = read_source(path, published=dt.date(2025, 7, 2), settings=settings, today=TODAY)
+    assert dumped.text == TEXT and dumped.views == 11190 and dumped.published_as_printed == "02 July"
+    assert prose.text == f"Short lede line\n\n{TEXT}"  # a line that is not the record's title stays
+    assert prose.published == dt.date(2025, 7, 2)
+
+
+@pytest.mark.parametrize("value", ["sometime", "2025-13-45"])
+def test_bad_published_is_flagged_not_fatal(tmp_path: Path, settings, value: str) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"text": TEXT, "published": value}), encoding="utf-8")
+    [article] = read_source(path, settings=settings, today=TODAY)
+    assert article.published is None
+    assert [f.kind for f in article.flags] == ["published_invalid"]
+
+
+def test_json_file_holding_json_lines(tmp_path: Path, settings) -> None:
+    path = tmp_path / "lines.json"
+    path.write_text(json.dumps({"text": TEXT}) + "\n" + json.dumps({"text": TEXT, "id": "2"}) + "\n", "utf-8")
+    items = list(read_source(path, settings=settings, today=TODAY))
+    assert [i.source for i in items] == [f"{path}:1", f"{path}:2"]
