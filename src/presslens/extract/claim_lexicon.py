@@ -1,0 +1,97 @@
+"""The attribution lexicons (``resources/claim_*.tsv``), loaded once per process.
+
+Keeping cue words, hedges, source nouns, slots and assertion markers in data files
+lets a reviewer see and extend the inventory without reading code; each file's
+header says where its entries come from (PolNeAR guidelines, Pareti's PARC 3.0
+verb classes, TAC KBP slots, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from presslens.resources_io import read_tsv
+
+__all__ = [
+    "AssertionLexicon",
+    "ClaimLexicon",
+    "SlotPattern",
+    "assertion_lexicon",
+    "claim_lexicon",
+    "slot_patterns",
+]
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """Cue lemmas by kind, what content each verb takes, hedges and source nouns."""
+
+    verbs: dict[str, str]  # lemma -> takes (clause | np | both)
+    evidential: frozenset[str]
+    according: frozenset[str]  # multiword prepositions, e.g. "according to"
+    citing: frozenset[str]
+    noun_cues: frozenset[str]
+    hedge_words: frozenset[str]  # adverbs and modals
+    hedge_cues: frozenset[str]  # cue lemmas that hedge by themselves
+    hedge_passives: frozenset[str]  # "is suspected", "is believed"
+    source_nouns: dict[str, str]  # lemma -> unnamed | document
+
+
+@dataclass(frozen=True)
+class SlotPattern:
+    """One attribute pattern of ``claim_slots.tsv``."""
+
+    attribute: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class AssertionLexicon:
+    markers: tuple[str, ...]
+    verbs: frozenset[str]
+
+
+@cache
+def claim_lexicon() -> ClaimLexicon:
+    """The cue, hedge and source lexicons (cached: read once per process)."""
+    verbs: dict[str, str] = {}
+    by_kind: dict[str, set[str]] = {}
+    for row in read_tsv("claim_cues.tsv"):
+        cue, kind, takes = (*row, "clause")[:3]
+        if kind == "verb":
+            verbs[cue] = takes
+        by_kind.setdefault(kind, set()).add(cue)
+    hedges: dict[str, set[str]] = {}
+    for word, kind in read_tsv("claim_hedges.tsv"):
+        hedges.setdefault(kind, set()).add(word)
+    return ClaimLexicon(
+        verbs=verbs,
+        evidential=frozenset(by_kind.get("evidential", ())),
+        according=frozenset(by_kind.get("according-to", ())),
+        citing=frozenset(by_kind.get("citing", ())),
+        noun_cues=frozenset(by_kind.get("noun-cue", ())),
+        hedge_words=frozenset(hedges.get("adverb", set()) | hedges.get("modal", set())),
+        hedge_cues=frozenset(hedges.get("cue", ())),
+        hedge_passives=frozenset(hedges.get("passive", ())),
+        source_nouns={noun: kind for noun, kind in read_tsv("claim_sources.tsv")},
+    )
+
+
+@cache
+def slot_patterns() -> tuple[SlotPattern, ...]:
+    """The attribute patterns of ``claim_slots.tsv``, compiled once."""
+    return tuple(
+        SlotPattern(attribute, kind, re.compile(pattern, re.IGNORECASE))
+        for attribute, kind, pattern in read_tsv("claim_slots.tsv")
+    )
+
+
+@cache
+def assertion_lexicon() -> AssertionLexicon:
+    """Conclusion markers (longest first) and accusation verb lemmas."""
+    rows = read_tsv("claim_assertions.tsv")
+    markers = sorted((p for p, k in rows if k == "marker"), key=len, reverse=True)
+    return AssertionLexicon(tuple(markers), frozenset(p for p, k in rows if k == "verb"))
