@@ -19,6 +19,7 @@ arresting authority once and then write "X was also detained".
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -288,11 +289,12 @@ def _generic(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
+    text = doc.text  # Doc.text joins every token: read it once, not per line
     starts = [0]
-    pos = doc.text.find("\n")
+    pos = text.find("\n")
     while pos != -1:
         starts.append(pos + 1)
-        pos = doc.text.find("\n", pos + 1)
+        pos = text.find("\n", pos + 1)
     return starts
 
 
@@ -301,7 +303,7 @@ def _infer_agentless_actors(doc: Doc, events: list[CodedEvent]) -> list[CodedEve
     starts = _paragraph_starts(doc)
 
     def paragraph(offset: int) -> int:
-        return max(i for i, s in enumerate(starts) if s <= offset)
+        return bisect_right(starts, offset) - 1
 
     out: list[CodedEvent] = []
     for i, coded in enumerate(events):
