@@ -38,6 +38,11 @@ import trafilatura
 
 from presslens.ingest.html import draft_from_html
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.common import DataMissing
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article-extraction"
@@ -120,17 +125,19 @@ def _run(items: list[tuple[str, str, str, str]], extract: Callable[[str, str], s
     return _score(counts, time.perf_counter() - start)
 
 
-def extraction_scores(data_dir: Path | str = DEFAULT_DATA) -> dict[str, Any]:
+def extraction_scores(data_dir: Path | str | None = DEFAULT_DATA) -> dict[str, Any]:
     """Benchmark scores of presslens's HTML ingestion and of trafilatura's defaults.
 
-    Returns ``{"items": n, "presslens": {...}, "trafilatura_default": {...}}``
-    where each score dict has precision, recall, f1, accuracy and seconds.
+    `data_dir` is the article-extraction folder or the shared data folder
+    holding it. Returns ``{"items": n, "presslens": {...},
+    "trafilatura_default": {...}}`` where each score dict has precision,
+    recall, f1, accuracy and seconds.
     """
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or DEFAULT_DATA)
+    if (data_dir / "article-extraction").is_dir():
+        data_dir = data_dir / "article-extraction"
     if not (data_dir / "ground-truth.json").is_file():
-        raise FileNotFoundError(
-            f"{data_dir}: no ground-truth.json; pass --data pointing at article-extraction/"
-        )
+        raise DataMissing(f"{data_dir}: no ground-truth.json; pass --data pointing at article-extraction/")
     items = _items(data_dir)
     return {
         "items": len(items),

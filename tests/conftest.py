@@ -21,5 +21,7 @@ def nlp():
 def shared_data() -> Path:
     """../shared/data, or a skip that says why when it is absent."""
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"evaluation data not found at {SHARED_DATA} (the read-only shared/ folder beside the repo)")
+        pytest.skip(
+            f"evaluation data not found at {SHARED_DATA} (the read-only shared/ folder beside the repo)"
+        )
     return SHARED_DATA

@@ -81,7 +81,9 @@ def load_settings(env: dict[str, str] | None = None, user_file: Path | None = No
     if user_file is not None:
         for key, value in _read_toml(user_file).items():
             if key not in names:
-                raise SettingsError(f"{user_file}: unknown setting {key!r}; known: {', '.join(sorted(names))}")
+                raise SettingsError(
+                    f"{user_file}: unknown setting {key!r}; known: {', '.join(sorted(names))}"
+                )
             values[key] = _coerce(key, value, values[key], str(user_file))
 
     for key in names:

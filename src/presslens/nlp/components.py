@@ -2,7 +2,9 @@
 
 Registered through the ``spacy_factories`` entry point, so
 ``nlp.add_pipe("presslens_timexes")`` works in any pipeline once presslens is
-installed.
+installed. spaCy imports every entry-point module whenever it builds *any*
+pipeline, so this module imports nothing heavy at import time: the extract
+functions are imported when a component is created.
 """
 
 from __future__ import annotations
@@ -10,30 +12,40 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.extract.entities import linked_entities, repaired_entity_spans
-from presslens.extract.temporal import temporal_inconsistencies, time_expressions
 from presslens.nlp.extensions import doc_flags, register_extensions
 
-__all__ = ["EntityComponent", "TimexComponent"]
+__all__ = ["ClaimComponent", "EntityComponent", "EventComponent", "TimexComponent"]
 
 
 class TimexComponent:
     """Finds and normalises time expressions against ``doc._.published``."""
 
+    def __init__(self) -> None:
+        from presslens.extract.temporal import temporal_inconsistencies, time_expressions
+
+        self._find = time_expressions
+        self._check = temporal_inconsistencies
+
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.published
-        timexes = time_expressions(doc, anchor)
+        timexes = self._find(doc, anchor)
         doc._.timexes = timexes
-        doc_flags(doc).extend(temporal_inconsistencies(doc, timexes, anchor))
+        doc_flags(doc).extend(self._check(doc, timexes, anchor))
         return doc
 
 
 class EntityComponent:
     """Repairs the tagger's known errors in ``doc.ents`` and links aliases."""
 
+    def __init__(self) -> None:
+        from presslens.extract.entities import linked_entities, repaired_entity_spans
+
+        self._repair = repaired_entity_spans
+        self._link = linked_entities
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = repaired_entity_spans(doc)
-        doc._.entities = linked_entities(doc)
+        doc.ents = self._repair(doc)
+        doc._.entities = self._link(doc)
         return doc
 
 
@@ -55,3 +67,53 @@ def make_timex_component(nlp: Language, name: str) -> TimexComponent:
 def make_entity_component(nlp: Language, name: str) -> EntityComponent:
     register_extensions()
     return EntityComponent()
+
+
+class EventComponent:
+    """Codes PLOVER events from the parse, using linked entities and time expressions."""
+
+    def __init__(self) -> None:
+        from presslens.extract.events import event_mentions
+
+        self._code = event_mentions
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self._code(doc)
+        return doc
+
+
+@Language.factory(
+    "presslens_events",
+    assigns=["doc._.events"],
+    requires=["token.dep", "doc._.entities", "doc._.timexes"],
+)
+def make_event_component(nlp: Language, name: str) -> EventComponent:
+    register_extensions()
+    return EventComponent()
+
+
+class ClaimComponent:
+    """Extracts attributed claims, then flags the author's unattributed conclusions."""
+
+    def __init__(self) -> None:
+        from presslens.extract.assertions import unattributed_assertions
+        from presslens.extract.claims import attributed_claims
+
+        self._claims = attributed_claims
+        self._assertions = unattributed_assertions
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = self._claims(doc)
+        doc._.claims = claims
+        doc_flags(doc).extend(self._assertions(doc, claims))
+        return doc
+
+
+@Language.factory(
+    "presslens_claims",
+    assigns=["doc._.claims", "doc._.flags"],
+    requires=["token.dep", "doc._.entities"],
+)
+def make_claim_component(nlp: Language, name: str) -> ClaimComponent:
+    register_extensions()
+    return ClaimComponent()

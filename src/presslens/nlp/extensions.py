@@ -20,6 +20,8 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "entities": None,  # list[models.Entity] set by presslens_entities
     "timexes": None,  # list[models.Timex] set by presslens_timexes
     "flags": None,  # list[models.Flag] added by any stage
+    "events": None,  # list[models.Event] set by presslens_events
+    "claims": None,  # list[models.Claim] set by presslens_claims
 }
 _OWNER_TAG = "_presslens_owned"
 

@@ -1,0 +1,35 @@
+"""Where the shared evaluation data lives, and loading its scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+SCORER = REPO.parent / "shared" / "eval" / "score.py"
+
+
+class DataMissing(RuntimeError):
+    """The shared data folder (or one of its sets) is absent on this machine."""
+
+
+def data_dir(path: str | Path | None = None) -> Path:
+    root = Path(path) if path else DEFAULT_DATA
+    if not root.is_dir():
+        raise DataMissing(
+            f"evaluation data not found at {root}; pass --data or place shared/ beside the repo"
+        )
+    return root
+
+
+def load_scorer(path: Path = SCORER) -> ModuleType:
+    """The project-independent scorer `shared/eval/score.py`, imported by path."""
+    if not path.is_file():
+        raise DataMissing(f"scorer not found at {path}")
+    spec = importlib.util.spec_from_file_location("presslens_shared_score", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

