@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import typer.main
@@ -13,9 +12,15 @@ REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
-def _fenced_lines() -> list[str]:
-    blocks = re.findall(r"```(?:bash|sh|console)?\n(.*?)```", README, flags=re.S)
-    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+def _fenced_lines(language: str = "bash") -> list[str]:
+    """Non-blank lines inside fenced blocks of `language`, in order."""
+    lines, current = [], None
+    for line in README.splitlines():
+        if line.startswith("```"):
+            current = None if current is not None else line[3:].strip()
+        elif current == language and line.strip():
+            lines.append(line.strip())
+    return lines
 
 
 def test_ci_runs_the_readme_test_command() -> None:

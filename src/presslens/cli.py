@@ -167,7 +167,8 @@ def _write(documents: list, fmt: OutputFormat, output: Path | None, *, single: b
         else:
             from presslens.report.text import print_text_report
 
-            console = Console(file=fh, width=None if output is None else 120, no_color=output is not None)
+            # a terminal keeps its own width; files and pipes get a readable fixed width
+            console = Console(file=fh, width=None if fh.isatty() else 140, no_color=output is not None)
             for d in documents:
                 print_text_report(d, console)
 

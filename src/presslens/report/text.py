@@ -83,6 +83,66 @@ def _flags(doc: Document) -> Table:
     return table
 
 
+def _who(m) -> str:
+    if m is None:
+        return "?"
+    bare = m.text.removeprefix("the ").removeprefix("The ")
+    name = m.canonical if m.canonical and m.canonical not in (m.text, bare) else None
+    label = f"{m.text} ({name})" if name else m.text
+    return f"{label}*" if m.inferred else label
+
+
+def _qualifiers(negated: bool, hedged: bool, extra: str | None = None) -> str:
+    bits = [b for b, on in (("NOT", negated), ("hedged", hedged)) if on]
+    if extra and extra != "asserted":
+        bits.append(extra)
+    return ", ".join(bits)
+
+
+def _events(doc: Document) -> Table:
+    table = Table(title=f"Events ({len(doc.events)}; * = inferred)", title_justify="left", expand=True)
+    table.add_column("PLOVER", no_wrap=True)
+    for col in ("actor", "target", "where / when", "note"):
+        table.add_column(col, overflow="fold", ratio=1)
+    table.add_column("evidence", overflow="fold", ratio=3)
+    for e in doc.events:
+        where = " / ".join(x for x in ((e.place.canonical or e.place.text) if e.place else None, e.date) if x)
+        table.add_row(
+            Text(f"{e.type}\n{e.mode or ''}", style="bold"),
+            _who(e.actor),
+            _who(e.target),
+            where,
+            _qualifiers(e.negated, e.hedged, e.modality),
+            e.evidence.text,
+        )
+    return table
+
+
+def _claims(doc: Document) -> Table:
+    table = Table(title=f"Claims ({len(doc.claims)})", title_justify="left", expand=True)
+    table.add_column("speaker", overflow="fold", ratio=1)
+    table.add_column("cue", overflow="fold", max_width=14)
+    table.add_column("content", overflow="fold", ratio=3)
+    table.add_column("note", overflow="fold", max_width=12)
+    for c in doc.claims:
+        speaker = _who(c.speaker) + (f"\nciting {_who(c.via)}" if c.via else "")
+        note = _qualifiers(False, c.hedged, "direct quote" if c.direct else None)
+        table.add_row(Text(speaker, style="cyan"), c.cue.text, c.content.text, note)
+    return table
+
+
+def _contradictions(doc: Document) -> Table:
+    table = Table(
+        title=f"Contradictions ({len(doc.contradictions)})", title_justify="left", show_lines=True, expand=True
+    )
+    table.add_column("topic", overflow="fold", ratio=1)
+    table.add_column("one side", overflow="fold", ratio=2)
+    table.add_column("the other side", overflow="fold", ratio=2)
+    for c in doc.contradictions:
+        table.add_row(Text(c.topic, style="bold red"), c.a.evidence.text, c.b.evidence.text)
+    return table
+
+
 def print_text_report(doc: Document, console: Console) -> None:
     """Print one document's report; the caller's Console decides colour and width."""
     parts: list = [_header(doc)]
@@ -91,6 +151,12 @@ def print_text_report(doc: Document, console: Console) -> None:
     console.print(Panel(Group(*parts), border_style="blue"))
     if doc.flags:
         console.print(_flags(doc))
+    if doc.contradictions:
+        console.print(_contradictions(doc))
     console.print(_entities(doc))
     console.print(_timexes(doc))
+    if doc.events:
+        console.print(_events(doc))
+    if doc.claims:
+        console.print(_claims(doc))
     console.print()
