@@ -186,46 +186,38 @@ class Versions(_Record):
     lexicons: str
 
 
-class Article(_Record):
+class _ArticleMetadata(_Record):
+    """What an article says about itself; shared by `Article` and `Document`."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    source: str | None = Field(None, description="the file, URL or record the article came from")
+    section: str | None = None
+    published: dt.date | None = None
+    published_as_printed: str | None = None
+    views: int | None = None
+    reading_time_minutes: int | None = None
+    subheadings: tuple[str, ...] = ()
+    language: str | None = None
+    text: str
+
+
+class Article(_ArticleMetadata):
     """An ingested article before analysis: cleaned body plus recovered metadata.
 
     Every ingest module yields these; the pipeline turns them into Documents.
     """
 
-    id: str
-    text: str
     source: str = Field(description="the file, URL or record the article came from")
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    section: str | None = None
-    published: dt.date | None = None
-    published_as_printed: str | None = None
-    views: int | None = None
-    reading_time_minutes: int | None = None
-    subheadings: tuple[str, ...] = ()
-    language: str | None = None
     flags: tuple[Flag, ...] = ()
 
 
-class Document(_Record):
+class Document(_ArticleMetadata):
     """One analysed article: the unit `presslens analyze --format json` writes."""
 
-    id: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    source: str | None = None
-    section: str | None = None
-    published: dt.date | None = None
-    published_as_printed: str | None = None
-    views: int | None = None
-    reading_time_minutes: int | None = None
-    subheadings: tuple[str, ...] = ()
-    language: str | None = None
-    text: str
     versions: Versions
     entities: tuple[Entity, ...] = ()
     timexes: tuple[Timex, ...] = ()

@@ -17,22 +17,7 @@ __all__ = ["document_from_article", "document_from_doc"]
 
 
 def _metadata(article: Article) -> dict:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "url": article.url,
-        "outlet": article.outlet,
-        "author": article.author,
-        "source": article.source,
-        "section": article.section,
-        "published": article.published,
-        "published_as_printed": article.published_as_printed,
-        "views": article.views,
-        "reading_time_minutes": article.reading_time_minutes,
-        "subheadings": article.subheadings,
-        "language": article.language,
-        "text": article.text,
-    }
+    return article.model_dump(exclude={"flags"})
 
 
 def _sorted_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:

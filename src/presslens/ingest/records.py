@@ -24,7 +24,7 @@ from presslens.errors import DecodeError, EmptyInputError, IngestError, Unsuppor
 from presslens.ingest.build import Draft
 from presslens.ingest.dates import parse_date_value
 from presslens.ingest.html import draft_from_html
-from presslens.ingest.text_dump import parse_page_text
+from presslens.ingest.text_dump import draft_from_page_text
 from presslens.models import Flag
 
 __all__ = ["draft_from_record", "iter_json_drafts", "iter_jsonl_drafts"]
@@ -64,18 +64,7 @@ def draft_from_record(record: Any, *, source: str) -> Draft:
             flags.append(Flag(kind="published_invalid", why=f"record field 'published' ignored: {exc}"))
     url = _string(record, "url")
     if (text or "").strip():
-        page = parse_page_text(text or "", known_title=title)
-        base = Draft(
-            text=page.text,
-            source=source,
-            title=title or page.title,
-            section=page.section,
-            author=page.author,
-            printed_date=page.printed_date,
-            views=page.views,
-            reading_time_minutes=page.reading_time_minutes,
-            subheadings=page.subheadings,
-        )
+        base = draft_from_page_text(text or "", source=source, known_title=title)
     else:
         base = draft_from_html(html or "", source=source, url=url)
     return Draft(

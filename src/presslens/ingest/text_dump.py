@@ -329,13 +329,16 @@ def parse_page_text(text: str, *, known_title: str | None = None) -> PageText:
     )
 
 
-def draft_from_page_text(text: str, *, source: str) -> Draft:
-    """A Draft from a plain-text file or string: the cleaned body and its header metadata."""
-    page = parse_page_text(text)
+def draft_from_page_text(text: str, *, source: str, known_title: str | None = None) -> Draft:
+    """A Draft from a plain-text file, string or record: the cleaned body and its header metadata.
+
+    `known_title` (a record's own title) wins over a title line found in the text.
+    """
+    page = parse_page_text(text, known_title=known_title)
     return Draft(
         text=page.text,
         source=source,
-        title=page.title,
+        title=known_title or page.title,
         section=page.section,
         author=page.author,
         printed_date=page.printed_date,
