@@ -105,3 +105,28 @@ def test_several_inputs_give_a_json_array(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     docs = json.loads(result.stdout)
     assert [Path(d["source"]).name for d in docs] == ["a0.txt", "a1.txt"]
+
+
+@pytest.mark.model
+def test_analyze_fetches_a_url_from_a_local_server(httpserver) -> None:
+    page = (
+        "<html><head><title>Envoy summoned</title></head><body><article><h1>Envoy summoned</h1>"
+        "<p>The Armenian Foreign Ministry summoned the Russian ambassador in Yerevan on Monday, "
+        "officials said, after a dispute over border guards.</p>"
+        "<p>Officials in Moscow declined to comment on the meeting, which lasted two hours.</p>"
+        "</article></body></html>"
+    )
+    httpserver.expect_request("/news/envoy").respond_with_data(page, content_type="text/html; charset=utf-8")
+    url = httpserver.url_for("/news/envoy")
+    result = runner.invoke(app, ["analyze", url, "--published", "2025-06-02"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["url"] == url and doc["title"] == "Envoy summoned"
+    assert "Yerevan" in {e["text"] for e in doc["entities"]}
+
+
+@pytest.mark.model
+def test_unreachable_url_is_one_line_error() -> None:
+    result = runner.invoke(app, ["analyze", "http://127.0.0.1:9/nothing"])
+    assert result.exit_code == 1
+    assert "127.0.0.1:9" in result.stderr and "Traceback" not in result.output
