@@ -236,3 +236,169 @@ def test_lexicon_types_are_plover():
     assert {e.type for e in lex.verbs.values()} <= set(PLOVER_TYPES)
     assert {e.type for e in lex.nouns.values()} <= set(PLOVER_TYPES)
     assert "say" not in lex.verbs and "report" not in lex.verbs
+
+
+def _of_type(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+# --- one act, one event: clause-chain duplicates (event_coref rule 1) --------------------------
+# text, PLOVER type, events expected, words every kept event's `why` must name
+CLAUSE_CHAINS = [
+    (
+        "participle restating the act",
+        "The ministry has condemned Georgia's decision as reckless, accusing it of provoking the crisis.",
+        "ACCUSE",
+        1,
+        ("condemn", "accus"),
+    ),
+    (
+        "participle with a pronoun for a plural target",
+        "Kyiv denounced the Russian strikes, blaming them on Moscow's generals.",
+        "ACCUSE",
+        1,
+        ("denounce", "blame"),
+    ),
+    (
+        "purpose clause with another target",
+        "In Kharkiv, Ukrainian security forces raided a priest's home to arrest him.",
+        "COERCE",
+        2,
+        (),
+    ),
+    (
+        "conjunct with another target",
+        "Police detained the editor on Monday and later arrested his deputy.",
+        "COERCE",
+        2,
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "etype", "count", "whys"), CLAUSE_CHAINS, ids=[c[0] for c in CLAUSE_CHAINS]
+)
+def test_clause_chain_duplicates(parse, name, text, etype, count, whys):
+    events = _of_type(event_mentions(parse(text)), etype)
+    assert len(events) == count, [(e.mode, e.evidence.text) for e in events]
+    for word in whys:
+        assert word in events[0].why
+
+
+# --- anaphoric event mentions (event_coref rule 2) ----------------------------------------------
+ANAPHORA = [
+    (
+        "infinitive on a definite noun adds the place",
+        "Ales Bialiatski was arrested on Monday. The operation to detain Bialiatski was conducted "
+        "outside his flat in Minsk.",
+        "COERCE",
+        1,
+    ),
+    (
+        "definite nominal with a demonstrative target",
+        "Several Georgian activists were detained in Tbilisi. Rights groups said the arrest of these "
+        "activists was unlawful.",
+        "COERCE",
+        1,
+    ),
+    (
+        "two finite releases stay two",
+        "Azimov was initially released but was soon taken back to the police station. Azimov was "
+        "released later that night.",
+        "RETREAT",
+        2,
+    ),
+    (
+        "the arrest of a different person is a new event",
+        "Police arrested Ivan Petrov on Monday. The arrest of Maria Sokolova followed a day later.",
+        "COERCE",
+        2,
+    ),
+    (
+        "a definite mention with no earlier report is kept",
+        "Following the arrest of two editors, Ankara demanded their release.",
+        "COERCE",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "etype", "count"), ANAPHORA, ids=[c[0] for c in ANAPHORA])
+def test_anaphoric_event_mentions(parse, name, text, etype, count):
+    events = _of_type(event_mentions(parse(text)), etype)
+    assert len(events) == count, [(e.mode, e.evidence.text) for e in events]
+
+
+def test_anaphoric_mention_enriches_the_earlier_event(parse):
+    doc = parse(
+        "Ales Bialiatski was arrested on Monday. The operation to detain Bialiatski was conducted "
+        "outside his flat in Minsk."
+    )
+    (event,) = _of_type(event_mentions(doc), "COERCE")
+    assert event.evidence.text.startswith("Ales Bialiatski was arrested")
+    assert event.place is not None and event.place.text == "Minsk"
+    assert "coreference" in event.why and "Minsk" in event.why
+
+
+# --- general verbs code only with fitting arguments (args column of plover_verbs.tsv) -----------
+GENERAL_VERBS = [
+    ("Turkey offered talks to both sides.", "AGREE", "offer"),
+    ("Syria has again offered its troops to Lebanon's new president.", "AGREE", "offer"),
+    ("Hamas offered to negotiate with the mediators.", "AGREE", "offer"),
+    ("The rebels handed over the prisoners to the Red Cross.", "RETREAT", "release"),
+    ("The army handed over control of the airport to the police.", "RETREAT", "return"),
+    ("The Indian foreign minister met his Chinese counterpart in Beijing.", "CONSULT", "meet"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "mode"), GENERAL_VERBS)
+def test_general_verbs_with_fitting_arguments(parse, sentence, etype, mode):
+    _find(event_mentions(parse(sentence)), etype, mode)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "History teaches us not to offer the other cheek.",  # object not offerable
+        "The new budget met the expectations of investors.",  # meet + non-agent object
+        "The museum handed over the keynote to a young speaker.",  # nothing held or owned
+        "The investigation into the case is ongoing.",  # a state: no actor, no concrete target
+    ],
+)
+def test_general_verbs_and_vague_nominals_are_not_events(parse, sentence):
+    assert event_mentions(parse(sentence)) == []
+
+
+def test_investigation_with_a_concrete_target_is_kept(parse):
+    _find(event_mentions(parse("The investigation into the deaths of two miners is ongoing.")), "ACCUSE")
+
+
+# --- pronoun and appositive participants -----------------------------------------------------
+def test_demonstrative_target_and_plural_actor(parse):
+    doc = parse("These are Serbian police officers, and those being beaten by them are Albanian miners.")
+    event = _find(event_mentions(doc), "ASSAULT", "beat")
+    assert "miners" in event.target.text
+    assert event.actor.text == "them" and event.actor.inferred
+    assert "police officers" in event.actor.canonical
+
+
+def test_plural_pronoun_follows_the_previous_subject(parse):
+    doc = parse(
+        "Six Uzbek migrants were detained in Moscow by the police. They are accused of forging documents."
+    )
+    event = _find(event_mentions(doc), "ACCUSE")
+    assert event.target.text == "They" and event.target.inferred
+    assert "migrants" in event.target.canonical
+
+
+def test_placeholder_apposition_takes_the_noun_before_the_dash(parse):
+    doc = parse("Notably, Ahmadov's laptop—something that usually needs a court order to open—was seized.")
+    event = _find(event_mentions(doc), "COERCE", "seize")
+    assert event.target.text == "Ahmadov's laptop"
+
+
+def test_lexicon_rows_sharing_a_pattern_are_alternatives():
+    entry = event_lexicon().verbs["hand over"]
+    assert [v.cameo for v in entry.variants()] == ["0841", "0842"]
+    assert entry.object_rule is not None and entry.object_rule.admits("prisoner", "prisoners", None)

@@ -23,6 +23,13 @@ __all__ = ["ArgContext", "EntityRef"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: Labels of entities that can stand for a group of people (antecedents of they/them).
+GROUP_LABELS = frozenset({"NORP", "ORG", "GPE", "PERSON"})
+#: Sentences searched backwards for the antecedent of they/them (the current one included);
+#: news prose re-names a group within a couple of sentences (checked on the seed article).
+PLURAL_WINDOW = 3
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -85,7 +92,10 @@ class ArgContext:
         """
         left = head.i
         for child in head.lefts:
-            if child.dep_ in NP_LEFT_DEPS:
+            detached = child.dep_ in {"advmod", "npadvmod"} and any(
+                t.is_punct for t in self.doc[child.right_edge.i + 1 : head.i]
+            )  # "Most disturbingly, X's phone": a sentence adverb, not part of the phrase
+            if child.dep_ in NP_LEFT_DEPS and not detached:
                 left = min(left, child.left_edge.i)
         ent = self.entity_of(head)
         if ent is not None:
@@ -127,9 +137,94 @@ class ArgContext:
                 return clause.head
         return token
 
+    def resolve(self, token: Token) -> Token:
+        """The noun a pronoun-like head stands for, where the parse states it.
+
+        A relative pronoun -> its antecedent; a demonstrative subject of a copula -> the
+        predicate noun ("those being tortured ... are Russians"); a placeholder in apposition
+        -> the noun before the dash or comma ("Khalilov's phone—something that ...—").
+        """
+        token = self.antecedent(token)
+        low = token.lower_
+        if low in DEMONSTRATIVES and token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
+            be = token.head  # "those ... are Russians"; misparsed as "are [Russians] arrested"
+            preds = [c for c in be.children if c.dep_ == "attr"]
+            if not preds and be.dep_ in {"aux", "auxpass"}:
+                preds = [
+                    c for c in be.head.children if c.dep_ in {"attr", "nsubjpass", "nsubj"} and c.i > be.i
+                ]
+            preds = [c for c in preds if c.pos_ in {"NOUN", "PROPN"}]
+            if preds:
+                return preds[0]
+        if low in self.lex.word_class("placeholder"):
+            if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"}:
+                return token.head
+            left = [
+                c
+                for c in token.head.children
+                if c.i < token.i and c.pos_ in {"NOUN", "PROPN"} and c.dep_ in {"dep", "appos", "npadvmod"}
+            ]
+            if left and any(t.is_punct for t in self.doc[left[-1].i + 1 : token.i]):
+                return left[-1]
+        return token
+
+    def _is_group(self, cand: Token) -> bool:
+        if cand.tag_ not in {"NNS", "NNPS"} or cand.dep_ == "compound":
+            return False
+        ent = self.entity_of(cand)
+        return (
+            cand.lemma_.lower() in self.lex.word_class("agent")
+            or (ent is not None and ent.label in GROUP_LABELS)
+            or any((e := self.entity_of(c)) is not None and e.label == "NORP" for c in cand.lefts)
+        )
+
+    def plural_antecedent(self, token: Token, depth: int = 0) -> Token | None:
+        """The group of people a they/them/their stands for, searched backwards.
+
+        Candidates are plural nouns (NNS/NNPS) that are group or agent nouns
+        (``plover_classes.tsv`` class ``agent``), NORP/ORG/GPE/PERSON entities, or nouns
+        modified by a nationality ("Russian citizens"). In the pronoun's own sentence the
+        nearest preceding candidate wins; in earlier sentences the subject wins (centering
+        theory's preference for the previous sentence's subject, Grosz, Joshi & Weinstein
+        1995), and a plural pronoun subject hands on to its own antecedent ("X were detained.
+        They are suspected ... they are accused"). Up to ``PLURAL_WINDOW`` sentences.
+        """
+        sents = [s for s in self.doc.sents if s.start <= token.i][-PLURAL_WINDOW:]
+        for n, sent in enumerate(reversed(sents)):
+            if n == 0:
+                before = [t for t in sent if t.i < token.i and t.head != token.head]
+                found = next((t for t in reversed(before) if self._is_group(t)), None)
+                if found is not None:
+                    return found
+                continue
+            for subj in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
+                if subj.lower_ in PLURAL_PRONOUNS and depth < 2:
+                    return self.plural_antecedent(subj, depth + 1)
+                if self._is_group(subj):
+                    return subj
+            found = next((t for t in reversed(list(sent)) if self._is_group(t)), None)
+            if found is not None:
+                return found
+        return None
+
     def mention(self, token: Token, *, role: str) -> Mention | None:
         """A Mention for the phrase headed by `token`, with the canonical name when known."""
-        token = self.antecedent(token)
+        token = self.resolve(token)
+        if token.lower_ in PLURAL_PRONOUNS:
+            ante = self.plural_antecedent(token)
+            canonical = None
+            if ante is not None:
+                ent = self.entity_of(ante)
+                start, end = self.phrase_bounds(ante)
+                canonical = (
+                    ent.canonical
+                    if ent is not None and ent.start <= ante.idx < ent.end and end - start == 1
+                    else self.doc[start:end].text
+                )
+            end_char = token.idx + len(token.text)
+            return Mention(
+                text=token.text, canonical=canonical, start=token.idx, end=end_char, inferred=ante is not None
+            )
         if token.pos_ in {"PRON", "DET"} and token.lower_ not in PERSONAL_PRONOUNS:
             if token.lower_ in RELATIVE_PRONOUNS:
                 return None

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from presslens.extract.event_lexicon import EventLexicon, LexEntry
 
-__all__ = ["Trigger", "find_triggers", "noun_entry"]
+__all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -134,11 +134,35 @@ def _verb_lemma(verb: Token, lex: EventLexicon) -> str:
     return lemma
 
 
+def verb_object(verb: Token) -> Token | None:
+    """The verb's theme: direct object, passive subject, or the noun a reduced passive
+    participle modifies ("the prisoners handed over to Egypt")."""
+    for dep in ("dobj", "nsubjpass"):
+        obj = next((c for c in verb.children if c.dep_ == dep), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
+    """The first row for this pattern whose object constraint (``args`` column) fits."""
+    obj = verb_object(verb)
+    for variant in entry.variants():
+        rule = variant.object_rule
+        if rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
+            return variant
+    return None
+
+
 def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger | None:
     lemma = _verb_lemma(verb, lex)
     for word in _pattern_words(verb):
         for form in {word.lemma_.lower(), word.lower_}:
             entry = lex.verbs.get(f"{lemma} {form}")
+            if entry:
+                entry = _fitting(entry, verb)
             if entry:
                 claimed.add(word.i)
                 return Trigger(verb, entry, "verb", pattern_word=word)
@@ -150,6 +174,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
                     claimed.add(noun.i)
                     return Trigger(verb, noun_entry(noun, lex), "light", noun=noun)
     entry = lex.verbs.get(lemma)
+    if entry and (not entry.needs_object or _has_object(verb)):
+        entry = _fitting(entry, verb)
     if entry and (not entry.needs_object or _has_object(verb)):
         for child in verb.children:  # "demanded their release": the object is not coded again
             if child.dep_ in {"dobj", "nsubjpass"}:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from presslens.extract.event_args import SUBJECT_DEPS, TARGET_PREPS, ArgContext
+from presslens.extract.event_coref import merge_anaphoric_mentions, merge_clause_duplicates
 from presslens.extract.event_evidence import evidence_span
-from presslens.extract.event_lexicon import COOPERATIVE, HOSTILE, EventLexicon, event_lexicon
+from presslens.extract.event_lexicon import COOPERATIVE, HOSTILE, EventLexicon, LexEntry, event_lexicon
 from presslens.extract.event_modality import event_qualifiers
 from presslens.extract.event_triggers import Trigger, find_triggers, noun_entry
 from presslens.models import Event, Mention
@@ -45,6 +46,10 @@ class CodedEvent:
 
     event: Event
     trigger: Token
+    entry: LexEntry | None = None
+    kind: str = ""
+    actor_token: Token | None = None
+    target_token: Token | None = None
 
     @property
     def depth(self) -> int:
@@ -85,9 +90,11 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
     out: list[CodedEvent] = []
     for sent in doc.sents:
         for trig in find_triggers(list(sent), lex):
-            event = _event(trig, ctx, lex)
+            actor_tok, target_tok = _roles(trig, ctx, lex)
+            event = _event(trig, ctx, lex, actor_tok, target_tok)
             if event is not None:
-                out.append(CodedEvent(event, trig.token))
+                out.append(CodedEvent(event, trig.token, trig.entry, trig.kind, actor_tok, target_tok))
+    out = merge_anaphoric_mentions(merge_clause_duplicates(out), ctx)
     return _infer_agentless_actors(doc, out)
 
 
@@ -108,6 +115,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """The first verb of a coordination ("found" in "was found, laid ... and interrogated")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and _subject_child(verb) is None:
+        verb = verb.head
+    return verb
+
+
 def _subject_child(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
@@ -123,6 +137,12 @@ def _is_passive(verb: Token) -> bool:
     """A passive clause, or a reduced passive participle ("Russians arrested on charges")."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+    ):
+        return _is_passive(_first_conjunct(verb))  # "X was found ..., and interrogated"
     return (
         verb.dep_ in {"acl", "relcl"}
         and verb.tag_ == "VBN"
@@ -169,6 +189,11 @@ def _verb_target(verb: Token, trig: Trigger, lex: EventLexicon, passive: bool) -
             return subj
         if verb.dep_ in {"acl", "relcl"}:
             return verb.head
+        if verb.dep_ == "conj" and _subject_child(verb) is None:  # "X was found ... and interrogated"
+            first = _first_conjunct(verb)
+            shared = next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return shared
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child != trig.pattern_word:
             if noun_entry(child, lex) is not None and child.pos_ == "NOUN":
@@ -219,8 +244,11 @@ def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | N
 
 
 # --- assembly --------------------------------------------------------------------------------
-def _event(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> Event | None:
-    actor_tok, target_tok = _roles(trig, ctx, lex)
+def _event(
+    trig: Trigger, ctx: ArgContext, lex: EventLexicon, actor_tok: Token | None, target_tok: Token | None
+) -> Event | None:
+    if not _actor_fits(trig, actor_tok, ctx) or _vague_nominal(trig, actor_tok, target_tok, lex):
+        return None
     actor = ctx.mention(actor_tok, role="actor") if actor_tok is not None else None
     target = ctx.mention(target_tok, role="target") if target_tok is not None else None
     anchor = trig.noun if trig.kind == "nominal" and trig.noun is not None else trig.token
@@ -258,6 +286,30 @@ def _event(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> Event | None:
         why=trig.entry.why(kind),
         evidence=evidence,
     )
+
+
+def _actor_fits(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
+    """A general verb ("offer", "meet", "hand over") codes only with a person/group actor
+    (``args`` column of plover_verbs.tsv); an absent actor (agentless passive) does not block."""
+    rule = trig.entry.actor_rule
+    if rule is None or actor_tok is None:
+        return True
+    tok = ctx.resolve(actor_tok)
+    ent = ctx.entity_of(tok)
+    return rule.admits(tok.lemma_.lower(), tok.lower_, ent.label if ent is not None else None)
+
+
+def _vague_nominal(
+    trig: Trigger, actor_tok: Token | None, target_tok: Token | None, lex: EventLexicon
+) -> bool:
+    """An event noun with no actor whose only participant is a bare "the case"/"the matter"
+    ("The investigation into the case is ongoing") describes a state of affairs, not a
+    reported act by anyone; PLOVER codes events with a source or a concrete target."""
+    if trig.kind != "nominal" or actor_tok is not None or target_tok is None:
+        return False
+    if target_tok.lemma_.lower() not in lex.word_class("vague"):
+        return False
+    return not any(c.dep_ in {"poss", "compound", "prep", "amod", "nmod"} for c in target_tok.children)
 
 
 def _is_place(tok: Token, ctx: ArgContext) -> bool:
@@ -321,5 +373,5 @@ def _infer_agentless_actors(doc: Doc, events: list[CodedEvent]) -> list[CodedEve
                     why = f"{ev.why}; actor inferred from the preceding {p.type} event"
                     ev = ev.model_copy(update={"actor": actor, "why": why})
                     break
-        out.append(CodedEvent(ev, coded.trigger))
+        out.append(replace(coded, event=ev))
     return out
