@@ -132,9 +132,8 @@ def _claims(doc: Document) -> Table:
 
 
 def _contradictions(doc: Document) -> Table:
-    table = Table(
-        title=f"Contradictions ({len(doc.contradictions)})", title_justify="left", show_lines=True, expand=True
-    )
+    title = f"Contradictions ({len(doc.contradictions)})"
+    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
     table.add_column("topic", overflow="fold", ratio=1)
     table.add_column("one side", overflow="fold", ratio=2)
     table.add_column("the other side", overflow="fold", ratio=2)
