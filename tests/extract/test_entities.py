@@ -63,6 +63,18 @@ def _pairs(entities: list[Entity]) -> set[tuple[str, str]]:
         ("Khalilov met diaspora members in Voronezh.", set(), {("diaspora members", "PERSON")}),
         # an untagged acronym after a nationality is a national body
         ("Masked Russian OMON officers stormed the building.", {("OMON", "ORG")}, set()),
+        # a surname alone takes PERSON even when it is also a small town ("Sokolov", CZ)
+        (
+            "Police detained Pavel Orlov and Dmitry Sokolov. Sokolov remains in custody.",
+            {("Pavel Orlov", "PERSON"), ("Sokolov", "PERSON")},
+            {("Sokolov", "ORG"), ("Pavel Orlov", "ORG")},
+        ),
+        # settlement nouns make their names GPEs, also at a later mention
+        (
+            "Troops entered the city of Avdiivka and the Kherson region.",
+            {("Avdiivka", "GPE"), ("Kherson", "GPE")},
+            {("Avdiivka", "PERSON"), ("Kherson", "PERSON")},
+        ),
     ],
 )
 def test_repairs(nlp, text: str, expected: set, absent: set) -> None:
@@ -133,6 +145,10 @@ def test_offsets_point_into_the_text(nlp) -> None:
             "Government of Russia",
         ),
         ("Zelensky said the Russian Defense Ministry was lying.", "Zelensky", "Volodymyr Zelensky"),
+        ("Moscow-backed separatists shelled the town.", "Moscow", "Government of Russia"),
+        ("Kyiv-backed forces advanced on Friday.", "Kyiv", "Government of Ukraine"),
+        ("The Washington-led coalition struck targets.", "Washington", "Government of United States"),
+        ("The minister accused Baku of sabotage.", "Baku", "Government of Azerbaijan"),
     ],
 )
 def test_canonical_links(nlp, text: str, mention: str, canonical: str) -> None:
@@ -157,3 +173,15 @@ def test_places_are_resolved_with_document_context(nlp) -> None:
     assert places["Tbilisi"].country == "GE" and places["Tbilisi"].lat is not None
     assert places["Georgia"].feature == "country"
     assert all(e.place is None for e in entities if e.label == "NORP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlov, a correspondent for a Moscow-based channel, was freed.",
+        "The Beijing-born artist was detained.",
+    ],
+)
+def test_place_in_a_located_modifier_is_not_an_actor(nlp, text: str) -> None:
+    place = next(e for e in _entities(nlp, text) if e.label == "GPE")
+    assert not place.canonical.startswith("Government of")

@@ -190,3 +190,84 @@ def test_lexicons_load_with_headers_skipped() -> None:
     assert "Sputnik" in lex.media_cues and "Ministry" in lex.org_cues and "Code" in lex.law_cues
     assert lex.seats["kremlin"] == "RU"
     assert lex.org_synonyms["ministry of internal affairs"] == lex.org_synonyms["interior ministry"]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # a name coordinated with a PERSON of the same shape is a PERSON
+        (
+            ["as", "Ivan", "Petrenko", "and", "Oleg", "Marchuk", "."],
+            ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+            ("Ivan Petrenko", "PERSON"),
+        ),
+        # ... but not an organisation in apposition after "the"
+        (
+            ["the", "United", "Nations", ",", "Karel", "Kovanda", ","],
+            ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+            ("United Nations", "ORG"),
+        ),
+        # a name governed by a settlement noun is a GPE; a demonym is not
+        (["the", "village", "of", "Tsnori", "."], ["O", "O", "O", "B-PERSON", "O"], ("Tsnori", "GPE")),
+        (["the", "Lankaran", "district", "."], ["O", "B-ORG", "O", "O"], ("Lankaran", "GPE")),
+        (["a", "Turkish", "city", "."], ["O", "B-NORP", "O", "O"], ("Turkish", "NORP")),
+        # ... unless the name owns the next noun
+        (
+            ["districts", "of", "Patasse", "'s", "people"],
+            ["O", "O", "B-PERSON", "O", "O"],
+            ("Patasse", "PERSON"),
+        ),
+        # an alias of a PERSON is the same PERSON
+        (
+            ["Ali", "Osman", ",", "known", "as", "Kinglo", ","],
+            ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O"],
+            ("Kinglo", "PERSON"),
+        ),
+        # a type noun in apposition
+        (
+            ["Voice", "Lab", ",", "a", "rights", "group", "based", "in"],
+            ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+            ("Voice Lab", "ORG"),
+        ),
+        (["broadcaster", "Imedi", "reported"], ["O", "B-PERSON", "O"], ("Imedi", "ORG")),
+        # a place and a group word in one span are split
+        (["a", "Texas", "Republican", "said"], ["O", "B-NORP", "I-NORP", "O"], ("Texas", "GPE")),
+    ],
+)
+def test_context_rules(vocab, words: list[str], ents: list[str], expected: tuple[str, str]) -> None:
+    assert expected in _repaired(_doc(vocab, words, ents))
+
+
+def test_surname_with_particle_links_to_the_full_name(vocab) -> None:
+    words = ["Omar", "al", "-", "Bashir", "spoke", ".", "Bashir", "left"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"]
+    spaces = [True, False, False, True, False, True, True, False]
+    doc = Doc(vocab, words=words, spaces=spaces, ents=ents)
+    doc.ents = repaired_entity_spans(doc)
+    linked = {(e.text, e.label): e.canonical for e in linked_entities(doc)}
+    assert linked[("Bashir", "PERSON")] == "Omar al-Bashir"
+
+
+@pytest.mark.parametrize(
+    ("words", "canonical"),
+    [
+        (["Tehran", "-", "backed", "militias", "fired"], "Government of Iran"),
+        (["a", "Tehran", "-", "based", "analyst", "said"], "Tehran"),
+    ],
+)
+def test_hyphenated_place_modifier(vocab, words: list[str], canonical: str) -> None:
+    i = words.index("Tehran")
+    spaces = [w not in {"Tehran", "-"} for w in words]
+    doc = Doc(vocab, words=words, spaces=spaces, ents=["B-GPE" if j == i else "O" for j in range(len(words))])
+    doc.ents = repaired_entity_spans(doc)
+    assert next(e for e in linked_entities(doc) if e.text == "Tehran").canonical == canonical
+
+
+def test_untagged_region_with_a_compass_word_is_added(vocab) -> None:
+    doc = Doc(
+        vocab,
+        words=["fighting", "across", "North", "Darfur", "."],
+        tags=["NN", "IN", "NNP", "NNP", "."],
+        pos=["NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
+    )
+    assert ("North Darfur", "GPE") in _repaired(doc)

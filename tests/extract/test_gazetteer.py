@@ -73,3 +73,8 @@ def test_gazetteer_is_loaded_once_and_lookups_are_fast() -> None:
     for name in names:
         resolve_place(name, context_countries=("RU", "AZ"))
     assert time.perf_counter() - started < 0.05
+
+
+@pytest.mark.parametrize(("name", "code"), [("Nagorno-Karabakh", "AZ"), ("Abkhazia", "GE"), ("Texas", None)])
+def test_territory_country_lists_territories_not_us_states(name: str, code: str | None) -> None:
+    assert gazetteer().territory_country(name) == code

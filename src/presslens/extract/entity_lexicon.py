@@ -32,6 +32,14 @@ class EntityLexicon:
     kin_nouns: frozenset[str]
     actor_nouns: frozenset[str]
     function_words: frozenset[str]  # prepositions beyond spaCy's stop words
+    settlement_nouns: frozenset[str]  # "village", "region": the name they govern is a GPE
+    backer_suffixes: frozenset[str]  # "Kremlin-backed": the place is an actor
+    located_suffixes: frozenset[str]  # "Moscow-based": the place is a location
+    particles: frozenset[str]  # "al", "von": lower-case words inside a personal name
+    org_nouns: frozenset[str]  # "group", "broadcaster": type an adjacent name as ORG
+    person_nouns: frozenset[str]  # "activist", "correspondent": type it as PERSON
+    actor_verbs: frozenset[str]  # lemmas whose object is an actor ("accuse")
+    alias_words: frozenset[str]  # "known (as)", "nicknamed": another name of a person
     seats: dict[str, str]  # seat of government -> ISO code
     org_synonyms: dict[str, str]  # office variant -> office key
     leaders: dict[str, str]  # surname form -> full name
@@ -56,7 +64,23 @@ def entity_lexicon() -> EntityLexicon:
     cues: dict[str, set[str]] = {"org": set(), "media": set(), "law": set()}
     for word, kind in read_tsv("entity_org_cues.tsv"):
         cues[kind].add(word)
-    links: dict[str, set[str]] = {"title": set(), "kin": set(), "actor": set(), "function": set()}
+    links: dict[str, set[str]] = {
+        kind: set()
+        for kind in (
+            "title",
+            "kin",
+            "actor",
+            "function",
+            "settlement",
+            "backer",
+            "located",
+            "particle",
+            "org_noun",
+            "person_noun",
+            "actor_verb",
+            "alias",
+        )
+    }
     for kind, word in read_tsv("entity_link_cues.tsv"):
         links[kind].add(fold(word))
     return EntityLexicon(
@@ -68,6 +92,14 @@ def entity_lexicon() -> EntityLexicon:
         kin_nouns=frozenset(links["kin"]),
         actor_nouns=frozenset(links["actor"]),
         function_words=frozenset(links["function"]),
+        settlement_nouns=frozenset(links["settlement"]),
+        backer_suffixes=frozenset(links["backer"]),
+        located_suffixes=frozenset(links["located"]),
+        particles=frozenset(links["particle"]),
+        org_nouns=frozenset(links["org_noun"]),
+        person_nouns=frozenset(links["person_noun"] | links["title"]),
+        actor_verbs=frozenset(links["actor_verb"]),
+        alias_words=frozenset(links["alias"]),
         seats={fold(name): code for name, code in read_tsv("entity_metonyms.tsv")},
         org_synonyms={fold(variant): key for variant, key in read_tsv("entity_org_synonyms.tsv")},
         leaders={fold(surname): full for surname, full, _ in read_tsv("entity_leaders.tsv")},

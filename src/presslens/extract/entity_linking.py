@@ -16,7 +16,9 @@ Three kinds of alias are resolved, each by a rule that says in `why` what it did
 - metonymy (Markert & Nissim, SemEval-2007 task 8, "place-for-people"): a seat of
   government ("the Kremlin") or a capital used as an actor ("Official Baku", "Baku
   dismissed", "Baku's response") stands for "Government of <country>". A capital as
-  a location ("in Baku") stays a place.
+  a location ("in Baku") stays a place. In a hyphenated modifier the participle
+  decides: "Kremlin-backed", "Washington-led" are actors, "Moscow-based",
+  "Beijing-born" are locations (``entity_link_cues.tsv``, kinds backer / located).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from presslens.extract.entity_additions import hyphen_modifier
 from presslens.extract.entity_lexicon import EntityLexicon, entity_lexicon, fold
 from presslens.extract.gazetteer import Gazetteer, gazetteer
 
@@ -102,6 +105,15 @@ def _introduced_as_relative(span: Span, lex: EntityLexicon) -> bool:
     return any(t.lower_ in lex.kin_nouns for t in window[-2:])
 
 
+def _surname_keys(word: str, lex: EntityLexicon) -> set[str]:
+    """ "al-Burhan" is found as "al-Burhan" and "Burhan" (a particle is often dropped)."""
+    keys = {fold(word)}
+    head, _, rest = fold(word).partition("-")
+    if rest and head in lex.particles:
+        keys.add(rest)
+    return keys
+
+
 def _person_links(spans: list[Span], lex: EntityLexicon) -> dict[int, Link]:
     full: list[tuple[Span, list[str]]] = []
     for span in spans:
@@ -125,7 +137,7 @@ def _person_links(spans: list[Span], lex: EntityLexicon) -> dict[int, Link]:
         if after is not None and {after.lower_, after.lemma_.lower()} & (lex.kin_nouns | _FAMILY_NOUNS):
             links[i] = Link(name, f"family name ({name} {after.text}), not one person")
             continue
-        by_surname = [(s, " ".join(w)) for s, w in full if fold(w[-1]) == key]
+        by_surname = [(s, " ".join(w)) for s, w in full if key in _surname_keys(w[-1], lex)]
         by_given = [(s, " ".join(w)) for s, w in full if fold(w[0]) == key]
         matches = by_surname or by_given
         role = "surname" if by_surname else "given name"
@@ -201,7 +213,8 @@ def _org_links(spans: list[Span], lex: EntityLexicon, gaz: Gazetteer) -> dict[in
 
 
 def _is_actor(span: Span, lex: EntityLexicon) -> bool:
-    """A place used as an actor: "Official Baku", subject of a verb, possessor of a stance noun."""
+    """A place used as an actor: "Official Baku", subject of a verb, object of a verb of
+    accusation or pressure ("accused Washington"), possessor of a stance noun."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ == "official":
@@ -211,6 +224,8 @@ def _is_actor(span: Span, lex: EntityLexicon) -> bool:
     root = span.root
     if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in {"VERB", "AUX"}:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.actor_verbs:
+        return True  # "accused Washington of financing them"
     return root.dep_ == "poss" and root.head.lower_ in lex.actor_nouns
 
 
@@ -228,9 +243,17 @@ def _metonymy_links(spans: list[Span], lex: EntityLexicon, gaz: Gazetteer) -> di
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         located = prev is not None and prev.lower_ in _LOCATIVE
-        if (seat and span.label_ in {"ORG", "FAC"} and not located) or _is_actor(span, lex):
-            country = gaz.country_names.get(code, code)
-            links[i] = Link(f"Government of {country}", f"metonymy: {text!r} stands for the government")
+        modifier = hyphen_modifier(doc, span.end, lex)
+        if modifier == "located":  # "a Moscow-based channel": where it is, not who acts
+            continue
+        if modifier == "backer":
+            why = f"metonymy: {text!r} in '{doc[span.start : span.end + 2].text}' stands for the government"
+        elif (seat and span.label_ in {"ORG", "FAC"} and not located) or _is_actor(span, lex):
+            why = f"metonymy: {text!r} stands for the government"
+        else:
+            continue
+        country = gaz.country_names.get(code, code)
+        links[i] = Link(f"Government of {country}", why)
     return links
 
 

@@ -10,20 +10,29 @@ mode from a lexicon (``entity_*.tsv``) or the gazetteer — never from one artic
 strings — and records why it fired, so every changed label can be audited.
 
 Rules run in a fixed order: trimming, then label rules that look at one span
-(demonym, country, city, cue words, possessive determiner), then document-level
-label consistency (a surname or titled name is a PERSON everywhere in the document —
+(demonym, country, region, city, cue words, possessive determiner), then the rules
+that read the words around a span (`entity_context`: settlement nouns, type nouns,
+coordination, aliases), then document-level label consistency (a surname or
+titled name is a PERSON everywhere in the document —
 the "one sense per document" idea of Krishnan & Manning, ACL 2006, restricted to the
-PERSON evidence that is precise), then adding spans the tagger missed.
+PERSON evidence that is precise), then adding spans the tagger missed
+(`entity_additions`).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from presslens.extract.entity_additions import (
+    QUOTES,
+    RepairedSpan,
+    added_spans,
+    quoted_org_names,
+)
+from presslens.extract.entity_context import SURNAME_CITY_MIN_POP, context_rules
 from presslens.extract.entity_lexicon import EntityLexicon, entity_lexicon, fold
 from presslens.extract.gazetteer import Gazetteer, gazetteer
 
@@ -44,28 +53,10 @@ WHY_KEY = "presslens.entity_why"
 CITY_AS_PERSON_MIN_POP = 1_000_000
 CITY_IN_CONTEXT_MIN_POP = 300_000
 CAPITAL_AS_PERSON_MIN_POP = 100_000
-# Untagged capitals are added as GPE only above this size ("Kyiv accused Moscow").
-CAPITAL_ADD_MIN_POP = 500_000
 # Parts of speech that never start a name: "Amid Baku's", "In Voronezh".
 _LEADING_JUNK_POS = frozenset({"ADP", "SCONJ", "CCONJ", "INTJ", "AUX", "PART", "PRON", "VERB", "ADV"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
 _RETAGGABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
-
-
-@dataclass
-class RepairedSpan:
-    """A candidate entity in token offsets, with the rules that changed it."""
-
-    start: int
-    end: int
-    label: str
-    why: list[str] = field(default_factory=list)
-
-    def change(self, label: str, reason: str) -> None:
-        if label != self.label:
-            self.why.append(f"{reason}: {self.label}->{label}")
-            self.label = label
 
 
 def _text(doc: Doc, cand: RepairedSpan) -> str:
@@ -142,9 +133,9 @@ def _has_place_token(doc: Doc, cand: RepairedSpan, gaz: Gazetteer, lex: EntityLe
 def _quoted(doc: Doc, cand: RepairedSpan) -> bool:
     return (
         cand.start > 0
-        and doc[cand.start - 1].text in _QUOTES
+        and doc[cand.start - 1].text in QUOTES
         and cand.end < len(doc)
-        and doc[cand.end].text in _QUOTES
+        and doc[cand.end].text in QUOTES
     )
 
 
@@ -167,6 +158,9 @@ def _span_rules(
     given_name = single and fold(text) in name_parts and cand.label == "PERSON"  # "Jordan Bardella"
     if cand.label in {"NORP", "PERSON", "ORG", "LOC", "FAC"} and gaz.country_code(text) and not given_name:
         cand.change("GPE", "country name in gazetteer")
+        return
+    if cand.label in {"NORP", "PERSON", "ORG"} and gaz.territory_country(text) and not given_name:
+        cand.change("GPE", "region of a country in gazetteer")  # "Nagorno-Karabakh", "Syunik"
         return
     if cand.label in {"PERSON", "NORP"} and fold(text) not in name_parts and text[:1].isupper():
         pop = gaz.city_population(text)
@@ -209,19 +203,22 @@ def _person_evidence(
 
     Precise evidence only: the last token of a multi-token PERSON name (a surname) and
     a single PERSON token right after a title ("President Aliyev"). A surname that is
-    also a city of the gazetteer is skipped: sports clubs are named "Werder Bremen",
-    and the tagger calls them PERSON. (A majority vote over all labels, as in Krishnan
+    also a large city, or a city the document names as a place, is skipped: sports
+    clubs are named "Werder Bremen", and the tagger calls them PERSON (see
+    ``SURNAME_CITY_MIN_POP``). (A majority vote over all labels, as in Krishnan
     & Manning, was tried and dropped: on CoNLL-2003 it turned clubs into PERSONs.)
     """
+    places = {fold(_text(doc, c)) for c in cands if c.label in {"GPE", "LOC"}}
     evidence: dict[str, str] = {}
     for cand in cands:
         toks = doc[cand.start : cand.end]
+        city = gaz.city_population(toks[-1].text)
         if (
             cand.label == "PERSON"
             and len(toks) >= 2
-            and all(t.is_title or not t.is_alpha for t in toks)
+            and all(t.is_title or not t.is_alpha or t.lower_ in lex.particles for t in toks)
             and len({fold(t.text) for t in toks}) == len(toks)
-            and not gaz.city_population(toks[-1].text)
+            and not (city >= SURNAME_CITY_MIN_POP or (city and fold(toks[-1].text) in places))
         ):
             evidence.setdefault(fold(toks[-1].text), f"surname of {toks.text!r}")
         if (
@@ -232,106 +229,6 @@ def _person_evidence(
         ):
             evidence.setdefault(fold(toks.text), f"titled {doc[cand.start - 1].text!r}")
     return {w: why for w, why in evidence.items() if w not in lex.demonyms}
-
-
-def _mostly_upper(tok) -> bool:
-    """Is the token's sentence a headline in capitals (where the lexicons misfire)?"""
-    sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
-    alpha = [t for t in sent if t.is_alpha]
-    return bool(alpha) and sum(t.is_upper for t in alpha) >= 0.6 * len(alpha)
-
-
-def _quoted_org_names(doc: Doc, lex: EntityLexicon) -> list[RepairedSpan]:
-    """Capitalised names in quotes holding an outlet or institution word ('"Radio Armenia"').
-
-    News text quotes the names of outlets and bodies; the tagger often leaves them out
-    or splits them ("Georgia" GPE inside "Sputnik Georgia"). Up to six tokens, all
-    capitalised, at least one a cue from ``entity_org_cues.tsv``.
-    """
-    out: list[RepairedSpan] = []
-    cues = lex.org_cues | lex.media_cues
-    i = 0
-    while i < len(doc):
-        if doc[i].text in _QUOTES:
-            j = i + 1
-            while (
-                j < len(doc)
-                and j - i <= 7
-                and doc[j].text not in _QUOTES
-                and (doc[j].is_title or doc[j].is_upper)
-            ):
-                j += 1
-            if (
-                j < len(doc)
-                and doc[j].text in _QUOTES
-                and j > i + 1
-                and {t.text for t in doc[i + 1 : j]} & cues
-            ):
-                out.append(RepairedSpan(i + 1, j, "ORG", ["added: quoted name with an organisation cue"]))
-                i = j
-        i += 1
-    return out
-
-
-def _national_acronym(doc: Doc, tok, lex: EntityLexicon, gaz: Gazetteer) -> bool:
-    """An all-caps acronym right after a demonym or country ("Russian OMON", "Ukraine's SBU")
-    names a national body; acronyms elsewhere ("SMS", "GDP") are too often common nouns."""
-    if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6 and tok.tag_ == "NNP"):
-        return False
-    if gaz.country_code(tok.text) or tok.i == 0:
-        return False
-    prev = doc[tok.i - 1]
-    if prev.tag_ == "POS" and tok.i > 1:
-        prev = doc[tok.i - 2]
-    return lex.is_demonym(prev.text) or bool(gaz.country_code(prev.text))
-
-
-def _added_spans(
-    doc: Doc, cands: list[RepairedSpan], evidence: dict[str, str], lex: EntityLexicon, gaz: Gazetteer
-) -> list[RepairedSpan]:
-    """Spans the tagger missed where a lexicon is precise: demonyms, countries, capitals, surnames."""
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    added: list[RepairedSpan] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in taken or not tok.text[:1].isupper() or _mostly_upper(tok):
-            i += 1
-            continue
-        hit = None
-        for n in (3, 2, 1):
-            if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
-                continue
-            span = doc[i : i + n]
-            nxt = doc[i + n] if i + n < len(doc) else None
-            prv = doc[i - 1] if i > 0 else None
-            if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title) or (
-                prv is not None and prv.is_title and prv.pos_ == "PROPN" and not prv.is_sent_start
-            ):
-                continue  # part of a longer name ("Chad Smith", "Georgia Tech", "Radio Armenia")
-            text = span.text
-            if lex.is_demonym(text) and span[-1].tag_ in {"JJ", "NNP", "NNPS"}:
-                hit = RepairedSpan(i, i + n, "NORP", ["added: demonym lexicon"])
-            elif span[-1].tag_ in {"NNP", "NNPS"} and gaz.country_code(text) and len(text) > 3:
-                hit = RepairedSpan(i, i + n, "GPE", ["added: country name in gazetteer"])
-            elif (
-                span[-1].tag_ == "NNP"
-                and gaz.capital_country(text)
-                and gaz.city_population(text) >= CAPITAL_ADD_MIN_POP
-            ):
-                hit = RepairedSpan(i, i + n, "GPE", ["added: capital city in gazetteer"])
-            elif n == 1 and _national_acronym(doc, tok, lex, gaz):
-                hit = RepairedSpan(i, i + n, "ORG", ['added: acronym after a nationality ("Russian OMON")'])
-            elif n == 1 and tok.tag_ == "NNP" and fold(text) in evidence and len(text) > 2:
-                hit = RepairedSpan(i, i + n, "PERSON", [f"added: {evidence[fold(text)]}"])
-            if hit:
-                break
-        if hit:
-            added.append(hit)
-            i = hit.end
-        else:
-            i += 1
-    return added
 
 
 def repair_entities(doc: Doc) -> list[RepairedSpan]:
@@ -349,7 +246,7 @@ def repair_entities(doc: Doc) -> list[RepairedSpan]:
         for c in cands
         if not (c.label == "PERSON" and not any(t.is_upper or t.is_title for t in doc[c.start : c.end]))
     ]
-    for quoted in _quoted_org_names(doc, lex):
+    for quoted in quoted_org_names(doc, lex):
         inside = [c for c in cands if c.start >= quoted.start and c.end <= quoted.end]
         if any(c.start < quoted.end and quoted.start < c.end for c in cands + kept if c not in inside):
             continue  # crosses another entity's boundary: leave the tagger's reading
@@ -360,12 +257,13 @@ def repair_entities(doc: Doc) -> list[RepairedSpan]:
     countries = {code for c in cands if (code := gaz.country_code(_text(doc, c)))}
     for cand in cands:
         _span_rules(doc, cand, name_parts, countries, lex, gaz)
+    context_rules(doc, cands, lex, gaz)
     evidence = _person_evidence(doc, cands, lex, gaz)
     for cand in cands:
         word = fold(_text(doc, cand))
         if cand.end - cand.start == 1 and word in evidence and cand.label in _RETAGGABLE:
             cand.change("PERSON", evidence[word])
-    cands.extend(_added_spans(doc, cands + kept, evidence, lex, gaz))
+    cands.extend(added_spans(doc, cands + kept, evidence, lex, gaz))
     spans = filter_spans([Span(doc, c.start, c.end, label=c.label) for c in cands + kept])
     by_offsets = {(c.start, c.end): c for c in cands + kept}
     result = [by_offsets[(s.start, s.end)] for s in sorted(spans, key=lambda s: s.start)]

@@ -77,6 +77,9 @@ class Gazetteer:
     country_ids: dict[str, int] = field(default_factory=dict)  # ISO -> geonameid
     capitals: dict[str, str] = field(default_factory=dict)  # key -> ISO
     regions: dict[str, Place] = field(default_factory=dict)  # key -> Place
+    # regions of gazetteer_regions.tsv that lie in one country -> its ISO code (no US states:
+    # their names double as sports teams, "Texas 5 Seattle 3")
+    territories: dict[str, str] = field(default_factory=dict)
     cities: dict[str, list[tuple[_City, bool]]] = field(default_factory=dict)  # key -> (city, primary)
     load_seconds: float = 0.0
 
@@ -95,6 +98,15 @@ class Gazetteer:
 
     def is_region(self, name: str) -> bool:
         return normalize_place_name(name) in self.regions
+
+    def region_country(self, name: str) -> str | None:
+        """ISO code of the country a region or US state lies in ("Syunik" -> AM, "Texas" -> US)."""
+        region = self.regions.get(normalize_place_name(name))
+        return region.country if region is not None else None
+
+    def territory_country(self, name: str) -> str | None:
+        """Like `region_country`, for the regions of gazetteer_regions.tsv only (no US states)."""
+        return self.territories.get(normalize_place_name(name))
 
     def country_place(self, code: str, name: str | None = None) -> Place:
         return Place(
@@ -150,6 +162,8 @@ def _build() -> Gazetteer:
         gaz.countries[normalize_place_name(alias)] = code
     for name, code, feature in read_tsv("gazetteer_regions.tsv"):
         country = None if code == "-" else code
+        if country:
+            gaz.territories[normalize_place_name(name)] = country
         gaz.regions[normalize_place_name(name)] = Place(
             name=name, country=country, country_name=gaz.country_names.get(country or ""), feature=feature
         )
