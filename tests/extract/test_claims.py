@@ -92,6 +92,71 @@ def test_claim_table(claims_of, text, cue, speaker, content_part, hedged, direct
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content_part"),
+    [
+        # a quotation before a titled source: the source phrase starts at "Ms."
+        ('"Are we ready for this? Probably not," Ms. Alvarez said.', "said", "Ms. Alvarez", "Probably not"),
+        # intention with a to-infinitive, whatever the verb's usual complement
+        ("The senator vowed to block the nomination.", "vowed", "The senator", "to block the nomination"),
+        ("The union urged its members to reject the offer.", "urged", "The union", "its members to reject"),
+        # prepositional cue: the verb and its preposition, the object as content
+        (
+            "The governor called for an independent inquiry into the shooting.",
+            "called for",
+            "The governor",
+            "an independent inquiry",
+        ),
+        # possessed noun cue
+        (
+            "The mayor's claim that crime had fallen was disputed by the police union.",
+            "claim",
+            "The mayor",
+            "crime had fallen",
+        ),
+        ("Her plan to raise the minimum wage drew praise.", "plan", "Her", "to raise the minimum wage"),
+        # belief verbs and predicate adjectives of belief
+        ("Investigators think the fire was set deliberately.", "think", "Investigators", "the fire was set"),
+        ("She was sure that the bill would pass.", "was sure", "She", "the bill would pass"),
+        # evidential cues with a document source, clause or object content
+        ("New data show that rents rose sharply last year.", "show", "New data", "rents rose"),
+        ("Polls show a close race in the state.", "show", "Polls", "a close race"),
+        # a clause the parser attaches as an adverbial clause of the cue
+        (
+            "The candidate said after the rally he would not accept the endorsement.",
+            "said",
+            "The candidate",
+            "he would not accept",
+        ),
+    ],
+)
+def test_construction_table(claims_of, text, cue, speaker, content_part):
+    claim = _only(claims_of(text), cue)
+    assert claim.speaker.text == speaker
+    assert content_part in claim.content.text
+    assert text[claim.content.start : claim.content.end] == claim.content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a cue inside another claim's content belongs to that content
+        ("The minister said he believes the talks will fail.", ["said"]),
+        ("Analysts said the company plans to cut 500 jobs.", ["said"]),
+        # the author's expectation or prescription, not the subject's belief
+        ("Moscow may now realize that Baku is serious about retaliation.", []),
+        ("The council must acknowledge that the budget is short.", []),
+        # an extraposed 'it' is no source; generic 'you' neither
+        ("It would not be surprising to think that the soldiers were Russian.", []),
+        ("You might assume that the video was filmed in Russia.", []),
+    ],
+)
+def test_claims_not_made(claims_of, text, cues):
+    assert [c.cue.text for c in claims_of(text)] == cues
+
+
+@pytest.mark.model
 def test_source_chain_citing(claims_of):
     claims = claims_of(
         "State television, citing the Defence Ministry, reported that "

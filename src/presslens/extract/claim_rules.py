@@ -14,7 +14,16 @@ rules read spaCy's ClearNLP-style dependencies:
 - "according to X": source = the object of "to"; content = the clause the
   phrase modifies, minus the phrase;
 - noun cue ("in a statement"): source = subject of the verb it modifies;
-  content = that verb's clause minus the phrase.
+  content = that verb's clause minus the phrase;
+- prepositional cue ("called for", "pointed to"; kind ``verb-prep``): the cue
+  is the verb and its preposition, the content the preposition's object;
+- predicate adjective of belief ("she was sure that ..."): the copula's
+  subject is the source, the adjective's clause the content.
+
+Any cue verb also takes a to-infinitive as content ("vowed to block it",
+"urged them to leave"). A cue under "must"/"should", or a belief verb under
+"may"/"might"/"could" ("Russia may now realize that ..."), is the author's
+view and yields nothing; so does an extraposed "it" or a generic "you".
 """
 
 from __future__ import annotations
@@ -26,11 +35,21 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.extract.claim_lexicon import ClaimLexicon
 
-__all__ = ["Draft", "according_to_draft", "noun_cue_draft", "punctuation_drafts", "verb_draft"]
+__all__ = [
+    "Draft",
+    "according_to_draft",
+    "adjective_draft",
+    "noun_cue_draft",
+    "punctuation_drafts",
+        "verb_draft",
+]
 
 _INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _NP_PREPS = {"as", "for", "on", "of", "about"}
+_PLACEHOLDERS = {"it", "this", "that", "there", "which", "what", "you"}
+_DEONTIC = {"must", "should", "ought"}
+_SPECULATIVE = {"may", "might", "could"}
 
 
 @dataclass
@@ -117,7 +136,7 @@ def adjacent_quote(verb: Token, source: Token, quotes: list[tuple[int, int]]) ->
     """
     doc = verb.doc
     text = doc.text
-    left = min(verb.idx, source.idx)
+    left = min(verb.idx, _source_start(source))
     right_tok = max(verb.i, *(c.i for c in verb.rights if c.dep_ in ("dobj", "prt", "dative")), 0)
     right = doc[right_tok].idx + len(doc[right_tok])
     for start, end in quotes:
@@ -133,6 +152,58 @@ def adjacent_quote(verb: Token, source: Token, quotes: list[tuple[int, int]]) ->
     return None
 
 
+def _source_start(source: Token) -> int:
+    """Where the source phrase starts: its left modifiers ("Ms. Moore", "Tulsa police Chief X") included."""
+    start = source
+    for child in source.lefts:
+        if child.dep_ in ("compound", "det", "amod", "poss", "nmod"):
+            start = min(start, child.left_edge, key=lambda t: t.i)
+    return start.idx
+
+
+def _clause_complement(verb: Token) -> tuple[int, int] | None:
+    """A finite clause the parser attached as advcl: "said after the convention he would not ..."."""
+    for child in verb.rights:
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        has_marker = any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)
+        finite = child.tag_ in ("VB", "VBD", "VBZ", "VBP")
+        if child.dep_ == "advcl" and finite and has_subject and not has_marker:
+            start = min(c.left_edge.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return start, child.right_edge.i + 1
+    return None
+
+
+def _prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int, int] | None:
+    """Content and cue end of a prepositional cue ("called for X", "pointed to X"): (start, end, cue_end)."""
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps and child.i <= verb.i + 2:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.i, objs[0].right_edge.i + 1, child.i + 1
+    return None
+
+
+def adjective_draft(adjective: Token, lex: ClaimLexicon) -> Draft | None:
+    """A predicate adjective of belief with a clause: "X is sure that ...", "X was confident Y would ...".
+
+    PolNeAR counts beliefs as attributions (guidelines section 3, "cues of
+    belief"); with an adjective the cue is the copula and the adjective
+    ("is sure"). The adjectives are the ``adjective`` kind of claim_cues.tsv.
+    """
+    if adjective.lemma_.lower() not in lex.adjectives or adjective.dep_ != "acomp":
+        return None
+    clause = next((c for c in adjective.rights if c.dep_ == "ccomp"), None)
+    copula = adjective.head
+    source = subject_of(copula) if clause is not None else None
+    if clause is None or source is None or source.lower_ in _PLACEHOLDERS or _is_source_side(clause, source):
+        return None
+    trimmed = _trim(adjective.doc, *_span_of(clause))
+    if trimmed is None:
+        return None
+    cue = adjective.doc[min(copula.i, adjective.i) : adjective.i + 1]
+    return Draft(source, cue, trimmed, "adjective", "subject + clause")
+
+
 def verb_draft(
     verb: Token, lex: ClaimLexicon, *, evidential: bool, quotes: list[tuple[int, int]] = ()
 ) -> Draft | None:
@@ -140,13 +211,21 @@ def verb_draft(
     if verb.dep_ in ("amod", "compound") or verb.pos_ not in ("VERB", "AUX"):
         return None
     source = subject_of(verb)
-    if source is None or source.lower_ in ("there",) or (source.lower_ == "it" and source.dep_ == "expl"):
+    expletive = source is not None and source.lower_ == "it" and source.dep_ == "expl"
+    if source is None or source.lower_ in ("there", "you") or expletive:
         return None
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if modals & _DEONTIC or (modals & _SPECULATIVE and verb.lemma_ in lex.beliefs):
+        return None  # "Russia must / may now realize that ...": the author's view, not the subject's
+    infinitive = verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.lefts)
+    if source.lower_ == "it" and infinitive and source.head is not verb:
+        return None  # "it would not be surprising to think that ...": an extraposed 'it' is no source
     if evidential and (source.lemma_.lower() not in lex.source_nouns or source.pos_ == "PRON"):
         return None
     doc = verb.doc
-    takes = lex.verbs.get(verb.lemma_, "clause")
+    takes = lex.takes.get(verb.lemma_, "clause")
     content = None
+    cue_end = verb.i + 1
     rule = "ccomp"
     for child in verb.children:
         if child.dep_ == "ccomp" and not _is_source_side(child, source):
@@ -154,15 +233,26 @@ def verb_draft(
             break
     if content is None:
         to_clause = [c for c in verb.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
-        if to_clause and takes != "clause":
+        if to_clause:
             # the object belongs to the content: "urged Moscow to release them", "expects them to ..."
             objects = [
                 c.left_edge.i for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < to_clause[0].i
             ]
             start = min([to_clause[0].left_edge.i, *objects])
             content, rule = (start, to_clause[0].right_edge.i + 1), "to-clause"
+    prepositional_only = not evidential and verb.lemma_ not in lex.verbs  # "spoke of", "railed against"
+    if prepositional_only:
+        content = None
+    if content is None and verb.lemma_ in lex.verb_preps:
+        found = _prepositional_object(verb, lex.verb_preps[verb.lemma_])
+        if found is not None:
+            content, cue_end, rule = found[:2], found[2], "prepositional object"
+    if content is None and prepositional_only:
+        return None
     if content is None and takes in ("np", "both"):
         content, rule = _np_content(verb), "object"
+    if content is None and takes != "np":
+        content, rule = _clause_complement(verb), "clause attached as advcl"
     if content is None:
         content, rule = _interrupted_clause(verb), "interrupted clause"
     if content is None:
@@ -173,7 +263,7 @@ def verb_draft(
     if trimmed is None:
         return None
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    cue = doc[verb.i : verb.i + 1 + len(particle)]
+    cue = doc[verb.i : max(cue_end, verb.i + 1 + len(particle))]
     return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule)
 
 

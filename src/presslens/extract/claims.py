@@ -4,7 +4,9 @@ An attribution relation has a source, a cue and a content (Pareti 2016,
 "PARC 3.0: A Corpus of Attribution Relations", LREC; Newell, Margolin & Ruths
 2018, "An Attribution Relations Corpus for Political News" — PolNeAR — whose
 guidelines define the spans scored in ``evaluation/polnear.py``). The cue
-rules live in ``claim_rules.py``; this module adds what a reader needs on top:
+rules live in ``claim_rules.py`` and ``claim_nouns.py``; a claim whose cue lies
+inside another claim's content is dropped (``outermost_claims``). This module
+adds what a reader needs on top:
 
 - the source as a resolved Mention (linked entity, group noun phrase, unnamed
   source such as "Reports", or a pronoun with its antecedent in ``canonical``);
@@ -24,10 +26,12 @@ import logging
 from spacy.tokens import Doc, Span, Token
 
 from presslens.extract.claim_lexicon import ClaimLexicon, claim_lexicon
+from presslens.extract.claim_nouns import possessed_noun_draft
 from presslens.extract.claim_quotes import QuoteSpan, quotation_spans
 from presslens.extract.claim_rules import (
     Draft,
     according_to_draft,
+    adjective_draft,
     noun_cue_draft,
     punctuation_drafts,
     verb_draft,
@@ -35,7 +39,7 @@ from presslens.extract.claim_rules import (
 from presslens.extract.claim_speakers import EntityRef, document_entities, resolved_mention, speaker_span
 from presslens.models import Claim, Mention, TextSpan
 
-__all__ = ["attributed_claims"]
+__all__ = ["attributed_claims", "outermost_claims"]
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +67,25 @@ def attributed_claims(doc: Doc) -> list[Claim]:
     found.sort(key=lambda item: item[0].cue.start)
     for draft, vias in found:
         claims.append(_to_claim(draft, vias, quotes, entities, lex))
+    claims = outermost_claims(claims)
     log.debug("%d claims in %d characters", len(claims), len(doc.text))
     return claims
+
+
+def outermost_claims(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim whose cue lies inside another claim's content, keeping text order.
+
+    "Trump said he wants a wall" is one attribution: what Trump wants is part of
+    what he said. PolNeAR annotates attributions univocally (a token of a
+    content takes no other role; Newell et al. 2018, section 3), as the quoted
+    case above already assumes. Longer contents are kept first, so of two
+    claims nested in each other the wider survives.
+    """
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.content.start - c.content.end):
+        if not any(k.content.start <= claim.cue.start < k.content.end for k in kept):
+            kept.append(claim)
+    return sorted(kept, key=lambda c: c.cue.start)
 
 
 def _in_quote(tok: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -93,10 +114,15 @@ def _sentence_drafts(
             draft = verb_draft(tok, lex, evidential=True, quotes=quotes)
             if draft is None and tok.lemma_ in lex.verbs:
                 draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
-        elif tok.lemma_ in lex.verbs:
+        elif tok.pos_ == "NOUN":  # "in a statement", "Trump's claim that ..."
+            if tok.lemma_ in lex.noun_cues:
+                draft = noun_cue_draft(tok, lex)
+            if draft is None:
+                draft = possessed_noun_draft(tok, lex)
+        elif tok.pos_ == "ADJ":
+            draft = adjective_draft(tok, lex)
+        elif tok.lemma_ in lex.verbs or tok.lemma_ in lex.verb_preps:
             draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
-        elif tok.lemma_ in lex.noun_cues and tok.pos_ == "NOUN":
-            draft = noun_cue_draft(tok, lex)
         if draft is not None and not any(d.cue.start == draft.cue.start for d in drafts):
             drafts.append(draft)
     # "X expelled the envoy, citing espionage": a 'citing' no claim takes as its chain is a cue itself
