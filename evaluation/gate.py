@@ -35,6 +35,7 @@ SUITES: dict[str, tuple[str, str]] = {
     "conll": ("evaluation.conll", "conll_scores"),
     "extraction": ("evaluation.extraction", "extraction_scores"),
     "plover": ("evaluation.plover", "plover_scores"),
+    "polnear": ("evaluation.polnear", "polnear_scores"),
 }
 
 
