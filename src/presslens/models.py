@@ -123,6 +123,9 @@ class Event(_Record):
     modality: Modality = "asserted"
     why: str = ""
     evidence: TextSpan
+    reported_by: Mention | None = Field(
+        None, description="the claim's speaker when the event is stated inside an attributed claim"
+    )
 
 
 class Claim(_Record):

@@ -93,25 +93,29 @@ def make_event_component(nlp: Language, name: str) -> EventComponent:
 
 
 class ClaimComponent:
-    """Extracts attributed claims, then flags the author's unattributed conclusions."""
+    """Extracts attributed claims, marks events told inside them, flags unattributed conclusions."""
 
     def __init__(self) -> None:
         from presslens.extract.assertions import unattributed_assertions
         from presslens.extract.claims import attributed_claims
+        from presslens.extract.event_sources import events_with_reporters
 
         self._claims = attributed_claims
         self._assertions = unattributed_assertions
+        self._reporters = events_with_reporters
 
     def __call__(self, doc: Doc) -> Doc:
         claims = self._claims(doc)
         doc._.claims = claims
+        if doc._.events:
+            doc._.events = self._reporters(doc._.events, claims)
         doc_flags(doc).extend(self._assertions(doc, claims))
         return doc
 
 
 @Language.factory(
     "presslens_claims",
-    assigns=["doc._.claims", "doc._.flags"],
+    assigns=["doc._.claims", "doc._.flags", "doc._.events"],
     requires=["token.dep", "doc._.entities"],
 )
 def make_claim_component(nlp: Language, name: str) -> ClaimComponent:

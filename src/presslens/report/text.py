@@ -112,7 +112,10 @@ def _events(doc: Document) -> Table:
             _who(e.actor),
             _who(e.target),
             where,
-            _qualifiers(e.negated, e.hedged, e.modality),
+            "\n".join(
+                x for x in (_qualifiers(e.negated, e.hedged, e.modality),
+                            f"per {_who(e.reported_by)}" if e.reported_by else "") if x
+            ),
             e.evidence.text,
         )
     return table

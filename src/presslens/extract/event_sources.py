@@ -1,0 +1,38 @@
+"""Who reports an event: events stated inside a claim's content carry its speaker.
+
+"Yerevan said Azerbaijani forces had opened fire" is not the author asserting an
+attack; it is Armenia's account of one. Readers of a conflict covered by both
+sides need that distinction on every event, so an event whose trigger clause
+lies inside an attributed claim's content gets the claim's speaker (and the
+claim's hedging) — the convention of attribution-aware event coding (the
+PLOVER/POLECAT "source of the report" distinction; Pareti's nesting of
+attribution relations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presslens.models import Claim, Event
+
+__all__ = ["events_with_reporters"]
+
+
+def _inside(event: Event, claim: Claim) -> bool:
+    """The event's evidence starts within the claim's content span."""
+    content = claim.content
+    return content.start <= event.evidence.start < content.end
+
+
+def events_with_reporters(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
+    """Events with `reported_by` set from the innermost claim whose content holds them."""
+    out = []
+    for event in events:
+        holders = [c for c in claims if _inside(event, c)]
+        if not holders:
+            out.append(event)
+            continue
+        claim = min(holders, key=lambda c: c.content.end - c.content.start)
+        update = {"reported_by": claim.speaker, "hedged": event.hedged or claim.hedged}
+        out.append(event.model_copy(update=update))
+    return out
