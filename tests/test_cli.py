@@ -130,3 +130,19 @@ def test_unreachable_url_is_one_line_error() -> None:
     result = runner.invoke(app, ["analyze", "http://127.0.0.1:9/nothing"])
     assert result.exit_code == 1
     assert "127.0.0.1:9" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.model
+def test_non_english_input_is_reported_not_mangled(tmp_path: Path) -> None:
+    path = tmp_path / "nachricht.txt"
+    path.write_text(
+        "Die Polizei hat am Dienstag in Berlin zwei Journalisten festgenommen, teilte das Innenministerium mit. "
+        "Die Festnahme sorgte für scharfe Kritik der Opposition.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["language"] == "de" and doc["entities"] == []
+    assert [f["kind"] for f in doc["flags"]] == ["language_not_supported"]
+    assert "nachricht.txt" in result.stderr and "'de'" in result.stderr

@@ -129,7 +129,7 @@ def _analyze_all(paths: list[str], when: object) -> tuple[list, list]:
     from presslens.service import analyze_sources
 
     documents, failures = [], []
-    show = err_console.is_terminal and len(paths) > 1
+    show = err_console.is_terminal  # a JSONL file or a directory is long work too
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -148,6 +148,13 @@ def _analyze_all(paths: list[str], when: object) -> tuple[list, list]:
                 )
             else:
                 documents.append(result)
+                if any(f.kind == "language_not_supported" for f in result.flags):
+                    progress.console.print(
+                        f"presslens: note: {result.source}: detected language {result.language!r}; "
+                        "kept its text and metadata without entity, time, event or claim analysis",
+                        highlight=False,
+                        soft_wrap=True,
+                    )
             progress.update(task, advance=1, description=f"analysed {len(documents)}, failed {len(failures)}")
     return documents, failures
 
