@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from presslens.models import Document
 
-__all__ = ["Layer", "Segment", "document_layers", "segments"]
+__all__ = ["Layer", "Segment", "adds_name", "document_layers", "segments"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +73,11 @@ def segments(text: str, layers: list[Layer]) -> list[Segment]:
         covering = tuple(layer for layer in layers if layer.start <= start and end <= layer.end)
         out.append(Segment(text[start:end], start, covering))
     return out
+
+
+def adds_name(text: str, canonical: str | None) -> bool:
+    """Whether a canonical name tells the reader more than the surface text."""
+    if not canonical:
+        return False
+    bare = text.removeprefix("the ").removeprefix("The ")
+    return canonical not in (text, bare)

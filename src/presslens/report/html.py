@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from presslens import __version__
 from presslens.models import Document
-from presslens.report.highlight import document_layers, segments
+from presslens.report.highlight import adds_name, document_layers, segments
 
 __all__ = ["html_report"]
 
@@ -24,6 +24,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["adds_name"] = adds_name
 
 
 def _paragraphs(doc: Document) -> list[list]:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.models import Document
+from presslens.report.highlight import adds_name
 
 __all__ = ["print_text_report"]
 
@@ -86,8 +87,7 @@ def _flags(doc: Document) -> Table:
 def _who(m) -> str:
     if m is None:
         return "?"
-    bare = m.text.removeprefix("the ").removeprefix("The ")
-    name = m.canonical if m.canonical and m.canonical not in (m.text, bare) else None
+    name = m.canonical if adds_name(m.text, m.canonical) else None
     label = f"{m.text} ({name})" if name else m.text
     return f"{label}*" if m.inferred else label
 
@@ -113,8 +113,12 @@ def _events(doc: Document) -> Table:
             _who(e.target),
             where,
             "\n".join(
-                x for x in (_qualifiers(e.negated, e.hedged, e.modality),
-                            f"per {_who(e.reported_by)}" if e.reported_by else "") if x
+                x
+                for x in (
+                    _qualifiers(e.negated, e.hedged, e.modality),
+                    f"per {_who(e.reported_by)}" if e.reported_by else "",
+                )
+                if x
             ),
             e.evidence.text,
         )
