@@ -2,7 +2,8 @@
 
     python benchmarks/throughput.py [--articles 150] [--repeats 3] [--data ../shared/data]
 
-Both sides use the same pinned model. The baseline is `nlp.pipe` of the bare
+Both sides use the same pinned model. A third run without the persuasion
+component gives the share of analysis time that persuasion adds. The baseline is `nlp.pipe` of the bare
 model; presslens is the whole path from raw text: page clean-up, language
 detection, the spaCy model with the presslens components, and conversion to
 `Document` records. Each side runs `--repeats` times, alternating, and the best
@@ -65,14 +66,21 @@ def main() -> int:
             pass
         return time.perf_counter() - t
 
-    run_bare(), run_presslens()  # warm-up: lazy tables, gazetteer, matchers
+    def run_without_persuasion() -> float:
+        with pipeline.nlp.select_pipes(disable=["presslens_persuasion"]):
+            return run_presslens()
+
+    run_bare(), run_presslens()  # warm-up: lazy tables, gazetteer, matchers, the CRF model
     best_bare = min(run_bare() for _ in range(args.repeats))
     best_pl = min(run_presslens() for _ in range(args.repeats))
+    best_no_persuasion = min(run_without_persuasion() for _ in range(args.repeats))
     print(f"corpus: {len(texts)} PTC articles, {words:,} words; best of {args.repeats} runs each")
     model = pipeline.settings.spacy_model
     print(f"bare spaCy nlp.pipe ({model}): {best_bare:7.2f} s  {words / best_bare:9,.0f} words/s")
     print(f"presslens full analysis:            {best_pl:7.2f} s  {words / best_pl:9,.0f} words/s")
     print(f"ratio presslens / bare spaCy throughput: {best_bare / best_pl:.2f}")
+    share = (best_pl - best_no_persuasion) / best_no_persuasion
+    print(f"presslens without persuasion:       {best_no_persuasion:7.2f} s; persuasion adds {share:.1%}")
     return 0
 
 

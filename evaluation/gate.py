@@ -36,6 +36,7 @@ SUITES: dict[str, tuple[str, str]] = {
     "extraction": ("evaluation.extraction", "extraction_scores"),
     "plover": ("evaluation.plover", "plover_scores"),
     "polnear": ("evaluation.polnear", "polnear_scores"),
+    "persuasion": ("evaluation.persuasion", "persuasion_scores"),
 }
 
 

@@ -146,3 +146,19 @@ def test_non_english_input_is_reported_not_mangled(tmp_path: Path) -> None:
     assert doc["language"] == "de" and doc["entities"] == []
     assert [f["kind"] for f in doc["flags"]] == ["language_not_supported"]
     assert "nachricht.txt" in result.stderr and "'de'" in result.stderr
+
+
+@pytest.mark.model
+def test_record_errors_keep_their_brackets(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"text": ARTICLE}, {"title": "no body"}]), encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "list.json[1]" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_train_needs_existing_data(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 1
+    assert "absent.jsonl" in result.stderr and "not found" in result.stderr

@@ -19,6 +19,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from presslens import __version__
 from presslens.errors import IngestError, PresslensError
@@ -43,7 +44,7 @@ class OutputFormat(enum.StrEnum):
 
 
 def _fail(message: str) -> None:
-    err_console.print(f"[bold red]presslens: error:[/] {message}", markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]presslens: error:[/] {escape(message)}", soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -149,8 +150,9 @@ def _analyze_all(paths: list[str], when: object) -> tuple[list, list]:
             else:
                 documents.append(result)
                 if any(f.kind == "language_not_supported" for f in result.flags):
+                    where = escape(result.source or "")
                     progress.console.print(
-                        f"presslens: note: {result.source}: detected language {result.language!r}; "
+                        f"presslens: note: {where}: detected language {result.language!r}; "
                         "kept its text and metadata without entity, time, event or claim analysis",
                         highlight=False,
                         soft_wrap=True,
@@ -195,3 +197,39 @@ def schema(
     except PresslensError as exc:
         _fail(str(exc))
         raise typer.Exit(1) from None
+
+
+train_app = typer.Typer(help="Retrain the shipped models (needs `pip install 'presslens\\[train]'`).")
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("persuasion")
+def train_persuasion(
+    data: Annotated[Path, typer.Option(help="PTC train.jsonl (SemEval-2020 Task 11 training articles).")],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model (default: the package's shipped model directory)."),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the article split; training is deterministic.")] = 13,
+    holdout: Annotated[float, typer.Option(help="Share of articles held out for measuring.")] = 0.2,
+    retrain_all: Annotated[
+        bool,
+        typer.Option(help="Ship a model retrained on all of train (held-out scores come from the split)."),
+    ] = False,
+) -> None:
+    """Train the persuasion span tagger and technique classifier, print the held-out scores."""
+    if not data.is_file():
+        _fail(f"{data}: training data not found (expected PTC train.jsonl)")
+        raise typer.Exit(1)
+    try:
+        from presslens.extract.persuasion import MODEL_DIR
+        from presslens.persuasion_training import train_persuasion_model
+    except ImportError as exc:
+        _fail(f"training needs scikit-learn: pip install 'presslens[train]' ({exc})")
+        raise typer.Exit(1) from None
+    target = out or MODEL_DIR
+    err_console.print(
+        f"training on {data} (seed {seed}, {holdout:.0%} held out) into {target} …", markup=False
+    )
+    scores = train_persuasion_model(data, target, seed=seed, holdout=holdout, retrain_all=retrain_all)
+    typer.echo(json.dumps(scores, indent=1, default=str))

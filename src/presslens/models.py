@@ -152,8 +152,13 @@ class PersuasionSpan(_Record):
 
 
 class PersuasionSummary(_Record):
+    """How much an article steers its reader, per technique and per 1,000 words."""
+
     by_technique: dict[str, int] = Field(default_factory=dict)
     per_1000_words: float = 0.0
+    densest_paragraphs: tuple[int, ...] = Field((), description="1-based paragraphs with the most spans")
+    text: str = Field("", description="the summary in plain language, as the reports show it")
+    detector: str = Field("", description="which detector produced the spans (trained model or lexicon only)")
 
 
 class Flag(_Record):

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from presslens import __version__
 from presslens.extract.contradictions import contradictions_within
+from presslens.extract.persuasion import detector_kind
 from presslens.models import Article, Document, Flag, Versions
 from presslens.nlp.build import shared_nlp
 from presslens.records import document_from_article, document_from_doc
@@ -38,7 +39,10 @@ class Pipeline:
         meta = self.nlp.meta
         self.versions = Versions(
             presslens=__version__,
-            model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}",
+            model=(
+                f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}; "
+                f"persuasion {detector_kind()}"
+            ),
             lexicons=lexicon_version(),
         )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from presslens.extract.persuasion import persuasion_summary
 from presslens.models import Article, Document, Flag, Versions
 
 __all__ = ["document_from_article", "document_from_doc"]
@@ -27,6 +28,7 @@ def _sorted_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
 
 def document_from_doc(doc: Doc, article: Article, versions: Versions) -> Document:
     """A Document from an analysed Doc and the Article it was made from."""
+    spans = doc._.persuasion or ()
     if doc.text != article.text:
         raise ValueError(
             f"{article.source}: the Doc's text is not the article's body; offsets would be wrong"
@@ -38,6 +40,8 @@ def document_from_doc(doc: Doc, article: Article, versions: Versions) -> Documen
         timexes=tuple(doc._.timexes or ()),
         events=tuple(doc._.events or ()),
         claims=tuple(doc._.claims or ()),
+        persuasion=tuple(spans),
+        persuasion_summary=persuasion_summary(spans, article.text),
         flags=_sorted_flags([*article.flags, *(doc._.flags or ())]),
     )
 

@@ -28,6 +28,7 @@ PRESSLENS_COMPONENTS: tuple[str, ...] = (
     "presslens_entities",
     "presslens_events",
     "presslens_claims",
+    "presslens_persuasion",
 )
 
 _cache: dict[str, Language] = {}

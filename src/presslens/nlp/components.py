@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 
 from presslens.nlp.extensions import doc_flags, register_extensions
 
-__all__ = ["ClaimComponent", "EntityComponent", "EventComponent", "TimexComponent"]
+__all__ = [
+    "ClaimComponent",
+    "EntityComponent",
+    "EventComponent",
+    "PersuasionComponent",
+    "TimexComponent",
+]
 
 
 class TimexComponent:
@@ -121,3 +127,26 @@ class ClaimComponent:
 def make_claim_component(nlp: Language, name: str) -> ClaimComponent:
     register_extensions()
     return ClaimComponent()
+
+
+class PersuasionComponent:
+    """Marks persuasion-technique spans (trained CRF + lexicons, or lexicons alone)."""
+
+    def __init__(self) -> None:
+        from presslens.extract.persuasion import persuasion_spans
+
+        self._spans = persuasion_spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.persuasion = self._spans(doc)
+        return doc
+
+
+@Language.factory(
+    "presslens_persuasion",
+    assigns=["doc._.persuasion"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+)
+def make_persuasion_component(nlp: Language, name: str) -> PersuasionComponent:
+    register_extensions()
+    return PersuasionComponent()

@@ -22,6 +22,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "flags": None,  # list[models.Flag] added by any stage
     "events": None,  # list[models.Event] set by presslens_events
     "claims": None,  # list[models.Claim] set by presslens_claims
+    "persuasion": None,  # list[models.PersuasionSpan] set by presslens_persuasion
 }
 _OWNER_TAG = "_presslens_owned"
 

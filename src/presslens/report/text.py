@@ -149,6 +149,18 @@ def _contradictions(doc: Document) -> Table:
     return table
 
 
+def _persuasion(doc: Document) -> Table:
+    summary = doc.persuasion_summary
+    table = Table(title=f"Persuasion: {summary.text}", title_justify="left", expand=True)
+    table.add_column("technique", no_wrap=True)
+    table.add_column("span", overflow="fold", ratio=3)
+    table.add_column("score", justify="right")
+    for p in doc.persuasion:
+        table.add_row(p.technique, p.text, f"{p.score:.2f}")
+    table.caption = f"detector: {summary.detector}" if summary.detector else None
+    return table
+
+
 def print_text_report(doc: Document, console: Console) -> None:
     """Print one document's report; the caller's Console decides colour and width."""
     parts: list = [_header(doc)]
@@ -165,4 +177,6 @@ def print_text_report(doc: Document, console: Console) -> None:
         console.print(_events(doc))
     if doc.claims:
         console.print(_claims(doc))
+    if doc.persuasion:
+        console.print(_persuasion(doc))
     console.print()
