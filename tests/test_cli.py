@@ -136,7 +136,8 @@ def test_unreachable_url_is_one_line_error() -> None:
 def test_non_english_input_is_reported_not_mangled(tmp_path: Path) -> None:
     path = tmp_path / "nachricht.txt"
     path.write_text(
-        "Die Polizei hat am Dienstag in Berlin zwei Journalisten festgenommen, teilte das Innenministerium mit. "
+        "Die Polizei hat am Dienstag in Berlin zwei Journalisten festgenommen, "
+        "teilte das Innenministerium mit. "
         "Die Festnahme sorgte für scharfe Kritik der Opposition.\n",
         encoding="utf-8",
     )

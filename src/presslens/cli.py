@@ -233,3 +233,13 @@ def train_persuasion(
     )
     scores = train_persuasion_model(data, target, seed=seed, holdout=holdout, retrain_all=retrain_all)
     typer.echo(json.dumps(scores, indent=1, default=str))
+
+
+def _register_subcommands() -> None:
+    """Commands that live in their own modules (store and stories)."""
+    from presslens.cli_store import register as register_store_commands
+
+    register_store_commands(app)
+
+
+_register_subcommands()

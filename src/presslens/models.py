@@ -22,19 +22,29 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ActorEdge",
+    "ActorGraph",
+    "ActorIdentity",
+    "ActorNode",
     "Article",
     "Claim",
     "Contradiction",
+    "ContradictionPosition",
     "ContradictionSide",
+    "ContradictionSource",
     "Document",
     "Entity",
     "Event",
+    "EventReport",
     "Flag",
     "Mention",
     "PersuasionSpan",
     "PersuasionSummary",
     "Place",
+    "Story",
+    "StoryContradiction",
     "TextSpan",
+    "TimelineEvent",
     "Timex",
     "Versions",
     "document_json_schema",
@@ -250,6 +260,125 @@ class Document(_ArticleMetadata):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls.model_validate(data)
+
+
+# --- across articles: stories, timelines, actor graph, contradictions between sources ---
+
+
+class ActorIdentity(_Record):
+    """One actor across articles: the name shown and every spelling seen."""
+
+    key: str
+    name: str
+    label: str | None = None
+    variants: tuple[str, ...] = ()
+    articles: int = 0
+
+
+class Story(_Record):
+    """Articles about one event or development, grouped by shared actors and terms in a time window."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_published: dt.date | None = None
+    last_published: dt.date | None = None
+    actors: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+class EventReport(_Record):
+    """One article's report of a timeline event: where it says so, and how it names the parties."""
+
+    article: str
+    outlet: str | None = None
+    index: int
+    actor: str | None = None
+    target: str | None = None
+    date: str | None = None
+    evidence: TextSpan
+
+
+class TimelineEvent(_Record):
+    """One event of a story, however many outlets reported it.
+
+    `date` is the date most reports give (TIMEX3 value); when no report dates
+    the event, the earliest publication date, with `date_source` "published".
+    """
+
+    id: str
+    story: str
+    date: str | None = None
+    date_source: Literal["event", "published"] | None = None
+    type: str
+    mode: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    place: str | None = None
+    reports: tuple[EventReport, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.article for r in self.reports))
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.outlet or r.article for r in self.reports))
+
+
+class ActorNode(_Record):
+    key: str
+    name: str
+    events: int
+
+
+class ActorEdge(_Record):
+    """Who acts on whom, by PLOVER type; `hostility` in [-1, 1] (see ``stories.graph``)."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    type: str
+    count: int
+    hostility: float
+    articles: tuple[str, ...]
+
+
+class ActorGraph(_Record):
+    story: str
+    nodes: tuple[ActorNode, ...]
+    edges: tuple[ActorEdge, ...]
+
+
+class ContradictionSource(_Record):
+    """Where one side of a contradiction is stated: article, outlet, record, sentence."""
+
+    article: str
+    outlet: str | None = None
+    kind: Literal["claim", "event"]
+    index: int
+    speaker: str | None = None
+    evidence: TextSpan
+
+
+class ContradictionPosition(_Record):
+    """One value given for the disputed attribute, with every source that gives it."""
+
+    value: str
+    sources: tuple[ContradictionSource, ...]
+
+
+class StoryContradiction(_Record):
+    """Sources in different outlets give incompatible values for one attribute of one subject."""
+
+    id: str
+    story: str
+    topic: str
+    attribute: str
+    kind: Literal["cause", "count", "actor", "date"]
+    sides: tuple[ContradictionPosition, ...]
 
 
 def document_json_schema() -> dict[str, Any]:

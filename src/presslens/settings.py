@@ -32,6 +32,7 @@ class Settings:
     fetch_user_agent: str
     supported_languages: tuple[str, ...]
     min_language_chars: int
+    outlets_file: str
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -1,0 +1,47 @@
+"""The presslens store: one DuckDB file holding articles, their records and the cross-article layer.
+
+    >>> from presslens.store import Store
+    >>> with Store.open("presslens.duckdb") as store:
+    ...     store.ingest(documents)
+    ...     page = store.list_articles(ArticleFilter(actor="Rustam Mammadov"))
+
+``database`` is the one module that runs SQL; ``repository.Store`` holds the
+write use cases and mixes in the read API of ``reads.StoreReads``.
+"""
+
+from __future__ import annotations
+
+from presslens.store.database import Database, QueryResult
+from presslens.store.migrations import SCHEMA_VERSION, migrate
+from presslens.store.outlets import OutletInfo, OutletRegister, load_outlets
+from presslens.store.reads import (
+    ArticleFilter,
+    ArticlePage,
+    ArticleSummary,
+    ArticleVersion,
+    StoredArticle,
+    StorySummary,
+    StoryView,
+)
+from presslens.store.repository import ForgetResult, IngestResult, StaleVersion, Store
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleFilter",
+    "ArticlePage",
+    "ArticleSummary",
+    "ArticleVersion",
+    "Database",
+    "ForgetResult",
+    "IngestResult",
+    "OutletInfo",
+    "OutletRegister",
+    "QueryResult",
+    "StaleVersion",
+    "Store",
+    "StoredArticle",
+    "StorySummary",
+    "StoryView",
+    "load_outlets",
+    "migrate",
+]

@@ -1,0 +1,90 @@
+"""Reading the current articles back as the story functions' input (records rebuilt from rows).
+
+Rows are turned back into records with ``model_construct`` (no validation:
+they were validated when stored), which keeps a refresh over 10,000 articles
+in seconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.models import Claim, Event, Mention, TextSpan
+from presslens.store.database import Database
+from presslens.stories.records import EntityRef, StoryInput
+
+__all__ = ["story_inputs"]
+
+
+def story_inputs(db: Database) -> list[StoryInput]:
+    """The current version of every article, as the story functions read it."""
+    join = "JOIN article_versions v ON v.version_id = r.version_id AND v.is_current"
+    entities: dict[str, list[EntityRef]] = {}
+    for article_id, text, label, canonical in db.fetch_all(
+        f"SELECT r.article_id, r.text, r.label, r.canonical FROM entities r {join} "
+        "ORDER BY r.article_id, r.idx"
+    ):
+        entities.setdefault(article_id, []).append(EntityRef(text, label, canonical))
+    events: dict[str, list[Event]] = {}
+    for r in db.fetch_dicts(f"SELECT r.* FROM events r {join} ORDER BY r.article_id, r.idx"):
+        events.setdefault(r["article_id"], []).append(_event(r))
+    claims: dict[str, list[Claim]] = {}
+    for r in db.fetch_dicts(f"SELECT r.* FROM claims r {join} ORDER BY r.article_id, r.idx"):
+        claims.setdefault(r["article_id"], []).append(_claim(r))
+    return [
+        StoryInput(
+            article_id=a,
+            outlet=outlet,
+            published=published,
+            title=title,
+            text=text,
+            entities=tuple(entities.get(a, ())),
+            events=tuple(events.get(a, ())),
+            claims=tuple(claims.get(a, ())),
+        )
+        for a, outlet, published, title, text in db.fetch_all(
+            "SELECT article_id, outlet, published, title, text FROM article_versions WHERE is_current "
+            "ORDER BY article_id"
+        )
+    ]
+
+
+def _mention(text: str | None, canonical: str | None) -> Mention | None:
+    return (
+        Mention.model_construct(text=text, canonical=canonical, start=None, end=None, inferred=False)
+        if text
+        else None
+    )
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> TextSpan:
+    return TextSpan.model_construct(text=text or "", start=start or 0, end=end or 0)
+
+
+def _event(r: dict[str, Any]) -> Event:
+    return Event.model_construct(
+        type=r["type"],
+        mode=r["mode"],
+        actor=_mention(r["actor_text"], r["actor_canonical"]),
+        target=_mention(r["target_text"], r["target_canonical"]),
+        place=_mention(r["place_text"], r["place_canonical"]),
+        date=r["date"],
+        negated=r["negated"],
+        hedged=r["hedged"],
+        modality=r["modality"],
+        why=r["why"] or "",
+        evidence=_span(r["evidence_text"], r["evidence_start"], r["evidence_end"]),
+    )
+
+
+def _claim(r: dict[str, Any]) -> Claim:
+    return Claim.model_construct(
+        speaker=_mention(r["speaker_text"], r["speaker_canonical"]) or _mention("?", None),
+        cue=_span(r["cue_text"], None, None),
+        content=_span(r["content_text"], r["content_start"], r["content_end"]),
+        via=_mention(r["via_text"], r["via_canonical"]),
+        hedged=r["hedged"],
+        direct=r["direct"],
+        why=r["why"] or "",
+        evidence=_span(r["evidence_text"], r["evidence_start"], r["evidence_end"]),
+    )

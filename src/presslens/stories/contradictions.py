@@ -1,0 +1,274 @@
+"""Contradictions across the outlets of a story, each side with its article and sentence.
+
+Two sources of contradictions, both conservative (a contradiction shown to an
+analyst that is not one costs more than one missed):
+
+- **claims**: every claim is reduced to slot facts by the same functions that
+  find contradictions inside one article (``extract.claim_facts``: cause of
+  death, people killed / wounded / detained), with the subject resolved to its
+  cross-article identity so "Mamedov" and "Mammadov" are one subject. Facts
+  are grouped by (attribute, subject); inside a group a fact joins the first
+  *position* none of whose facts it disagrees with (``facts_disagree``:
+  "heart failure" agrees with "acute heart failure", "at least 23" with "23").
+  A group with two or more positions is a contradiction when some disagreeing
+  pair comes from different outlets — disagreement inside one outlet is the
+  article's own contradiction, reported per article.
+- **events** of the de-duplicated timeline (``stories.timeline``): reports of
+  one event that give different calendar dates (*when*), or name actors with
+  no distinctive word in common (*who acted*: "police" vs "officers of the
+  Federal Security Service"; "police" vs "Russian police officers" agree).
+
+Agreeing claims never produce a contradiction: positions only split on a
+disagreement, and a wire reprint repeats its original's values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from presslens.extract.claim_facts import Fact, claim_facts, facts_disagree
+from presslens.extract.contradictions import deceased_subject
+from presslens.extract.entity_lexicon import entity_lexicon
+from presslens.models import Claim
+from presslens.stories.actors import ActorIndex, fold_name, skeleton
+from presslens.stories.records import (
+    ContradictionPosition,
+    ContradictionSource,
+    Story,
+    StoryContradiction,
+    StoryInput,
+    TimelineEvent,
+)
+
+__all__ = ["actors_agree", "story_contradictions"]
+
+# role nouns that say nothing about *which* body acted ("police officers" = "police")
+_GENERIC_ROLES = frozenset(
+    [
+        "officer",
+        "officers",
+        "men",
+        "man",
+        "agent",
+        "agents",
+        "member",
+        "members",
+        "personnel",
+        "staff",
+        "people",
+        "employee",
+        "employees",
+        "representative",
+        "representatives",
+        "unit",
+        "units",
+        "servicemen",
+        "official",
+        "officials",
+        "of",
+        "the",
+        "and",
+        "forces",
+    ]
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _SourcedFact:
+    fact: Fact
+    article: StoryInput
+    claim_index: int
+    claim: Claim
+
+
+def _resolve_subject(
+    subject: str | None, article: StoryInput, actors: ActorIndex, deceased: str | None = None
+) -> str | None:
+    """The subject's cross-article name.
+
+    A lone surname that the article also gives to a victim it names ("the
+    killing of Rustam Mammadov") is that victim, even when the article's own
+    linking chose a namesake mentioned closer by (a minister called Elnur
+    Mammadov): a cause of death is about someone who died. Otherwise the
+    article's entity linking decides, then the cross-article identities.
+    """
+    if not subject:
+        return None
+    if (
+        deceased
+        and " " not in subject.strip()
+        and skeleton(fold_name(deceased).split()[-1:][0]) == skeleton(fold_name(subject))
+    ):
+        return actors.display(deceased)
+    canonical = next((e.canonical for e in article.entities if e.text == subject), subject)
+    return actors.display(canonical) or actors.display(subject)
+
+
+def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedFact]:
+    found = []
+    for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
+        for index, claim in enumerate(article.claims):
+            facts = claim_facts(claim, article.text)
+            default = None
+            if any(f.subject is None and f.kind != "count" for f in facts):  # scanning for victims is costly
+                default = deceased_subject(article.text, claim.content.start)
+                facts = claim_facts(claim, article.text, default_subject=default)
+            elif facts:
+                default = deceased_subject(article.text, claim.content.start)
+            for fact in facts:
+                subject = (
+                    fact.subject
+                    if fact.kind == "count"
+                    else _resolve_subject(fact.subject, article, actors, default)
+                )
+                found.append(_SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim))
+    return found
+
+
+def _outlet(article: StoryInput) -> str:
+    return (article.outlet or article.article_id).casefold()
+
+
+def _claim_source(item: _SourcedFact) -> ContradictionSource:
+    return ContradictionSource(
+        article=item.article.article_id,
+        outlet=item.article.outlet,
+        kind="claim",
+        index=item.claim_index,
+        speaker=item.claim.speaker.canonical or item.claim.speaker.text,
+        evidence=item.claim.evidence,
+    )
+
+
+def _digest(*parts: str) -> str:
+    return "c-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
+
+
+def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[StoryContradiction]:
+    groups: dict[tuple[str, str], list[_SourcedFact]] = {}
+    for item in facts:
+        groups.setdefault((item.fact.attribute, (item.fact.subject or "").casefold()), []).append(item)
+    found = []
+    for (attribute, _), items in sorted(groups.items()):
+        positions: list[list[_SourcedFact]] = []
+        for item in items:
+            home = next((p for p in positions if not any(facts_disagree(item.fact, o.fact) for o in p)), None)
+            if home is None:
+                positions.append([item])
+            else:
+                home.append(item)
+        if len(positions) < 2 or not _disagree_across_outlets(positions):
+            continue
+        subject = items[0].fact.subject
+        kind = "count" if items[0].fact.kind == "count" else "cause"
+        topic = attribute + (
+            f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
+        )
+        sides = tuple(
+            ContradictionPosition(
+                value=Counter(i.fact.value for i in p).most_common(1)[0][0],
+                sources=tuple(_claim_source(i) for i in p),
+            )
+            for p in positions
+        )
+        found.append(
+            StoryContradiction(
+                id=_digest(story.id, topic, *sorted(s.value for s in sides)),
+                story=story.id,
+                topic=topic,
+                attribute=attribute,
+                kind=kind,
+                sides=sides,
+            )
+        )
+    return found
+
+
+def _disagree_across_outlets(positions: list[list[_SourcedFact]]) -> bool:
+    for i, p in enumerate(positions):
+        for q in positions[i + 1 :]:
+            for a in p:
+                for b in q:
+                    if _outlet(a.article) != _outlet(b.article) and facts_disagree(a.fact, b.fact):
+                        return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _distinctive(name: str | None) -> frozenset[str]:
+    lex = entity_lexicon()
+    words = fold_name(name or "").split()
+    return frozenset(w for w in words if w not in _GENERIC_ROLES and not lex.is_demonym(w))
+
+
+def actors_agree(a: str | None, b: str | None) -> bool:
+    """Whether two reports' actors can be the same body (an unnamed side agrees with anything)."""
+    da, db = _distinctive(a), _distinctive(b)
+    return not da or not db or bool(da & db)
+
+
+def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> list[StoryContradiction]:
+    found = []
+    for event in timeline:
+        what = (
+            f"{(event.mode or event.type.lower())} of {event.target}"
+            if event.target
+            else event.mode or event.type
+        )
+        for kind, value_of, same in (
+            ("date", lambda r: r.date if r.date and len(r.date) == 10 else None, lambda x, y: x == y),
+            ("actor", lambda r: r.actor if _distinctive(r.actor) else None, actors_agree),
+        ):
+            positions: list[list] = []
+            for report in event.reports:
+                value = value_of(report)
+                if value is None:
+                    continue
+                home = next((p for p in positions if all(same(value, v) for v, _ in p)), None)
+                (home.append((value, report)) if home is not None else positions.append([(value, report)]))
+            outlets = [{(r.outlet or r.article).casefold() for _, r in p} for p in positions]
+            if len(positions) < 2 or len(set().union(*outlets)) < 2:
+                continue
+            topic = f"{'date' if kind == 'date' else 'who acted'}: {what}"
+            sides = tuple(
+                ContradictionPosition(
+                    value=Counter(v for v, _ in p).most_common(1)[0][0],
+                    sources=tuple(
+                        ContradictionSource(
+                            article=r.article,
+                            outlet=r.outlet,
+                            kind="event",
+                            index=r.index,
+                            evidence=r.evidence,
+                        )
+                        for _, r in p
+                    ),
+                )
+                for p in positions
+            )
+            found.append(
+                StoryContradiction(
+                    id=_digest(story.id, topic, *sorted(s.value for s in sides)),
+                    story=story.id,
+                    topic=topic,
+                    attribute="date" if kind == "date" else "actor",
+                    kind=kind,
+                    sides=sides,
+                )
+            )
+    return found
+
+
+def story_contradictions(
+    story: Story,
+    articles: Sequence[StoryInput],
+    actors: ActorIndex,
+    timeline: Sequence[TimelineEvent] = (),
+) -> list[StoryContradiction]:
+    """Every cross-outlet contradiction of `story` (claims first, then events)."""
+    return _claim_contradictions(story, _facts(articles, actors)) + _event_contradictions(story, timeline)

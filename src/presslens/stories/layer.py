@@ -1,0 +1,65 @@
+"""The whole cross-article layer in one call: actors, stories, timelines, graphs, contradictions.
+
+The store calls this after every write with the current version of every
+article, and saves the result; it is a pure function of its inputs (plus the
+previous story ids, kept for stable links), so the same store always yields
+the same layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from presslens.stories.actors import ActorIndex, NameMention, link_actors
+from presslens.stories.contradictions import story_contradictions
+from presslens.stories.graph import actor_graph
+from presslens.stories.grouping import GroupingOptions, assign_stories
+from presslens.stories.records import ActorGraph, Story, StoryContradiction, StoryInput, TimelineEvent
+from presslens.stories.timeline import story_timeline
+
+__all__ = ["StoryLayer", "build_story_layer", "name_mentions"]
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+@dataclass(frozen=True)
+class StoryLayer:
+    actors: ActorIndex
+    stories: list[Story]
+    timelines: dict[str, list[TimelineEvent]]
+    graphs: dict[str, ActorGraph]
+    contradictions: dict[str, list[StoryContradiction]]
+
+
+def name_mentions(articles: Iterable[StoryInput]) -> list[NameMention]:
+    """Every name the articles give: linked entities and named event participants."""
+    mentions = []
+    for article in articles:
+        for entity in article.entities:
+            if entity.label in _NAMED:
+                mentions.append(NameMention(entity.canonical, entity.label, article.article_id))
+        for event in article.events:
+            for party in (event.actor, event.target):
+                if party and party.canonical and party.canonical != party.text:
+                    mentions.append(NameMention(party.canonical, None, article.article_id))
+    return mentions
+
+
+def build_story_layer(
+    articles: Sequence[StoryInput],
+    *,
+    previous: Mapping[str, frozenset[str]] | None = None,
+    options: GroupingOptions | None = None,
+) -> StoryLayer:
+    """Link actors, group stories, and derive each story's timeline, graph and contradictions."""
+    actors = link_actors(name_mentions(articles))
+    stories = assign_stories(articles, actors, options=options, previous=previous)
+    by_id = {a.article_id: a for a in articles}
+    timelines, graphs, contradictions = {}, {}, {}
+    for story in stories:
+        members = [by_id[a] for a in story.articles]
+        timelines[story.id] = story_timeline(story, members, actors)
+        graphs[story.id] = actor_graph(story.id, timelines[story.id], actors)
+        contradictions[story.id] = story_contradictions(story, members, actors, timelines[story.id])
+    return StoryLayer(actors, stories, timelines, graphs, contradictions)

@@ -1,0 +1,55 @@
+"""Cross-article actor identity: transliteration variants are one actor, namesakes are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.stories.actors import NameMention, actor_key, link_actors, names_match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Huseyn Safarov", "Guseyn Safarov"),
+        ("Husayn Safarov", "Huseyn Safarov"),
+        ("Hüseyin Safarov", "Huseyn Safarov"),
+        ("Kartavikh", "Kartavykh"),
+        ("Major Alexei Zhuravlyov", "Aleksey Zhuravlev"),
+        ("Elvin Quliyev", "Elvin Guliyev"),
+        ("Rustam Mammadov", "Rustam Mamedov"),
+        ("Kassym-Jomart Tokayev", "Kassym-Zhomart Tokaev"),
+        ("Mikhail Yevdokimov", "Mikhail Evdokimov"),
+        ("Oleksiy Reznikov", "Alexei Reznikov"),
+    ],
+)
+def test_transliteration_variants_match(a: str, b: str) -> None:
+    assert names_match(a, b) and actor_key(a) == actor_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Farid Mammadov", "Rustam Mammadov"),  # brothers share a surname, not an identity
+        ("Mason", "Mesen"),  # same skeleton, too different in spelling
+        ("Ivan Petrov", "Ivan Petrenko"),
+        ("Foreign Ministry", "Interior Ministry"),
+    ],
+)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert not names_match(a, b)
+
+
+def test_lone_surname_joins_the_most_reported_full_name() -> None:
+    mentions = [
+        NameMention("Rustam Mammadov", "PERSON", "a1"),
+        NameMention("Rustam Mamedov", "PERSON", "a2"),
+        NameMention("Rustam Mamadov", "ORG", "a3"),  # tagger error: label does not split identities
+        NameMention("Elnur Mammadov", "PERSON", "a3"),
+        NameMention("Mamedov", "PERSON", "a4"),
+    ]
+    index = link_actors(mentions)
+    rustam = index.resolve("Rustam Mamedov")
+    assert rustam is not None and rustam.articles == 4
+    assert index.key_of("Mamedov") == rustam.key
+    assert index.key_of("Elnur Mammadov") != rustam.key
+    assert set(rustam.variants) == {"Rustam Mammadov", "Rustam Mamedov", "Rustam Mamadov", "Mamedov"}
