@@ -6,7 +6,7 @@ Both sides use the same pinned model. A third run without the persuasion
 component gives the share of analysis time that persuasion adds. The baseline is `nlp.pipe` of the bare
 model; presslens is the whole path from raw text: page clean-up, language
 detection, the spaCy model with the presslens components, and conversion to
-`Document` records. Each side runs `--repeats` times, alternating, and the best
+`Document` records. Each side runs `--repeats` times, round-robin, and the best
 run counts (these machines are noisy; the ratio is what to compare). Texts are
 real news articles from the PTC training set.
 """
@@ -71,9 +71,13 @@ def main() -> int:
             return run_presslens()
 
     run_bare(), run_presslens()  # warm-up: lazy tables, gazetteer, matchers, the CRF model
-    best_bare = min(run_bare() for _ in range(args.repeats))
-    best_pl = min(run_presslens() for _ in range(args.repeats))
-    best_no_persuasion = min(run_without_persuasion() for _ in range(args.repeats))
+    # round-robin, so a burst of load elsewhere on the machine hits all three alike
+    times: dict[str, list[float]] = {"bare": [], "full": [], "no_persuasion": []}
+    for _ in range(args.repeats):
+        times["bare"].append(run_bare())
+        times["full"].append(run_presslens())
+        times["no_persuasion"].append(run_without_persuasion())
+    best_bare, best_pl, best_no_persuasion = (min(times[k]) for k in ("bare", "full", "no_persuasion"))
     print(f"corpus: {len(texts)} PTC articles, {words:,} words; best of {args.repeats} runs each")
     model = pipeline.settings.spacy_model
     print(f"bare spaCy nlp.pipe ({model}): {best_bare:7.2f} s  {words / best_bare:9,.0f} words/s")
