@@ -236,10 +236,14 @@ def train_persuasion(
 
 
 def _register_subcommands() -> None:
-    """Commands that live in their own modules (store and stories)."""
+    """Commands that live in their own modules (store and stories, web)."""
     from presslens.cli_store import register as register_store_commands
 
     register_store_commands(app)
+
+    from presslens.cli_web import register as register_web_commands
+
+    register_web_commands(app)
 
 
 _register_subcommands()

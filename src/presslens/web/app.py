@@ -1,0 +1,243 @@
+"""The presslens web app: ``create_app(settings, store_path)`` builds it, nothing is global.
+
+    uvicorn --factory 'presslens.web:create_app'       # ./presslens.duckdb
+    presslens serve --store corpus.duckdb               # the usual way
+
+Store handle. The app holds **one read-only Store per app** (``StoreHandle``
+on ``app.state``), opened on first use and closed at shutdown, rather than
+one per request: opening a DuckDB file read-only costs 15–25 ms (catalog
+load plus the schema-version check) and throws away DuckDB's buffer cache,
+which alone would eat a large share of the 150 ms page budget on a store of
+10,000 articles. Reads are serialised on the Database's lock (one DuckDB
+connection is not thread-safe); pages take 2–20 ms of store time, so a
+desk's handful of users never notice. The handle is opened with
+``enable_external_access`` off and the configuration locked (see
+``store.database``), which is what makes ``/api/query`` safe to offer.
+The trade-off: DuckDB locks the file, so ``presslens ingest`` into the same
+file waits for the server to stop (ingest into a copy, or stop, ingest, serve).
+
+Safety. Templates autoescape every value (the environment is built here with
+``autoescape=True`` because Starlette's default only escapes ``*.html``, not
+``*.html.j2``); links are made only from http(s) URLs; every HTML page is
+sent with a Content-Security-Policy that allows no script at all (the UI has
+none), as a second wall behind escaping; only the package's own ``static/``
+folder is served, through Starlette's ``StaticFiles`` (which refuses paths
+outside it); and the Host header must name this machine unless the server is
+bound to another interface (DNS-rebinding: a web page cannot read the store
+through the user's browser).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from presslens import __version__
+from presslens.errors import PresslensError, StoreError
+from presslens.settings import Settings, load_settings
+from presslens.store import Store
+
+__all__ = ["LOCAL_HOSTS", "StoreHandle", "create_app"]
+
+log = logging.getLogger(__name__)
+
+#: Host headers accepted by default: the server is bound to localhost.
+LOCAL_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+#: No scripts, no plugins, no framing, forms and styles from this origin only.
+_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc")
+
+
+class StoreHandle:
+    """The app's one read-only Store, opened on first use (so a missing file is a 503, not a crash)."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.settings = settings
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                from presslens.service_store import open_store
+
+                self._store = open_store(self.path, read_only=True, settings=self.settings)
+                log.info("serving %s (read-only)", self.path)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _templates() -> Jinja2Templates:
+    from presslens.web import views
+
+    env = Environment(
+        loader=PackageLoader("presslens.web", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        version=__version__,
+        outlet_label=views.outlet_label,
+        safe_href=views.safe_href,
+        plover_types=views.PLOVER_BY_HOSTILITY,
+    )
+    return Jinja2Templates(env=env)
+
+
+def _docs_assets() -> Path | None:
+    """Swagger UI and ReDoc files shipped by ``fastapi-offline``, so /docs works without a CDN."""
+    try:
+        import fastapi_offline
+    except ImportError:
+        return None
+    path = Path(fastapi_offline.__file__).parent / "static"
+    return path if path.is_dir() else None
+
+
+def _mount_docs(app: FastAPI) -> None:
+    assets = _docs_assets()
+    if assets is not None:
+        app.mount("/docs-static", StaticFiles(directory=assets), name="docs-static")
+        js, css = "/docs-static/swagger-ui-bundle.js", "/docs-static/swagger-ui.css"
+        redoc = "/docs-static/redoc.standalone.js"
+    else:  # FastAPI's defaults: a CDN, which needs a network
+        js = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"
+        css = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css"
+        redoc = "https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="presslens API", swagger_js_url=js, swagger_css_url=css,
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc_page() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json", title="presslens API", redoc_js_url=redoc,
+            redoc_favicon_url="/static/favicon.svg", with_google_fonts=False,
+        )
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _install_error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
+    """JSON errors under /api, an HTML page (with the site's navigation) everywhere else."""
+
+    def page(request: Request, status: int, title: str, message: str) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html.j2", {"title": title, "message": message}, status_code=status
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        titles = {404: "Not found", 400: "Bad request", 405: "Method not allowed"}
+        detail = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"nothing at {request.url.path}"
+        return page(request, exc.status_code, titles.get(exc.status_code, "Error"), detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
+        return page(request, 422, "Bad request", problems)
+
+    @app.exception_handler(PresslensError)
+    async def store_unavailable(request: Request, exc: PresslensError) -> Response:
+        # lookups that miss are turned into 404s by the routes; what is left is the store itself
+        log.error("%s", exc)
+        return page(request, 503, "Store unavailable", str(exc))
+
+
+def create_app(
+    settings: Settings | None = None,
+    store_path: str | Path = "presslens.duckdb",
+    *,
+    allowed_hosts: Sequence[str] | None = None,
+) -> FastAPI:
+    """The web app over the store at `store_path` (read-only).
+
+    `allowed_hosts` are the Host headers to answer (default: this machine's
+    loopback names; ``["*"]`` when serving a network deliberately).
+    """
+    from presslens.web import api, pages
+
+    settings = settings or load_settings()
+    handle = StoreHandle(Path(store_path), settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        handle.close()
+
+    app = FastAPI(
+        title="presslens",
+        version=__version__,
+        summary="Read a presslens store: articles, stories, timelines, actor graphs, contradictions.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = handle
+    app.state.templates = _templates()
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        if not request.url.path.startswith(_DOCS_PATHS):
+            response.headers.setdefault("Content-Security-Policy", _CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    static = resources.files("presslens.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    _mount_docs(app)
+    _install_error_pages(app, app.state.templates)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def store_of(request: Request) -> Store:
+    """The request's app's store (a FastAPI dependency)."""
+    return request.app.state.store.get()
+
+
+def not_found(exc: StoreError) -> StarletteHTTPException:
+    """A lookup that found nothing: the store's message ("no article 'x'") becomes the 404's."""
+    return StarletteHTTPException(404, str(exc))

@@ -1,0 +1,124 @@
+"""The JSON API: the same records as the CLI, 404s for unknown ids, and a SQL endpoint that only reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.store import Store
+
+pytestmark = [pytest.mark.model, pytest.mark.filterwarnings("ignore:Using `httpx` with")]
+
+
+def test_articles_page_and_filters(client, web_store) -> None:
+    data = client.get("/api/articles").json()
+    assert data["total"] == len(web_store.article_ids)
+    assert {"id", "title", "outlet", "outlet_info", "published", "story", "events"} <= set(data["items"][0])
+    tass = client.get("/api/articles", params={"outlet": "TASS"}).json()
+    assert tass["total"] == 1 and tass["items"][0]["outlet_info"]["ownership"] == "state"
+    dated = client.get("/api/articles", params={"from": "2026-03-15", "to": "2026-03-15"}).json()
+    assert dated["items"] and all(a["published"] == "2026-03-15" for a in dated["items"])
+    paged = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert len(paged["items"]) == 2 and paged["offset"] == 2
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [({"from": "yesterday"}, 422), ({"limit": 0}, 422), ({"type": "EXPLODE"}, 400), ({"story": "zz"}, 400)],
+)
+def test_articles_bad_parameters(client, params, status) -> None:
+    r = client.get("/api/articles", params=params)
+    assert r.status_code == status
+    assert "detail" in r.json()
+
+
+def test_article_matches_the_store(client, web_store) -> None:
+    article_id = web_store.article_ids[0]
+    with Store.open(web_store.path, read_only=True) as store:
+        expected = store.get_article(article_id).model_dump(mode="json")
+    assert client.get(f"/api/articles/{article_id}").json() == expected
+
+
+def test_article_text_is_returned_as_data(client, web_store) -> None:
+    doc = client.get(f"/api/articles/{web_store.hostile_id}").json()["document"]
+    assert "<script>window.__pwned = 1" in doc["text"]  # JSON carries the text unchanged
+    r = client.get(f"/api/articles/{web_store.hostile_id}")
+    assert r.headers["content-type"].startswith("application/json")
+
+
+def test_stories_story_timeline_graph_contradictions(client, web_store) -> None:
+    stories = client.get("/api/stories").json()
+    assert web_store.raid_story in {s["story"]["id"] for s in stories}
+    story = client.get(f"/api/stories/{web_store.raid_story}").json()
+    assert set(story) == {"story", "articles", "timeline", "graph", "contradictions"}
+    timeline = client.get(f"/api/stories/{web_store.raid_story}/timeline").json()
+    assert timeline == story["timeline"] and timeline
+    assert any(len(e["reports"]) > 1 for e in timeline)  # duplicate reports merged
+    graph = client.get(f"/api/stories/{web_store.raid_story}/graph").json()
+    assert graph == story["graph"] and graph["edges"]
+    contra = client.get("/api/contradictions", params={"story": web_store.raid_story}).json()
+    assert contra == story["contradictions"] and contra
+    for c in contra:
+        assert len(c["sides"]) >= 2
+        for side in c["sides"]:
+            assert all(s["article"] and s["evidence"]["text"] for s in side["sources"])
+    everywhere = client.get("/api/contradictions").json()
+    assert len(everywhere) >= len(contra)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/articles/0000000000000000",
+        "/api/stories/s-nope",
+        "/api/stories/s-nope/timeline",
+        "/api/stories/s-nope/graph",
+        "/api/contradictions?story=s-nope",
+        "/api/nothing",
+    ],
+)
+def test_unknown_ids_are_json_404s(client, url) -> None:
+    r = client.get(url)
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.json()["detail"]
+
+
+def test_query_reads(client, web_store) -> None:
+    sql = "SELECT count(*) AS n FROM article_versions WHERE is_current"
+    r = client.get("/api/query", params={"sql": sql})
+    assert r.status_code == 200
+    assert r.json() == {"columns": ["n"], "rows": [[len(web_store.article_ids)]], "truncated": False}
+    r = client.post("/api/query", json={"sql": "SELECT article_id, published FROM article_versions",
+                                        "max_rows": 2})
+    assert r.status_code == 200
+    body = r.json()
+    assert len(body["rows"]) == 2 and body["truncated"] is True
+    assert isinstance(body["rows"][0][1], str)  # dates as ISO text
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM read_text('/etc/passwd')",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM '/etc/passwd'",
+        "COPY article_versions TO '/tmp/presslens-leak.csv'",
+        "ATTACH '/tmp/other.duckdb' AS other",
+        "INSTALL httpfs",
+        "SET enable_external_access = true",
+        "DELETE FROM article_versions",
+        "DROP TABLE article_versions",
+        "SELECT 1; SELECT 2",
+        "SELECT * FROM no_such_table",
+    ],
+)
+def test_query_refuses_anything_but_reading_the_store(client, sql) -> None:
+    r = client.get("/api/query", params={"sql": sql})
+    assert r.status_code == 400, r.text
+    assert "root:" not in r.text
+    assert r.json()["detail"]
+
+
+def test_query_did_not_change_the_store(client, web_store) -> None:
+    client.get("/api/query", params={"sql": "DELETE FROM article_versions"})
+    assert client.get("/api/articles").json()["total"] == len(web_store.article_ids)
