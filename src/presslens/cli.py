@@ -236,7 +236,7 @@ def train_persuasion(
 
 
 def _register_subcommands() -> None:
-    """Commands that live in their own modules (store and stories, web)."""
+    """Commands that live in their own modules (store and stories, web, batch)."""
     from presslens.cli_store import register as register_store_commands
 
     register_store_commands(app)
@@ -244,6 +244,10 @@ def _register_subcommands() -> None:
     from presslens.cli_web import register as register_web_commands
 
     register_web_commands(app)
+
+    from presslens.cli_batch import register as register_batch_commands
+
+    register_batch_commands(app)
 
 
 _register_subcommands()

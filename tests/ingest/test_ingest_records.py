@@ -91,3 +91,18 @@ def test_json_file_holding_json_lines(tmp_path: Path, settings) -> None:
     path.write_text(json.dumps({"text": TEXT}) + "\n" + json.dumps({"text": TEXT, "id": "2"}) + "\n", "utf-8")
     items = list(read_source(path, settings=settings, today=TODAY))
     assert [i.source for i in items] == [f"{path}:1", f"{path}:2"]
+
+
+def test_jsonl_line_numbers_survive_unicode_line_separators(tmp_path) -> None:
+    import json as _json
+
+    from presslens.ingest import read_source
+
+    path = tmp_path / "seps.jsonl"
+    first = _json.dumps(
+        {"id": "a", "text": "Police said\u2028two men\u0085were held in Kyiv."}, ensure_ascii=False
+    )
+    path.write_text(first + "\n{broken\n", encoding="utf-8")
+    items = list(read_source(path))
+    assert [type(i).__name__ for i in items] == ["Article", "IngestError"]
+    assert str(items[1]).startswith(f"{path}:2:")

@@ -36,6 +36,7 @@ from presslens.ingest.files import (
     iter_directory,
     read_bytes,
     sniff_format,
+    stream_format_for_path,
     supported_list,
 )
 from presslens.ingest.html import draft_from_html
@@ -103,9 +104,27 @@ def _read_one(
     return iter([finish_article(d, published=published, settings=settings, today=today) for d in drafts])
 
 
+def _stream_drafts(path: Path, fmt: str, settings: Settings) -> Iterator[Draft | IngestError]:
+    """Records of an archive, feed or table, read one at a time from the open file."""
+    from presslens.ingest import feeds, tables, warc
+
+    if fmt == "feed":
+        yield from feeds.iter_feed_drafts(read_bytes(path), source=str(path))
+        return
+    with path.open("rb") as fh:
+        if fmt == "warc":
+            yield from warc.iter_warc_drafts(fh, source=str(path), max_bytes=settings.fetch_max_bytes)
+        else:
+            yield from tables.iter_parquet_table(fh, source=str(path))
+
+
 def _read_file(
     path: Path, *, published: dt.date | None, settings: Settings, today: dt.date | None
 ) -> Iterator[Article | IngestError]:
+    stream = stream_format_for_path(path)
+    if stream is not None:
+        drafts = _stream_drafts(path, stream, settings)
+        return _finished_records(drafts, published=published, settings=settings, today=today)
     fmt = format_for_path(path)
     return _read_one(str(path), fmt, read_bytes(path), published=published, settings=settings, today=today)
 

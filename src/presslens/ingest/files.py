@@ -3,7 +3,11 @@
 Formats are chosen by extension (``SUPPORTED_EXTENSIONS``); a file without one,
 or with an extension presslens does not know, is sniffed: ``<html``/
 ``<!doctype`` opens HTML, ``{``/``[`` opens JSON, other text is a text dump.
-Known document/image/archive extensions (``.pdf``, ``.docx``, ``.png`` …) are
+Archives, feeds and tables (``STREAM_EXTENSIONS``: ``.warc``, ``.warc.gz``,
+``.rss``, ``.atom``, ``.xml`` holding a feed, ``.parquet``) are read record by
+record from an open file rather than decoded whole; ``stream_format_for_path``
+names their format so callers can route them to ``warc``, ``feeds`` or
+``tables``. Known document/image/archive extensions (``.pdf``, ``.docx``, ``.png`` …) are
 refused up front with the list of what is supported, instead of being read as
 garbage text.
 
@@ -25,6 +29,7 @@ from pathlib import Path
 from presslens.errors import DecodeError, EmptyInputError, InputNotFoundError, UnsupportedFormatError
 
 __all__ = [
+    "STREAM_EXTENSIONS",
     "SUPPORTED_EXTENSIONS",
     "decode_html",
     "decode_text",
@@ -32,6 +37,7 @@ __all__ = [
     "iter_directory",
     "read_bytes",
     "sniff_format",
+    "stream_format_for_path",
     "supported_list",
 ]
 
@@ -47,6 +53,15 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+}
+# Record streams (read incrementally): compound suffixes first.
+STREAM_EXTENSIONS: dict[str, str] = {
+    ".warc.gz": "warc",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".parquet": "parquet",
 }
 # Formats people try that presslens does not read; refused without looking inside.
 _REFUSED_EXTENSIONS = frozenset(
@@ -87,8 +102,6 @@ _REFUSED_EXTENSIONS = frozenset(
         ".bin",
         ".so",
         ".dll",
-        ".warc",
-        ".parquet",
     }
 )
 _CONTROL_SHARE = 0.1  # more control characters than this in the first 8 KB: binary, not text
@@ -98,7 +111,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 
 def supported_list() -> str:
     """The supported extensions, for error messages."""
-    return ", ".join(sorted(SUPPORTED_EXTENSIONS))
+    return ", ".join(sorted({*SUPPORTED_EXTENSIONS, *STREAM_EXTENSIONS}))
 
 
 def format_for_path(path: Path) -> str | None:
@@ -114,6 +127,25 @@ def format_for_path(path: Path) -> str | None:
             str(path), f"{suffix} is not a supported format; supported: {supported_list()}, or an http(s) URL"
         )
     return None
+
+
+def stream_format_for_path(path: Path) -> str | None:
+    """ "warc", "feed" or "parquet" for a record-stream file (see ``STREAM_EXTENSIONS``), else None.
+
+    An ``.xml`` file counts as a feed only when its opening bytes show ``<rss``,
+    ``<feed`` or ``<rdf:RDF``; other XML raises UnsupportedFormatError.
+    """
+    name = path.name.lower()
+    fmt = next((f for suffix, f in STREAM_EXTENSIONS.items() if name.endswith(suffix)), None)
+    if fmt == "feed" and name.endswith(".xml"):
+        from presslens.ingest.feeds import looks_like_feed
+
+        with path.open("rb") as fh:
+            if not looks_like_feed(fh.read(2048)):
+                raise UnsupportedFormatError(
+                    str(path), "XML that is not an RSS/Atom feed; supported XML: RSS 2.0, RSS 1.0, Atom"
+                )
+    return fmt
 
 
 def read_bytes(path: Path) -> bytes:
@@ -212,5 +244,9 @@ def iter_directory(path: Path) -> Iterator[Path]:
     """Files under `path` with a supported extension, recursively, sorted; hidden ones skipped."""
     for candidate in sorted(path.rglob("*")):
         hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
-        if candidate.is_file() and not hidden and candidate.suffix.lower() in SUPPORTED_EXTENSIONS:
+        name = candidate.name.lower()
+        readable = candidate.suffix.lower() in SUPPORTED_EXTENSIONS or any(
+            name.endswith(suffix) and suffix != ".xml" for suffix in STREAM_EXTENSIONS
+        )
+        if candidate.is_file() and not hidden and readable:
             yield candidate

@@ -95,8 +95,12 @@ def _checked(record: Any, source: str) -> Draft | IngestError:
 
 
 def iter_jsonl_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]:
-    """Drafts (or record errors) from JSON Lines text, one per non-blank line."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    """Drafts (or record errors) from JSON Lines text, one per non-blank line.
+
+    Lines end at "\n" only: str.splitlines() would also break at U+2028, U+0085
+    and form feeds, which JSON strings may hold raw, and misnumber every line after.
+    """
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -111,7 +115,7 @@ def iter_jsonl_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in text.split("\n") if ln.strip()]
     if len(lines) < 2:
         return False
     try:
