@@ -13,10 +13,9 @@ from itertools import islice
 from pathlib import Path
 
 from presslens.errors import IngestError, PresslensError
-from presslens.ingest import article_from_text, read_source
+from presslens.ingest import article_from_text, read_source, read_sources
 from presslens.models import Article, Document
 from presslens.pipeline import Pipeline
-from presslens.settings import Settings
 
 __all__ = ["analyze", "analyze_sources", "parse_published"]
 
@@ -33,16 +32,6 @@ def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None
         raise PresslensError(f"published date {value!r} is not an ISO date such as 2025-07-02") from exc
 
 
-def _items(
-    sources: Iterable[str | os.PathLike], published: dt.date | None, settings: Settings
-) -> Iterator[Article | IngestError]:
-    for source in sources:
-        try:
-            yield from read_source(source, published=published, settings=settings)
-        except IngestError as err:
-            yield err
-
-
 def analyze_sources(
     sources: Iterable[str | os.PathLike],
     *,
@@ -55,7 +44,7 @@ def analyze_sources(
     Document; the rest of the batch is still analysed.
     """
     pipeline = pipeline or Pipeline()
-    items = _items(sources, published, pipeline.settings)
+    items = read_sources(sources, published=published, settings=pipeline.settings)
     while chunk := list(islice(items, max(1, pipeline.settings.batch_size))):
         articles = [x for x in chunk if isinstance(x, Article)]
         documents = iter(pipeline.analyze_articles(articles))

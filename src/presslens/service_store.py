@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from presslens.errors import IngestError
+from presslens.ingest import read_sources
 from presslens.models import Article
 from presslens.settings import load_settings
 from presslens.store import Store
@@ -56,18 +57,6 @@ class IngestSummary:
         return sum(1 for r in self.results if r.status == status)
 
 
-def _articles(
-    sources: Iterable[str | os.PathLike], published: dt.date | None, settings
-) -> Iterator[Article | IngestError]:
-    from presslens.ingest import read_source
-
-    for source in sources:
-        try:
-            yield from read_source(source, published=published, settings=settings)
-        except IngestError as err:
-            yield err
-
-
 def ingest_paths(
     sources: Iterable[str | os.PathLike],
     store: Store,
@@ -86,7 +75,7 @@ def ingest_paths(
 
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
-    items = _articles(sources, published, pipeline.settings)
+    items = read_sources(sources, published=published, settings=pipeline.settings)
     while chunk := list(islice(items, max(1, pipeline.settings.batch_size))):
         articles = [x for x in chunk if isinstance(x, Article)]
         for err in (x for x in chunk if isinstance(x, IngestError)):

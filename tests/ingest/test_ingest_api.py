@@ -8,7 +8,7 @@ import presslens.ingest as ingest
 
 
 def test_all_matches_public_functions() -> None:
-    assert sorted(ingest.__all__) == ["article_from_text", "read_source"]
+    assert sorted(ingest.__all__) == ["article_from_text", "read_source", "read_sources"]
 
 
 def test_signatures_are_keyword_only_after_source() -> None:

@@ -30,7 +30,7 @@ from typing import BinaryIO
 from presslens.batch.reporting import ErrorRow, error_row
 from presslens.errors import IngestError, InputNotFoundError
 from presslens.ingest import read_source
-from presslens.ingest.build import Draft, finish_article
+from presslens.ingest.build import finish_drafts
 from presslens.ingest.files import STREAM_EXTENSIONS, SUPPORTED_EXTENSIONS, read_bytes, stream_format_for_path
 from presslens.models import Article
 from presslens.settings import Settings
@@ -105,19 +105,6 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[InputFile]:
     return files
 
 
-def _finished(
-    drafts: Iterable[Draft | IngestError], *, published: dt.date | None, settings: Settings, today: dt.date
-) -> Iterator[Article | IngestError]:
-    for draft in drafts:
-        if isinstance(draft, IngestError):
-            yield draft
-            continue
-        try:
-            yield finish_article(draft, published=published, settings=settings, today=today)
-        except IngestError as exc:
-            yield exc
-
-
 def _records(
     path: Path,
     fh: BinaryIO | None,
@@ -134,13 +121,14 @@ def _records(
     fmt = stream_format_for_path(path)
     finish = {"published": published, "settings": settings, "today": today}
     if fmt == "warc" and fh is not None:
-        return _finished(warc.iter_warc_drafts(fh, source=name, max_bytes=settings.fetch_max_bytes), **finish)
+        records = warc.iter_warc_drafts(fh, source=name, max_bytes=settings.fetch_max_bytes)
+        return finish_drafts(records, **finish)
     if fmt == "parquet" and fh is not None:
-        return _finished(tables.iter_parquet_table(fh, source=name, fields=fields), **finish)
+        return finish_drafts(tables.iter_parquet_table(fh, source=name, fields=fields), **finish)
     if fmt == "feed":
-        return _finished(feeds.iter_feed_drafts(read_bytes(path), source=name), **finish)
+        return finish_drafts(feeds.iter_feed_drafts(read_bytes(path), source=name), **finish)
     if path.suffix.lower() in _JSONL_SUFFIXES and fh is not None:
-        return _finished(tables.iter_jsonl_table(fh, source=name, fields=fields), **finish)
+        return finish_drafts(tables.iter_jsonl_table(fh, source=name, fields=fields), **finish)
     return read_source(path, published=published, settings=settings, today=today)
 
 

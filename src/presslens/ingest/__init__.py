@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from presslens.errors import EmptyInputError, IngestError, InputNotFoundError
-from presslens.ingest.build import Draft, finish_article
+from presslens.ingest.build import Draft, finish_article, finish_drafts
 from presslens.ingest.fetch import fetch_url, is_url
 from presslens.ingest.files import (
     decode_html,
@@ -45,7 +45,7 @@ from presslens.ingest.text_dump import draft_from_page_text
 from presslens.models import Article
 from presslens.settings import Settings, load_settings
 
-__all__ = ["article_from_text", "read_source"]
+__all__ = ["article_from_text", "read_source", "read_sources"]
 
 logger = logging.getLogger(__name__)
 
@@ -69,23 +69,6 @@ def _drafts_from_bytes(
     return [draft_from_page_text(text, source=source)]
 
 
-def _finished_records(
-    drafts: Iterable[Draft | IngestError],
-    *,
-    published: dt.date | None,
-    settings: Settings,
-    today: dt.date | None,
-) -> Iterator[Article | IngestError]:
-    for draft in drafts:
-        if isinstance(draft, IngestError):
-            yield draft
-            continue
-        try:
-            yield finish_article(draft, published=published, settings=settings, today=today)
-        except IngestError as exc:
-            yield exc
-
-
 def _read_one(
     source: str,
     fmt: str | None,
@@ -99,7 +82,7 @@ def _read_one(
 ) -> Iterator[Article | IngestError]:
     drafts = _drafts_from_bytes(data, fmt, source=source, charset=charset, url=url)
     if fmt in _RECORD_FORMATS or isinstance(drafts, Iterator):
-        return _finished_records(drafts, published=published, settings=settings, today=today)
+        return finish_drafts(drafts, published=published, settings=settings, today=today)
     # a single-article source: finish now, so that its problems raise from read_source itself
     return iter([finish_article(d, published=published, settings=settings, today=today) for d in drafts])
 
@@ -124,7 +107,7 @@ def _read_file(
     stream = stream_format_for_path(path)
     if stream is not None:
         drafts = _stream_drafts(path, stream, settings)
-        return _finished_records(drafts, published=published, settings=settings, today=today)
+        return finish_drafts(drafts, published=published, settings=settings, today=today)
     fmt = format_for_path(path)
     return _read_one(str(path), fmt, read_bytes(path), published=published, settings=settings, today=today)
 
@@ -200,3 +183,21 @@ def article_from_text(
         published = published.date()
     draft = draft_from_page_text(text, source=source)
     return finish_article(draft, published=published, settings=settings or load_settings(), today=today)
+
+
+def read_sources(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    published: dt.date | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Article | IngestError]:
+    """Every article of every source, in order; a bad source comes back as its error.
+
+    Unlike `read_source`, nothing raises: a whole-source problem (a missing
+    file) is yielded in place, so one bad input never stops a run.
+    """
+    for source in sources:
+        try:
+            yield from read_source(source, published=published, settings=settings)
+        except IngestError as err:
+            yield err

@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from presslens.errors import EmptyInputError
+from presslens.errors import EmptyInputError, IngestError
 from presslens.ingest.dates import PrintedDate, resolve_published
 from presslens.ingest.language import detect_language
 from presslens.models import Article, Flag
 from presslens.settings import Settings
 
-__all__ = ["Draft", "TruncatedText", "article_id", "finish_article", "truncate_text"]
+__all__ = ["Draft", "TruncatedText", "article_id", "finish_article", "finish_drafts", "truncate_text"]
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 _MIN_KEPT_SHARE = 0.5  # cut at a boundary only when it keeps at least half the allowed length
@@ -120,3 +121,21 @@ def finish_article(
         language=detect_language(cut.text, min_chars=settings.min_language_chars),
         flags=tuple(flags),
     )
+
+
+def finish_drafts(
+    drafts: Iterable[Draft | IngestError],
+    *,
+    published: dt.date | None,
+    settings: Settings,
+    today: dt.date | None,
+) -> Iterator[Article | IngestError]:
+    """Finish each draft of a multi-record source; a bad record comes back as its error."""
+    for draft in drafts:
+        if isinstance(draft, IngestError):
+            yield draft
+            continue
+        try:
+            yield finish_article(draft, published=published, settings=settings, today=today)
+        except IngestError as exc:
+            yield exc

@@ -8,11 +8,12 @@ union of its layers. Renderers escape the segment text themselves.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 from presslens.models import Document
 
-__all__ = ["Layer", "Segment", "adds_name", "document_layers", "segments"]
+__all__ = ["Layer", "Segment", "adds_name", "document_layers", "entity_groups", "segments"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +82,22 @@ def adds_name(text: str, canonical: str | None) -> bool:
         return False
     bare = text.removeprefix("the ").removeprefix("The ")
     return canonical not in (text, bare)
+
+
+def entity_groups(doc: Document) -> list[dict]:
+    """Entities by identity, most mentioned first, with the other spellings the article uses."""
+    counts = Counter((e.canonical, e.label) for e in doc.entities)
+    places = {e.canonical: e.place for e in doc.entities if e.place}
+    surfaces: dict[tuple[str, str], set[str]] = {}
+    for e in doc.entities:
+        surfaces.setdefault((e.canonical, e.label), set()).add(e.text)
+    return [
+        {
+            "canonical": canonical,
+            "label": label,
+            "count": n,
+            "aliases": sorted(surfaces[(canonical, label)] - {canonical}),
+            "place": places.get(canonical),
+        }
+        for (canonical, label), n in counts.most_common()
+    ]

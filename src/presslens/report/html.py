@@ -7,14 +7,13 @@ scraped page is shown, never executed.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from presslens import __version__
 from presslens.models import Document
-from presslens.report.highlight import adds_name, document_layers, segments
+from presslens.report.highlight import adds_name, document_layers, entity_groups, segments
 
 __all__ = ["html_report"]
 
@@ -40,28 +39,10 @@ def _paragraphs(doc: Document) -> list[list]:
     return [p for p in paras if p]
 
 
-def _entity_groups(doc: Document) -> list[dict]:
-    counts = Counter((e.canonical, e.label) for e in doc.entities)
-    places = {e.canonical: e.place for e in doc.entities if e.place}
-    surfaces: dict[tuple[str, str], set[str]] = {}
-    for e in doc.entities:
-        surfaces.setdefault((e.canonical, e.label), set()).add(e.text)
-    return [
-        {
-            "canonical": canonical,
-            "label": label,
-            "count": n,
-            "aliases": sorted(surfaces[(canonical, label)] - {canonical}),
-            "place": places.get(canonical),
-        }
-        for (canonical, label), n in counts.most_common()
-    ]
-
-
 def html_report(documents: Sequence[Document]) -> str:
     """The HTML page for one or more analysed documents."""
     template = _env.get_template("report.html.j2")
     articles = [
-        {"doc": d, "paragraphs": _paragraphs(d), "entity_groups": _entity_groups(d)} for d in documents
+        {"doc": d, "paragraphs": _paragraphs(d), "entity_groups": entity_groups(d)} for d in documents
     ]
     return template.render(articles=articles, version=__version__)

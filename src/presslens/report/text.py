@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from presslens.models import Document
-from presslens.report.highlight import adds_name
+from presslens.report.highlight import adds_name, entity_groups
 
 __all__ = ["print_text_report"]
 
@@ -47,22 +45,15 @@ def _entities(doc: Document) -> Table:
     table = Table(title=f"Entities ({len(doc.entities)} mentions)", title_justify="left", expand=False)
     for col in ("name", "type", "mentions", "also written", "place"):
         table.add_column(col, overflow="fold")
-    counts = Counter((e.canonical, e.label) for e in doc.entities)
-    aliases: dict[tuple[str, str], set[str]] = {}
-    places = {}
-    for e in doc.entities:
-        aliases.setdefault((e.canonical, e.label), set()).add(e.text)
-        if e.place:
-            places[e.canonical] = e.place
-    for (canonical, label), n in counts.most_common():
-        place = places.get(canonical)
+    for group in entity_groups(doc):
+        place = group["place"]
         where = ""
         if place:
             where = place.country_name or place.country or ""
             if place.lat is not None and place.lon is not None:
                 where += f" ({place.lat:.2f}, {place.lon:.2f})"
-        also = ", ".join(sorted(aliases[(canonical, label)] - {canonical}))
-        table.add_row(Text(canonical, style=_LABEL_STYLE.get(label, "")), label, str(n), also, where)
+        name = Text(group["canonical"], style=_LABEL_STYLE.get(group["label"], ""))
+        table.add_row(name, group["label"], str(group["count"]), ", ".join(group["aliases"]), where)
     return table
 
 

@@ -11,12 +11,11 @@ and flag starts, so a side panel, a timeline or a contradiction can link to
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from presslens.models import Document
-from presslens.report.highlight import Layer, document_layers, segments
+from presslens.report.highlight import Layer, document_layers, entity_groups, segments
 from presslens.store import ArticleFilter
 from presslens.store.outlets import OutletInfo
 from presslens.stories.graph import GOLDSTEIN
@@ -87,25 +86,6 @@ def paragraphs(doc: Document) -> list[list[Piece]]:
                 paras[-1].append(Piece(part, seg.layers, pending))
                 pending = ()
     return [p for p in paras if p]
-
-
-def entity_groups(doc: Document) -> list[dict]:
-    """Entities by identity, most mentioned first, with the other spellings the article uses."""
-    counts = Counter((e.canonical, e.label) for e in doc.entities)
-    places = {e.canonical: e.place for e in doc.entities if e.place}
-    surfaces: dict[tuple[str, str], set[str]] = {}
-    for e in doc.entities:
-        surfaces.setdefault((e.canonical, e.label), set()).add(e.text)
-    return [
-        {
-            "canonical": canonical,
-            "label": label,
-            "count": n,
-            "aliases": sorted(surfaces[(canonical, label)] - {canonical}),
-            "place": places.get(canonical),
-        }
-        for (canonical, label), n in counts.most_common()
-    ]
 
 
 def outlet_label(info: OutletInfo | None) -> str:
