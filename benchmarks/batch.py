@@ -19,6 +19,7 @@ The corpus is real news: PTC training articles and PolNeAR articles from
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+TODAY = dt.date.today()  # one `today` for every run, so a run across midnight still compares
 
 
 def load_texts(data: Path) -> list[dict]:
@@ -94,7 +96,7 @@ def batch(inputs: list[Path], out: Path, **kwargs):  # type: ignore[no-untyped-d
 
     shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
-    summary = run_batch(inputs, out, **kwargs)
+    summary = run_batch(inputs, out, today=TODAY, **kwargs)
     return summary, time.perf_counter() - t
 
 

@@ -180,3 +180,18 @@ def test_an_output_directory_of_another_run_or_other_files_is_refused(tmp_path, 
 def test_bad_run_options_raise_before_any_work(tmp_path, kwargs, message) -> None:
     with pytest.raises(PresslensError, match=message):
         run_batch([tmp_path], tmp_path / "out", **kwargs)
+
+
+def test_chunks_hold_whole_analysis_groups_so_batches_match_the_spark_engine() -> None:
+    from presslens.batch.analysis import GROUP_SIZE, group_key
+    from presslens.batch.inputs import InputItem
+    from presslens.batch.local import _chunks
+
+    items = [InputItem("a", r, None, None, 0) for r in range(GROUP_SIZE * 3 + 3)]
+    items += [InputItem("b", r, None, None, 0) for r in range(GROUP_SIZE + 1)]
+    chunks = list(_chunks(iter(items), 4))
+    assert [i for c in chunks for i in c] == items
+    assert all(len(c) >= 4 for c in chunks[:-1])
+    keys = [{group_key(i) for i in c} for c in chunks]
+    assert all(not (a & b) for n, a in enumerate(keys) for b in keys[n + 1 :])  # no group split
+    assert {group_key(i) for i in chunks[3]} == {("a", 3), ("b", 0)}  # a short tail group rides along

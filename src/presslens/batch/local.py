@@ -11,7 +11,9 @@ Layout of an output directory::
 How it works, and why:
 
 - The main process streams the inputs (``inputs.iter_items``) and cuts the
-  stream into chunks of ``chunk_size`` items; at most ``2 × workers`` chunks are
+  stream into chunks of whole analysis groups (``analysis.iter_groups``, so
+  the nlp.pipe batches are those of the Spark engine), ``chunk_size`` items or
+  a few more; at most ``2 × workers`` chunks are
   in flight, so memory stays constant in the corpus size. Ingestion stays in
   the main process because it is cheap next to the NLP (a few ms per page vs
   tens) and keeps item order — and so chunk numbering — deterministic.
@@ -44,11 +46,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from presslens.batch.analysis import analyze_items, worker_settings
+from presslens.batch.analysis import analyze_items, iter_groups, worker_settings
 from presslens.batch.inputs import InputItem, expand_inputs, iter_items
 from presslens.batch.reporting import (
     BatchProgress,
@@ -66,7 +67,7 @@ __all__ = ["ChunkResult", "ChunkTask", "analyze_chunk", "run_local"]
 logger = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 64
-_STATE_VERSION = 1
+_STATE_VERSION = 2  # 2: chunks hold whole analysis groups
 _pipeline: Any = None  # the worker's Pipeline, built once by _init_worker
 
 
@@ -199,8 +200,15 @@ def analyze_chunk(task: ChunkTask) -> ChunkResult:
 
 
 def _chunks(items: Iterator[InputItem], size: int) -> Iterator[tuple[InputItem, ...]]:
-    while chunk := tuple(islice(items, size)):
-        yield chunk
+    """Whole analysis groups (``analysis.iter_groups``), at least `size` items a chunk (bar the last)."""
+    chunk: list[InputItem] = []
+    for group in iter_groups(items):
+        chunk.extend(group)
+        if len(chunk) >= size:
+            yield tuple(chunk)
+            chunk = []
+    if chunk:
+        yield tuple(chunk)
 
 
 class _RunState:

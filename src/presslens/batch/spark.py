@@ -8,8 +8,13 @@ The job, and why each step is there:
    readable from every executor (local mode, or a shared filesystem on a
    cluster). A CC-NEWS month is thousands of WARC files, so file-level tasks
    parallelise ingestion well.
-2. ``repartition(n)``: one big file must not mean one NLP task; articles are
-   spread over ``n`` partitions (default: 4 × the default parallelism).
+   The reader emits whole analysis groups (``analysis.iter_groups``: up to
+   ``GROUP_SIZE`` consecutive records of one file), never single items.
+2. ``repartition(n)``: one big file must not mean one NLP task; groups are
+   spread over ``n`` partitions (default: 4 × the default parallelism). A
+   group is never split, so each article shares its ``nlp.pipe`` batch with
+   the same neighbours as on the local engine — the condition for identical
+   records (see ``analysis``).
 3. ``mapPartitions``: one ``Pipeline`` per partition — the spaCy model loads
    once per partition (and once per Python worker process, since Spark reuses
    them and ``nlp.build.shared_nlp`` caches the model), never once per record.
@@ -34,7 +39,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +60,11 @@ __all__ = ["main", "run_spark", "spark_session"]
 
 logger = logging.getLogger(__name__)
 
-_GROUP = 32  # articles handed to analyze_items at a time inside a partition
+# Executor environment: one BLAS thread per Python worker, as local workers get
+# (``local._one_blas_thread_per_worker``): Spark runs one worker per core, so
+# threaded BLAS would oversubscribe the cores. A value in the driver's
+# environment is passed on instead.
+_EXECUTOR_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def spark_session(master: str | None = "local[2]", *, app_name: str = "presslens-batch") -> SparkSession:
@@ -71,6 +79,8 @@ def spark_session(master: str | None = "local[2]", *, app_name: str = "presslens
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    for name in _EXECUTOR_ENV:
+        builder = builder.config(f"spark.executorEnv.{name}", os.environ.get(name, "1"))
     spark = (
         builder.appName(app_name)
         .config("spark.ui.enabled", "false")
@@ -90,18 +100,24 @@ def _read_file(
     today: dt.date,
     fields: Mapping[str, str],
     published: dt.date | None,
-) -> Iterator[InputItem]:
-    return iter_items([entry], settings=settings, today=today, fields=fields, published=published)
+) -> Iterator[list[InputItem]]:
+    """The items of one file, in whole analysis groups."""
+    from presslens.batch.analysis import iter_groups
+
+    items = iter_items([entry], settings=settings, today=today, fields=fields, published=published)
+    return iter_groups(items)
 
 
-def _analyze_partition(items: Iterator[InputItem], *, settings: Settings) -> Iterator[tuple[str, Any]]:
-    """One Pipeline for the partition; yields ("doc", row, words) and ("err", ErrorRow) in order."""
+def _analyze_partition(
+    groups: Iterator[list[InputItem]], *, settings: Settings
+) -> Iterator[tuple[str, Any, int]]:
+    """One Pipeline for the partition; yields ("doc", row, words) and ("err", ErrorRow, 0) in order."""
     from presslens.batch.analysis import analyze_items, worker_settings
     from presslens.batch.schema import document_row
     from presslens.pipeline import Pipeline
 
     pipeline = None
-    while group := list(islice(items, _GROUP)):
+    for group in groups:
         if pipeline is None:
             pipeline = Pipeline(worker_settings(settings))
         rows, errors = analyze_items(pipeline, group)
