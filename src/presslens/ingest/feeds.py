@@ -18,6 +18,7 @@ which is what a batch over scraped feeds needs.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterator
@@ -80,21 +81,15 @@ def _draft_from_entry(entry: Any, *, source: str, outlet: str | None) -> Draft:
     title = (entry.get("title") or "").strip() or None
     base = draft_from_page_text(text, source=source, known_title=title or "")
     published = _entry_date(entry)
-    return Draft(
-        text=base.text,
-        source=source,
+    return dataclasses.replace(
+        base,
+        id=None,
         title=title or base.title,
         url=entry.get("link") or None,
         outlet=outlet,
         author=entry.get("author") or base.author,
-        section=base.section,
         metadata_date=published or base.metadata_date,
         metadata_date_origin="feed entry date" if published else base.metadata_date_origin,
-        printed_date=base.printed_date,
-        views=base.views,
-        reading_time_minutes=base.reading_time_minutes,
-        subheadings=base.subheadings,
-        flags=base.flags,
     )
 
 

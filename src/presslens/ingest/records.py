@@ -15,6 +15,7 @@ that cannot be read is not worth losing the article for: it is dropped with a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Iterator
@@ -67,8 +68,8 @@ def draft_from_record(record: Any, *, source: str) -> Draft:
         base = draft_from_page_text(text or "", source=source, known_title=title)
     else:
         base = draft_from_html(html or "", source=source, url=url)
-    return Draft(
-        text=base.text,
+    return dataclasses.replace(
+        base,
         source=source,
         id=_string(record, "id"),
         title=title or base.title,
@@ -78,10 +79,6 @@ def draft_from_record(record: Any, *, source: str) -> Draft:
         section=_string(record, "section") or base.section,
         metadata_date=metadata_date or base.metadata_date,
         metadata_date_origin="record's published field" if metadata_date else base.metadata_date_origin,
-        printed_date=base.printed_date,
-        views=base.views,
-        reading_time_minutes=base.reading_time_minutes,
-        subheadings=base.subheadings,
         flags=tuple(flags) + base.flags,
     )
 
@@ -104,14 +101,18 @@ def iter_jsonl_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(
-                where, f"not valid JSON ({exc.msg} at column {exc.colno}); expected one object per line"
-            )
-            continue
-        yield _checked(record, where)
+        record = parse_json_line(line, where)
+        yield record if isinstance(record, IngestError) else _checked(record, where)
+
+
+def parse_json_line(line: str, where: str) -> Any:
+    """The JSON value of one JSON Lines line, or an IngestError naming the line (`where`)."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestError(
+            where, f"not valid JSON ({exc.msg} at column {exc.colno}); expected one object per line"
+        )
 
 
 def _looks_like_jsonl(text: str) -> bool:

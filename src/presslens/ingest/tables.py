@@ -18,14 +18,13 @@ record (``file.jsonl:LINE``), not a lost file; Parquet rows are named
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
 from presslens.errors import DecodeError, IngestError, PresslensError
 from presslens.ingest.build import Draft
-from presslens.ingest.records import draft_from_record
+from presslens.ingest.records import draft_from_record, parse_json_line
 
 __all__ = ["RECORD_FIELDS", "iter_jsonl_table", "iter_parquet_table", "parse_field_map", "remap_record"]
 
@@ -98,14 +97,8 @@ def iter_jsonl_table(
         if "\x00" in line:
             yield DecodeError(where, "binary content (NUL byte) in a JSON line")
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(
-                where, f"not valid JSON ({exc.msg} at column {exc.colno}); expected one object per line"
-            )
-            continue
-        yield _draft(record, where=where, fields=fields)
+        record = parse_json_line(line, where)
+        yield record if isinstance(record, IngestError) else _draft(record, where=where, fields=fields)
 
 
 def iter_parquet_table(
