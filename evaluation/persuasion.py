@@ -4,14 +4,14 @@
     python evaluation/persuasion.py [--data ../shared/data] [--speed]
 
 - SI on PTC dev (75 articles) with the task's official partial-overlap
-  precision/recall (Da San Martino et al. 2020; `presslens.extract.persuasion_scoring`
+  precision/recall (Da San Martino et al. 2020; `presslens.training.scoring`
   reimplements the organisers' task-SI_scorer, merging overlapping spans as
   its ``-m`` option does), for the shipped detector (CRF + lexicon), the CRF
   spans alone and the lexicon-only fallback. ``full`` is the task's operating
   point (``min_score=0.0``); ``reported`` is what `persuasion_spans` shows a
   reader by default (spans above the model's precision-calibrated cut).
 - TC micro-F1 on the gold spans of the held-out 20% of train (the split of
-  `presslens.persuasion_training.split_articles` with the model's seed). The
+  `presslens.training.persuasion.split_articles` with the model's seed). The
   shipped model was trained on the other 80% only, so this is out-of-sample.
   Dev has no technique labels.
 - Seed article: `score_persuasion` of shared/eval/score.py.
@@ -36,15 +36,15 @@ if __package__ in (None, ""):
 
 from evaluation.common import DataMissing, data_dir, load_scorer
 from presslens.extract import persuasion
-from presslens.extract.persuasion_lexicon import lexicon_hits
-from presslens.extract.persuasion_scoring import si_scores
-from presslens.persuasion_training import (
+from presslens.extract.persuasion import lexicon_hits
+from presslens.training.persuasion import (
     build_parser,
     evaluate_techniques,
     parse_articles,
     read_ptc,
     split_articles,
 )
+from presslens.training.scoring import si_scores
 
 SEED_HEADER_LINES, SEED_FOOTER_LINES = 4, 2
 
@@ -69,7 +69,7 @@ def dev_si(root: Path, nlp: Any) -> dict[str, dict]:
     lexicon = {a.id: _offsets(persuasion.lexicon_only_spans(a.doc)) for a in articles}
     out = {"full": si_scores(full, gold).as_dict(), "reported": si_scores(reported, gold).as_dict(),
            "lexicon_only": si_scores(lexicon, gold).as_dict()}
-    model = persuasion._model()
+    model = persuasion.shipped_model()
     if model is not None:
         crf = {}
         for a in articles:
@@ -81,7 +81,7 @@ def dev_si(root: Path, nlp: Any) -> dict[str, dict]:
 
 def heldout_tc(root: Path, nlp: Any) -> dict[str, Any]:
     """Technique micro-F1 of the shipped classifier on the held-out gold spans of train."""
-    model = persuasion._model()
+    model = persuasion.shipped_model()
     if model is None:
         return {"micro_f1": 0.0, "note": "no trained model"}
     config = model.config

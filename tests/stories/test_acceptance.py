@@ -19,7 +19,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from presslens.cli_store import register
+from presslens.cli.store import register
 from presslens.store import Store
 
 DATA = Path(__file__).parent / "data" / "corpus"

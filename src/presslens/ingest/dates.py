@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from presslens.models import Flag
-from presslens.resources_io import read_tsv
+from presslens.resources import read_tsv
 
 __all__ = [
     "DateResolution",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from presslens.ingest.dates import PrintedDate, find_printed_dates
-from presslens.resources_io import read_tsv
+from presslens.resources import read_tsv
 
 __all__ = ["MetaLine", "parse_count", "parse_meta_line", "words_of_kind"]
 

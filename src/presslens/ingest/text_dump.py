@@ -36,7 +36,7 @@ from functools import cache
 from presslens.ingest.build import Draft
 from presslens.ingest.dates import PrintedDate
 from presslens.ingest.page_meta import MetaLine, parse_meta_line, words_of_kind
-from presslens.resources_io import read_tsv
+from presslens.resources import read_tsv
 
 __all__ = ["PageText", "draft_from_page_text", "is_furniture", "parse_page_text"]
 

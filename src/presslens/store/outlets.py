@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from presslens.errors import StoreError
-from presslens.resources_io import read_resource
+from presslens.resources import read_resource
 
 __all__ = ["OutletInfo", "OutletRegister", "load_outlets"]
 

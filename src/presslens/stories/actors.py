@@ -18,7 +18,7 @@ Two names are one actor when the skeletons of surname and given name agree
 are similar by rapidfuzz (normalised Indel ratio ≥ 70), which stops skeleton
 collisions between genuinely different names ("Mason" / "Mesen"). A lone
 surname joins the most-reported full name with that surname skeleton,
-mirroring the within-document rule of ``extract.entity_linking``. Thresholds
+mirroring the within-document rule of ``presslens.extract.entities``. Thresholds
 were set on the transliteration pairs in ``tests/stories`` and the test
 corpus; they are deliberately strict: merging two people is worse than
 showing one person twice.
@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from presslens.extract.entity_lexicon import entity_lexicon
+from presslens.extract.entities import entity_lexicon
 from presslens.stories.records import ActorIdentity
 
 __all__ = ["ActorIndex", "NameMention", "actor_key", "fold_name", "link_actors", "names_match", "skeleton"]

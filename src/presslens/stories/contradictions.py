@@ -4,7 +4,7 @@ Two sources of contradictions, both conservative (a contradiction shown to an
 analyst that is not one costs more than one missed):
 
 - **claims**: every claim is reduced to slot facts by the same functions that
-  find contradictions inside one article (``extract.claim_facts``: cause of
+  find contradictions inside one article (`presslens.facts`: cause of
   death, people killed / wounded / detained), with the subject resolved to its
   cross-article identity so "Mamedov" and "Mammadov" are one subject. Facts
   are grouped by (attribute, subject); inside a group a fact joins the first
@@ -31,10 +31,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from presslens.extract.claim_facts import Fact, claim_facts, facts_disagree
-from presslens.extract.contradictions import deceased_subject
-from presslens.extract.entity_lexicon import entity_lexicon
+from presslens.extract.entities import entity_lexicon
+from presslens.facts import Fact, claim_facts, deceased_subject, facts_disagree
 from presslens.models import Claim
+from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name, skeleton
 from presslens.stories.records import (
     ContradictionPosition,
@@ -47,35 +47,9 @@ from presslens.stories.records import (
 
 __all__ = ["actors_agree", "story_contradictions"]
 
-# role nouns that say nothing about *which* body acted ("police officers" = "police")
-_GENERIC_ROLES = frozenset(
-    [
-        "officer",
-        "officers",
-        "men",
-        "man",
-        "agent",
-        "agents",
-        "member",
-        "members",
-        "personnel",
-        "staff",
-        "people",
-        "employee",
-        "employees",
-        "representative",
-        "representatives",
-        "unit",
-        "units",
-        "servicemen",
-        "official",
-        "officials",
-        "of",
-        "the",
-        "and",
-        "forces",
-    ]
-)
+# role nouns that say nothing about *which* body acted ("police officers" = "police"), and the
+# function words between them
+_GENERIC_ROLES = frozenset(row[0] for row in read_tsv("story_roles.tsv")) | {"of", "the", "and"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,6 +123,20 @@ def _digest(*parts: str) -> str:
     return "c-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
 
 
+def _contradiction(
+    story: Story, topic: str, attribute: str, kind: str, sides: tuple[ContradictionPosition, ...]
+) -> StoryContradiction:
+    """One contradiction of `story`, its id stable over the values its sides give."""
+    return StoryContradiction(
+        id=_digest(story.id, topic, *sorted(s.value for s in sides)),
+        story=story.id,
+        topic=topic,
+        attribute=attribute,
+        kind=kind,
+        sides=sides,
+    )
+
+
 def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[StoryContradiction]:
     groups: dict[tuple[str, str], list[_SourcedFact]] = {}
     for item in facts:
@@ -176,16 +164,7 @@ def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[Story
             )
             for p in positions
         )
-        found.append(
-            StoryContradiction(
-                id=_digest(story.id, topic, *sorted(s.value for s in sides)),
-                story=story.id,
-                topic=topic,
-                attribute=attribute,
-                kind=kind,
-                sides=sides,
-            )
-        )
+        found.append(_contradiction(story, topic, attribute, kind, sides))
     return found
 
 
@@ -251,16 +230,7 @@ def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> li
                 )
                 for p in positions
             )
-            found.append(
-                StoryContradiction(
-                    id=_digest(story.id, topic, *sorted(s.value for s in sides)),
-                    story=story.id,
-                    topic=topic,
-                    attribute="date" if kind == "date" else "actor",
-                    kind=kind,
-                    sides=sides,
-                )
-            )
+            found.append(_contradiction(story, topic, "date" if kind == "date" else "actor", kind, sides))
     return found
 
 

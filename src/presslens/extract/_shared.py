@@ -1,0 +1,160 @@
+"""What several extraction capabilities use, defined once.
+
+- **Entity references.** The event coder (an actor or target) and the claim
+  extractor (a speaker) both turn a head token into a `Mention` whose
+  ``canonical`` comes from the document's entities: `EntityRef` and
+  `document_entities` give them the same view of those entities.
+- **Noun-phrase bounds.** Which left dependents belong to a noun phrase
+  (`NOUN_MODIFIER_DEPS` and the three phrase kinds built on it), where a
+  phrase starts (`phrase_start`) and the token range of a subtree
+  (`subtree_bounds`). The three phrase kinds differ on purpose: each follows
+  the annotation guideline of its task (see each constant).
+- **Closed-class words.** Pronouns, prepositions of place, quotation marks,
+  subject dependency labels. Grammar stays in code; content vocabularies
+  live in ``presslens/resources``.
+- **The evidence limit** `MAX_EVIDENCE_CHARS` shared by events and claims.
+
+Sets that look alike but differ are kept apart under names that say how;
+each says why. Merging them would change what the stages find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+__all__ = [
+    "LABEL_PHRASE_DEPS",
+    "LOCATIVE_PREPOSITIONS",
+    "MAX_EVIDENCE_CHARS",
+    "NAME_PHRASE_DEPS",
+    "NOUN_MODIFIER_DEPS",
+    "PERSONAL_PRONOUNS",
+    "PLACE_PREPOSITIONS",
+    "PLURAL_PRONOUNS",
+    "QUOTATION_MARKS",
+    "RELATIVE_PRONOUNS",
+    "SOURCE_PHRASE_DEPS",
+    "SPATIAL_PREPOSITIONS",
+    "SUBJECT_DEPS",
+    "EntityRef",
+    "document_entities",
+    "phrase_start",
+    "subtree_bounds",
+]
+
+#: The most characters an evidence span may hold: about two lines of a news column,
+#: enough for any single clause in the seed article and the PLOVER example sentences.
+#: Events cut a longer clause back to the trigger's subtree, claims to the attribution.
+MAX_EVIDENCE_CHARS = 300
+
+# --- entity references -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A named entity as plain character offsets, with its within-document identity."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+def document_entities(doc: Doc, *, require_proper_person: bool = False) -> list[EntityRef]:
+    """Linked entities when the presslens entity stage ran (``doc._.entities``), else ``doc.ents``.
+
+    Without the entity stage the canonical name is the text itself. With
+    ``require_proper_person`` a tagger PERSON holding no proper noun is left out:
+    the small English model tags nationality adjectives ("Azerbaijani") as PERSON,
+    and a claim's speaker must not resolve to one. The event coder takes the
+    tagger's spans as they are.
+    """
+    linked = getattr(doc._, "entities", None) if Doc.has_extension("entities") else None
+    if linked:
+        return [
+            EntityRef(text=e.text, label=e.label, start=e.start, end=e.end, canonical=e.canonical)
+            for e in linked
+        ]
+    return [
+        EntityRef(text=e.text, label=e.label_, start=e.start_char, end=e.end_char, canonical=e.text)
+        for e in doc.ents
+        if not require_proper_person or e.label_ != "PERSON" or any(t.pos_ == "PROPN" for t in e)
+    ]
+
+
+# --- noun-phrase bounds ----------------------------------------------------------------------
+
+#: Left dependents every noun phrase keeps: compounds, adjectives, numbers and quantifiers,
+#: possessors, nominal modifiers, adverbs ("nearly 40 soldiers").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod", "quantmod", "advmod"})
+#: An event participant's phrase (``events``): plus bare-noun adverbials ("Moscow-based"),
+#: without determiners: the text is the name, not the article's grammar.
+NAME_PHRASE_DEPS = NOUN_MODIFIER_DEPS | {"npadvmod"}
+#: A claim's source (``claims``): the whole noun phrase with determiners and case markers,
+#: as the PolNeAR guidelines (Newell et al. 2018, section 3.1) annotate a source.
+SOURCE_PHRASE_DEPS = NAME_PHRASE_DEPS | {"det", "case"}
+#: A persuasive label (``persuasion``): the noun phrase with its determiner, as the
+#: Propaganda Techniques Corpus annotates "the former occupier" (no bare-noun adverbials).
+LABEL_PHRASE_DEPS = NOUN_MODIFIER_DEPS | {"det"}
+
+
+def phrase_start(head: Token, deps: frozenset[str], *, skip: Callable[[Token], bool] | None = None) -> int:
+    """Index of the first token of `head`'s phrase: the left edge of its leftmost dependent in `deps`.
+
+    ``skip`` leaves out a dependent that has the label but not the role (a sentence
+    adverb before a subject, for example).
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in deps and not (skip is not None and skip(child)):
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def subtree_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of `tok`'s subtree."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+# --- closed-class words ----------------------------------------------------------------------
+
+#: Nominal subjects, active or passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Singular personal pronouns that stand for a person (resolved to the nearest PERSON).
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+#: Plural personal pronouns that stand for a group (resolved to a plural noun or subject).
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: Pronouns that open a relative clause and stand for its antecedent.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+
+#: Prepositions of place that every list below holds.
+_PLACE_CORE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "into"})
+#: Prepositions whose object is where an event took place (``events``: "raided the home
+#: in Baku", "a protest at the embassy").
+PLACE_PREPOSITIONS = _PLACE_CORE | {"at"}
+#: Prepositions before a name that keep it a place in that slot (``entities``: "outside
+#: El Fasher" ORG -> GPE). It has "around" where `PLACE_PREPOSITIONS` has "at": the entity
+#: rule was checked on CoNLL-2003 and the event rule on the PLOVER examples, each with its
+#: own list; one list for both would change what each stage finds.
+LOCATIVE_PREPOSITIONS = _PLACE_CORE | {"around"}
+#: Prepositions of place or direction (``entities``): a capital after one of these is a
+#: location or a destination ("flew to Moscow", "from Baku"), not the government acting.
+SPATIAL_PREPOSITIONS = _PLACE_CORE | {
+    "at",
+    "around",
+    "within",
+    "from",
+    "to",
+    "via",
+    "through",
+    "toward",
+    "towards",
+}
+
+#: Double quotation marks as single tokens; each stage adds the marks its task needs
+#: (``entities``: a straight single quote around a name; ``persuasion``: the low „).
+QUOTATION_MARKS = frozenset({'"', "“", "”", "«", "»"})

@@ -1,0 +1,234 @@
+"""Attributed claims: who says what, on whose authority (``attributed_claims``).
+
+An attribution relation has a source, a cue and a content (Pareti 2016,
+"PARC 3.0: A Corpus of Attribution Relations", LREC; Newell, Margolin & Ruths
+2018, "An Attribution Relations Corpus for Political News" — PolNeAR — whose
+guidelines define the spans scored in ``evaluation/polnear.py``). The cue
+rules live in ``_rules.py`` and ``_nouns.py``; a claim whose cue lies
+inside another claim's content is dropped (``outermost_claims``). This module
+adds what a reader needs on top:
+
+- the source as a resolved Mention (linked entity, group noun phrase, unnamed
+  source such as "Reports", or a pronoun with its antecedent in ``canonical``);
+- the source chain: "X, citing Y, reported ..." -> speaker X, ``via`` Y;
+- ``hedged``: a hedging adverb or modal on the cue or in the content
+  ("reportedly", "could"), or a cue that only suggests ("reports indicate");
+- ``direct``: the content lies in quotation marks (straight or curly). Quotation
+  marks are paired by ``_quotes.py``, which never fails on unbalanced marks;
+- ``evidence``: the sentence, cut to the attribution's own extent when the
+  sentence is longer than ``MAX_EVIDENCE_CHARS`` (one clause, never a paragraph).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, document_entities
+from presslens.extract.claims._lexicon import ClaimLexicon, claim_lexicon
+from presslens.extract.claims._nouns import possessed_noun_draft
+from presslens.extract.claims._quotes import QuoteSpan, quotation_spans
+from presslens.extract.claims._rules import (
+    Draft,
+    according_to_draft,
+    adjective_draft,
+    noun_cue_draft,
+    punctuation_drafts,
+    verb_draft,
+)
+from presslens.extract.claims._speakers import resolved_mention, speaker_span
+from presslens.models import Claim, Mention, TextSpan
+
+__all__ = ["attributed_claims", "outermost_claims"]
+
+log = logging.getLogger(__name__)
+
+
+def attributed_claims(doc: Doc) -> list[Claim]:
+    """Every attribution in `doc` with a source, in text order.
+
+    Attributions without any source ("it is suspected that ...") are not
+    claims: the reader cannot check them against anyone. They are left to the
+    unattributed-assertion check.
+    """
+    lex = claim_lexicon()
+    quotes = quotation_spans(doc.text)
+    entities = document_entities(doc, require_proper_person=True)
+    claims: list[Claim] = []
+    quote_chars = [(q.start, q.end) for q in quotes]
+    found: list[tuple[Draft, list[Token]]] = []
+    for sent in doc.sents:
+        drafts, vias = _sentence_drafts(sent, lex, quote_chars)
+        found.extend((draft, vias) for draft in drafts)
+    taken = {draft.content for draft, _ in found}
+    found.extend((d, []) for d in punctuation_drafts(doc) if d.content not in taken)
+    found.sort(key=lambda item: item[0].cue.start)
+    for draft, vias in found:
+        claims.append(_to_claim(draft, vias, quotes, entities, lex))
+    claims = outermost_claims(claims)
+    log.debug("%d claims in %d characters", len(claims), len(doc.text))
+    return claims
+
+
+def outermost_claims(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim whose cue lies inside another claim's content, keeping text order.
+
+    "Trump said he wants a wall" is one attribution: what Trump wants is part of
+    what he said. PolNeAR annotates attributions univocally (a token of a
+    content takes no other role; Newell et al. 2018, section 3), as the quoted
+    case above already assumes. Longer contents are kept first, so of two
+    claims nested in each other the wider survives.
+    """
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.content.start - c.content.end):
+        if not any(k.content.start <= claim.cue.start < k.content.end for k in kept):
+            kept.append(claim)
+    return sorted(kept, key=lambda c: c.cue.start)
+
+
+def _in_quote(tok: Token, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < tok.idx < end for start, end in quotes)
+
+
+def _sentence_drafts(
+    sent: Span, lex: ClaimLexicon, quotes: list[tuple[int, int]]
+) -> tuple[list[Draft], list[Token]]:
+    """Attribution drafts of one sentence, and its 'citing X' phrases.
+
+    A cue inside quotation marks belongs to the quoted speaker's own words
+    ("I think ...") and is not a separate attribution (PolNeAR annotates
+    attributions univocally: a token of a content is no other role).
+    """
+    drafts: list[Draft] = []
+    vias = [t for t in sent if t.lemma_ in lex.citing and t.tag_ == "VBG" and _objects(t)]
+    via_ids = {t.i for t in vias}
+    for tok in sent:
+        draft = None
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            draft = according_to_draft(tok)
+        elif tok.i in via_ids or _in_quote(tok, quotes):
+            continue
+        elif tok.lemma_ in lex.evidential and tok.pos_ == "VERB":
+            draft = verb_draft(tok, lex, evidential=True, quotes=quotes)
+            if draft is None and tok.lemma_ in lex.verbs:
+                draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
+        elif tok.pos_ == "NOUN":  # "in a statement", "Trump's claim that ..."
+            if tok.lemma_ in lex.noun_cues:
+                draft = noun_cue_draft(tok, lex)
+            if draft is None:
+                draft = possessed_noun_draft(tok, lex)
+        elif tok.pos_ == "ADJ":
+            draft = adjective_draft(tok, lex)
+        elif tok.lemma_ in lex.verbs or tok.lemma_ in lex.verb_preps:
+            draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
+        if draft is not None and not any(d.cue.start == draft.cue.start for d in drafts):
+            drafts.append(draft)
+    # "X expelled the envoy, citing espionage": a 'citing' no claim takes as its chain is a cue itself
+    for via in vias:
+        if not any(_via_for(d, [via]) is not None for d in drafts):
+            draft = verb_draft(via, lex, evidential=False, quotes=quotes)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts, vias
+
+
+def _objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+
+
+def _via_for(draft: Draft, vias: list[Token]) -> Token | None:
+    """The 'citing' phrase of the same sentence that sits between the source and the content."""
+    for via in vias:
+        obj = _objects(via)[0]
+        if draft.source.i < via.i < draft.content[0] or via.head == draft.cue.root:
+            return obj
+    return None
+
+
+def _covering_quote(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
+    for q in quotes:
+        inner_start, inner_end = q.inner
+        overlap = min(end, inner_end) - max(start, inner_start)
+        if overlap > 0 and overlap >= 0.5 * (end - start):
+            return q
+    return None
+
+
+def _hedge_reason(draft: Draft, lex: ClaimLexicon) -> str | None:
+    doc = draft.cue.doc
+    cue = draft.cue.root
+    if cue.lemma_ in lex.hedge_cues:
+        return f"cue '{cue.text}'"
+    for child in cue.children:
+        if child.lower_ in lex.hedge_words and child.dep_ in ("advmod", "aux"):
+            return f"'{child.text}' on the cue"
+    for tok in doc[draft.content[0] : draft.content[1]]:
+        if tok.lower_ in lex.hedge_words and (tok.tag_ in ("MD", "RB")):
+            return f"'{tok.text}' in the content"
+        if (
+            tok.lemma_ in lex.hedge_passives
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in tok.children)
+        ):
+            return f"'is {tok.text}' in the content"
+    return None
+
+
+def _evidence(sent: Span, lo: int, hi: int) -> TextSpan:
+    doc = sent.doc
+    start, end = sent.start_char, sent.end_char
+    if end - start > MAX_EVIDENCE_CHARS:
+        start, end = max(start, lo), min(end, hi)
+        if end - start > MAX_EVIDENCE_CHARS:
+            cut = doc.char_span(start, start + MAX_EVIDENCE_CHARS, alignment_mode="contract")
+            end = cut.end_char if cut is not None else start + MAX_EVIDENCE_CHARS
+    text = sent.text[start - sent.start_char : end - sent.start_char]
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return TextSpan(text=stripped.lstrip(), start=start + lead, end=start + len(stripped))
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start_char != start or span.end_char != end:
+        return TextSpan(text=doc.text[start:end], start=start, end=end)
+    return TextSpan(text=span.text, start=start, end=end)
+
+
+def _to_claim(
+    draft: Draft, vias: list[Token], quotes: list[QuoteSpan], entities: list[EntityRef], lex: ClaimLexicon
+) -> Claim:
+    doc = draft.cue.doc
+    speaker_np = speaker_span(draft.source)
+    speaker = resolved_mention(speaker_np, entities)
+    via_tok = _via_for(draft, vias)
+    via: Mention | None = resolved_mention(speaker_span(via_tok), entities) if via_tok is not None else None
+    c_start = doc[draft.content[0]].idx
+    c_end = doc[draft.content[1] - 1].idx + len(doc[draft.content[1] - 1])
+    quote = _covering_quote(quotes, c_start, c_end)
+    if quote is not None and not (speaker.start is not None and quote.start <= speaker.start < quote.end):
+        q_start, q_end = quote.inner
+        c_start, c_end = min(c_start, q_start), max(c_end, q_end)
+    hedge = _hedge_reason(draft, lex)
+    cue_span = _span(doc, draft.cue.start_char, draft.cue.end_char)
+    kind_file = "claim_cues.tsv"
+    why = f"cue '{draft.cue.text}' ({draft.kind}, {kind_file}) + {draft.rule}"
+    if lex.source_nouns.get(draft.source.lemma_.lower()):
+        why += f"; unnamed source '{draft.source.lemma_}' (claim_sources.tsv)"
+    if via is not None:
+        why += f"; chain via 'citing {via.text}'"
+    if hedge:
+        why += f"; hedged by {hedge} (claim_hedges.tsv)"
+    lo = min(speaker.start or c_start, cue_span.start, c_start)
+    hi = max(speaker.end or c_end, cue_span.end, c_end)
+    return Claim(
+        speaker=speaker,
+        cue=cue_span,
+        content=_span(doc, c_start, c_end),
+        via=via,
+        hedged=hedge is not None,
+        direct=quote is not None,
+        why=why,
+        evidence=_evidence(draft.cue.sent, lo, hi),
+    )

@@ -1,0 +1,358 @@
+"""PLOVER event coding: who did what to whom, where and when.
+
+    event_mentions(doc) -> list[Event]
+
+Every event trigger (``_triggers``) becomes an ``Event`` coded in PLOVER (PLOVER manual
+draft 0.8; CAMEO 1.1b3 verb dictionaries mapped with CAMEO2PLOVER-2021.txt) with its actor,
+target, place and date (``_args``), negation/hedging/modality (``_modality``) and
+the clause that states it (``_evidence``). Constructions covered, all over the
+dependency parse: active and passive clauses (with or without a by-agent), relative and
+participial clauses (the antecedent is the participant), complement/purpose chains
+("raided the home to arrest him"), light verbs with event nouns ("staged a protest"), free
+event nouns ("the arrest of two editors", "a raid on X"), demands reported with *must*.
+
+A passive without an agent borrows, marked ``inferred=True``, the actor of the nearest
+preceding event of the same PLOVER type in the same paragraph: news reports name the
+arresting authority once and then write "X was also detained".
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from presslens.extract._shared import SUBJECT_DEPS
+from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, TARGET_PREPS, ArgContext
+from presslens.extract.events._coded import CodedEvent
+from presslens.extract.events._coref import merge_anaphoric_mentions, merge_clause_duplicates
+from presslens.extract.events._evidence import evidence_span
+from presslens.extract.events._lexicon import COOPERATIVE, HOSTILE, EventLexicon, event_lexicon
+from presslens.extract.events._modality import event_qualifiers
+from presslens.extract.events._triggers import Trigger, find_triggers, noun_entry
+from presslens.models import Event, Mention
+
+__all__ = ["coded_events", "event_mentions", "plover_code"]
+
+log = logging.getLogger(__name__)
+
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+
+
+def event_mentions(doc: Doc) -> list[Event]:
+    """Every PLOVER event stated in `doc`, in text order."""
+    return [c.event for c in coded_events(doc)]
+
+
+def plover_code(event: Event) -> str:
+    """The PLOVER type a GSR coder would give, applying PLOVER's intent conventions.
+
+    PLOVER codes a cooperative act reported as intended or conditional as AGREE
+    ("All cooperative actions reported in future tense are also taken to imply
+    intentions", plover_reference.html) and its negated intention as REJECT ("refuse to
+    meet"); an announced or conditional material hostile act as THREATEN (CAMEO 13x).
+    ``Event.type`` itself keeps the act that is spoken of.
+    """
+    if event.modality == "asserted":
+        return event.type
+    if event.type in COOPERATIVE:
+        return "REJECT" if event.negated else "AGREE"
+    if event.type in HOSTILE:
+        return "THREATEN"
+    return event.type
+
+
+def coded_events(doc: Doc) -> list[CodedEvent]:
+    """Events with their trigger tokens (see ``event_mentions``)."""
+    lex = event_lexicon()
+    ctx = ArgContext(doc)
+    out: list[CodedEvent] = []
+    for sent in doc.sents:
+        for trig in find_triggers(list(sent), lex):
+            actor_tok, target_tok = _roles(trig, ctx, lex)
+            event = _event(trig, ctx, lex, actor_tok, target_tok)
+            if event is not None:
+                out.append(CodedEvent(event, trig.token, trig.entry, trig.kind, actor_tok, target_tok))
+    out = merge_anaphoric_mentions(merge_clause_duplicates(out), ctx)
+    return _infer_agentless_actors(doc, out)
+
+
+# --- participants ----------------------------------------------------------------------------
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, or the one it borrows through a complement/purpose/conjunct link."""
+    for child in verb.children:
+        if child.dep_ in ACTOR_SUBJECT_DEPS and child.pos_ != "SPACE":
+            return child
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "xcomp":  # "urged Y to support" -> Y; "agreed to visit" -> subject
+            for child in head.children:
+                if child.dep_ == "dobj":
+                    return child
+        if head.pos_ in {"VERB", "AUX"}:
+            return _subject(head, depth + 1)
+    return None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first verb of a coordination ("found" in "was found, laid ... and interrogated")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and _subject_child(verb) is None:
+        verb = verb.head
+    return verb
+
+
+def _subject_child(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ACTOR_SUBJECT_DEPS), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive clause, or a reduced passive participle ("Russians arrested on charges")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+    ):
+        return _is_passive(_first_conjunct(verb))  # "X was found ..., and interrogated"
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+    )
+
+
+def _noun_target(noun: Token, lex: EventLexicon) -> Token | None:
+    """The participant inside an event noun phrase: of/on/against object, else possessive."""
+    entry = noun_entry(noun, lex)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
+            if child.lower_ == "of" and entry is not None and entry.of_actor:
+                continue
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and entry_of_actor)):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in noun.lefts:
+        ent = ctx.entity_of(child)
+        if (
+            child.dep_ in {"compound", "amod"}
+            and ent is not None
+            and ent.label in {"GPE", "ORG", "NORP", "PERSON"}
+        ):
+            return child
+    return None
+
+
+def _verb_target(verb: Token, trig: Trigger, lex: EventLexicon, passive: bool) -> Token | None:
+    if passive:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c != trig.pattern_word), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ in {"acl", "relcl"}:
+            return verb.head
+        if verb.dep_ == "conj" and _subject_child(verb) is None:  # "X was found ... and interrogated"
+            first = _first_conjunct(verb)
+            shared = next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return shared
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and child != trig.pattern_word:
+            if noun_entry(child, lex) is not None and child.pos_ == "NOUN":
+                return _noun_target(child, lex) or child
+            return child
+    if trig.noun is not None:
+        inner = _noun_target(trig.noun, lex)
+        if inner is not None:
+            return inner
+    pw = trig.pattern_word
+    if pw is not None and pw.dep_ == "prep":
+        pobj = next((g for g in pw.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            return _noun_target(pobj, lex) if noun_entry(pobj, lex) else pobj
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child != pw:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj != pw:
+                return pobj
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | None, Token | None]:
+    tok = trig.token
+    if trig.kind == "nominal":
+        entry_of_actor = trig.entry.of_actor
+        return _noun_actor(tok, ctx, entry_of_actor), _noun_target(tok, lex)
+    if trig.kind == "demand" and trig.pattern_word is not None:
+        comp = trig.pattern_word
+        target = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        return _subject(tok), target
+    passive = _is_passive(tok)
+    actor = _agent(tok) if passive else _subject(tok)
+    if trig.entry.subject_is_target and not passive:  # "X will remain in custody"
+        return None, actor
+    if passive and actor is None and trig.entry.to_actor:  # "was summoned to the Ministry"
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        actor = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    target = _verb_target(tok, trig, lex, passive)
+    if actor is not None and target is not None and actor.i == target.i:
+        target = None
+    return actor, target
+
+
+# --- assembly --------------------------------------------------------------------------------
+def _event(
+    trig: Trigger, ctx: ArgContext, lex: EventLexicon, actor_tok: Token | None, target_tok: Token | None
+) -> Event | None:
+    if not _actor_fits(trig, actor_tok, ctx) or _vague_nominal(trig, actor_tok, target_tok, lex):
+        return None
+    actor = ctx.mention(actor_tok, role="actor") if actor_tok is not None else None
+    target = ctx.mention(target_tok, role="target") if target_tok is not None else None
+    anchor = trig.noun if trig.kind == "nominal" and trig.noun is not None else trig.token
+    place_heads = [anchor] + ([trig.noun] if trig.noun is not None and trig.noun != anchor else [])
+    if anchor.dep_ in {"xcomp", "advcl", "conj"}:
+        place_heads.append(anchor.head)
+    place = ctx.place_under(place_heads)
+    if trig.kind == "nominal" and actor is None and target is None:
+        return None  # "at the time of arrest": no participant, nothing to code
+    if _generic(trig, actor_tok, ctx):
+        return None
+    if trig.entry.place_object and not (target_tok is not None and _is_place(target_tok, ctx)):
+        return None
+    qual = event_qualifiers(trig.token, lex)
+    if qual.imagined:
+        return None  # "to think that X were tortured": the writer's supposition, not a report
+    modality = qual.modality
+    if qual.deontic and trig.kind != "demand":
+        modality = "hypothetical"  # "X must return ...": demanded, not done
+    evidence = evidence_span(trig.token, noun=trig.noun, kind=trig.kind)
+    date = ctx.date_for(anchor, anchor.sent)
+    kind = {"verb": "verb", "light": "verb+noun", "nominal": "noun", "demand": "demand with must/should"}[
+        trig.kind
+    ]
+    return Event(
+        type=trig.entry.type,
+        mode=trig.entry.mode,
+        actor=actor,
+        target=target,
+        place=place,
+        date=date,
+        negated=qual.negated,
+        hedged=qual.hedged,
+        modality=modality,
+        why=trig.entry.why(kind),
+        evidence=evidence,
+    )
+
+
+def _actor_fits(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
+    """A general verb ("offer", "meet", "hand over") codes only with a person/group actor
+    (``args`` column of plover_verbs.tsv); an absent actor (agentless passive) does not block."""
+    rule = trig.entry.actor_rule
+    if rule is None or actor_tok is None:
+        return True
+    tok = ctx.resolve(actor_tok)
+    ent = ctx.entity_of(tok)
+    return rule.admits(tok.lemma_.lower(), tok.lower_, ent.label if ent is not None else None)
+
+
+def _vague_nominal(
+    trig: Trigger, actor_tok: Token | None, target_tok: Token | None, lex: EventLexicon
+) -> bool:
+    """An event noun with no actor whose only participant is a bare "the case"/"the matter"
+    ("The investigation into the case is ongoing") describes a state of affairs, not a
+    reported act by anyone; PLOVER codes events with a source or a concrete target."""
+    if trig.kind != "nominal" or actor_tok is not None or target_tok is None:
+        return False
+    if target_tok.lemma_.lower() not in lex.word_class("vague"):
+        return False
+    return not any(c.dep_ in {"poss", "compound", "prep", "amod", "nmod"} for c in target_tok.children)
+
+
+def _is_place(tok: Token, ctx: ArgContext) -> bool:
+    ent = ctx.entity_of(tok)
+    return ent is not None and ent.label in {"GPE", "LOC", "FAC"}
+
+
+def _generic(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
+    """Not a report of an event: a subject-less gerund naming an activity in general
+    ("the importance of refusing to allow ...", "conducting online sales"), or a clause whose
+    "actor" is a stretch of time ("the past few days have offered lessons")."""
+    tok = trig.token
+    while tok.dep_ in {"xcomp", "conj"} and not _is_passive(tok) and _subject_child(tok) is None:
+        tok = tok.head  # "refusing to allow X": the chain's head decides
+    if trig.kind != "nominal" and tok.tag_ == "VBG" and actor_tok is None and not _is_passive(tok):
+        return True
+    if (
+        trig.kind != "nominal"
+        and tok.tag_ == "VBG"
+        and _subject_child(tok) is None
+        and tok.dep_ in {"pcomp", "pobj", "csubj", "nsubj"}
+    ):
+        return True
+    if actor_tok is not None:
+        ent = ctx.entity_of(actor_tok)
+        if ent is not None and ent.label in {"DATE", "TIME"}:
+            return True
+    return False
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    text = doc.text  # Doc.text joins every token: read it once, not per line
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _infer_agentless_actors(doc: Doc, events: list[CodedEvent]) -> list[CodedEvent]:
+    """Fill the actor of an agentless passive from the last same-type event in the paragraph."""
+    starts = _paragraph_starts(doc)
+
+    def paragraph(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    out: list[CodedEvent] = []
+    for i, coded in enumerate(events):
+        ev = coded.event
+        if ev.actor is None and _is_passive(coded.trigger):
+            para = paragraph(ev.evidence.start)
+            for prev in reversed(events[:i]):
+                p = prev.event
+                if paragraph(p.evidence.start) != para:
+                    break
+                if p.type == ev.type and p.actor is not None:
+                    actor = Mention(
+                        text=p.actor.text, canonical=p.actor.canonical or p.actor.text, inferred=True
+                    )
+                    why = f"{ev.why}; actor inferred from the preceding {p.type} event"
+                    ev = ev.model_copy(update={"actor": actor, "why": why})
+                    break
+        out.append(replace(coded, event=ev))
+    return out

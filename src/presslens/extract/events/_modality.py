@@ -1,0 +1,89 @@
+"""Is the event asserted, negated, hedged, intended or hypothetical?
+
+Cue words come from ``plover_cues.tsv`` (NegEx / negspacy triggers, PLOVER's intent rule).
+Scope follows the dependency tree, as NegEx's window does over words: a cue counts when it
+modifies the trigger itself or a governing verb/noun reached by walking up through
+complement, purpose and prepositional links ("plans *to* visit", "preparations *for* the
+visit", "is suspected *of* being involved"), stopping at a clause boundary that starts a new
+assertion (a relative clause's antecedent, the root).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from presslens.extract.events._lexicon import EventLexicon
+
+__all__ = ["Qualifiers", "event_qualifiers", "governors"]
+
+#: Dependencies through which a governing word's modality reaches its complement.
+CHAIN_DEPS = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "conj", "dobj", "acl", "nsubj", "attr"}
+)
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    negated: bool
+    hedged: bool
+    modality: str  # asserted | intended | hypothetical
+    deontic: bool
+    imagined: bool = False  # under "think/imagine/assume that": a belief, not an event report
+
+
+def governors(trigger: Token, limit: int = 6) -> list[Token]:
+    """Words above `trigger` whose cues scope over it (nearest first, within the sentence)."""
+    out: list[Token] = []
+    tok = trigger
+    while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i and len(out) < limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _has(tok: Token, words: frozenset[str], deps: set[str]) -> bool:
+    return any(c.dep_ in deps and (c.lower_ in words or c.lemma_.lower() in words) for c in tok.children)
+
+
+def _no_longer(tok: Token) -> bool:
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
+
+
+def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
+    """Negation, hedging and modality of the event whose trigger is `trigger`."""
+    neg = lex.cue("negation")
+    hedge = lex.cue("hedge")
+    modal_deps = {"aux", "auxpass", "advmod", "neg", "preconj", "det", "mark"}
+    negated = _has(trigger, neg, {"neg", "advmod", "preconj", "det"}) or _no_longer(trigger)
+    hedged = _has(trigger, hedge, modal_deps)
+    intended = _has(trigger, lex.cue("intent"), {"aux"})
+    conditional = _has(trigger, lex.cue("conditional"), {"aux", "mark"})
+    deontic = _has(trigger, lex.cue("deontic"), {"aux"})
+    imagined = False
+    if trigger.dep_ == "advcl" and _has(trigger, lex.cue("conditional"), {"mark"}):
+        conditional = True
+    if any(c.dep_ == "advcl" and _has(c, lex.cue("conditional"), {"mark"}) for c in trigger.children):
+        conditional = True  # "may halt mediation if cooperation founders"
+    for gov in governors(trigger):
+        lemma = gov.lemma_.lower()
+        if lemma in lex.cue("hedge_head") or _has(gov, hedge, modal_deps):
+            hedged = True
+        if lemma in lex.cue("intent_head") or _has(gov, lex.cue("intent"), {"aux"}):
+            intended = True
+        if lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
+            negated = True
+        if lemma in lex.cue("not_event"):
+            imagined = True
+        if _has(gov, lex.cue("conditional"), {"aux", "mark"}):
+            conditional = True
+        if gov.dep_ == "advcl" and _has(gov, lex.cue("conditional"), {"mark"}):
+            conditional = True
+    if conditional:
+        modality = "hypothetical"
+    elif intended:
+        modality = "intended"
+    else:
+        modality = "asserted"
+    return Qualifiers(negated=negated, hedged=hedged, modality=modality, deontic=deontic, imagined=imagined)

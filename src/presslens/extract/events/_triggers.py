@@ -1,0 +1,207 @@
+"""Finding event triggers: verbs, verb+object/particle patterns, light verbs and event nouns.
+
+A trigger is coded from the lexicons in ``plover_verbs.tsv`` and ``plover_nouns.tsv``
+(CAMEO 1.1b3 dictionaries re-coded to PLOVER). The longest pattern wins, as in CAMEO's
+TABARI/PETRARCH verb phrases: "open fire" (ASSAULT) before "open", "lift curfew" (CONCEDE)
+before "curfew" (COERCE). A light verb ("stage", "launch", "announce") takes its type from
+its object noun ("staged demonstrations" -> PROTEST). Reporting verbs are never triggers by
+themselves; they are only triggers when their complement is a demand ("said that X must
+withdraw" -> REQUEST), following the PLOVER manual's DEMAND examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from presslens.extract._shared import SUBJECT_DEPS
+from presslens.extract.events._lexicon import EventLexicon, LexEntry
+
+__all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Where an event is stated and which lexicon row coded it.
+
+    `token` anchors the event in the tree (a verb, or an event noun); `noun` is the event
+    noun for light-verb and nominal triggers; `kind` says which rule fired.
+    """
+
+    token: Token
+    entry: LexEntry
+    kind: str  # verb | light | nominal | demand
+    noun: Token | None = None
+    pattern_word: Token | None = None
+
+
+def _pattern_words(verb: Token) -> list[Token]:
+    """Words that can complete a two-word verb pattern: particle, preposition, object, pobj."""
+    objects: list[Token] = []
+    links: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "dative"}:
+            objects.append(child)
+            objects.extend(g for g in child.children if g.dep_ == "conj")  # "photographs and intelligence"
+        elif child.dep_ in {"prt", "prep", "acomp"}:
+            links.append(child)
+        if child.dep_ == "prep":
+            objects.extend(g for g in child.children if g.dep_ == "pobj")
+    return objects + links  # the object decides first: "call for sanctions" before "call for"
+
+
+def noun_entry(noun: Token, lex: EventLexicon) -> LexEntry | None:
+    """The noun lexicon row for `noun`, preferring "modifier noun" entries ("hunger strike")."""
+    lemma = noun.lemma_.lower()
+    for child in noun.lefts:
+        if child.dep_ in {"compound", "amod"}:
+            entry = lex.nouns.get(f"{child.lemma_.lower()} {lemma}") or lex.nouns.get(
+                f"{child.lower_} {lemma}"
+            )
+            if entry:
+                return entry
+    for child in noun.rights:  # "state of emergency"
+        if child.dep_ == "prep":
+            for grand in child.children:
+                entry = lex.nouns.get(f"{lemma} {child.lower_} {grand.lemma_.lower()}")
+                if entry:
+                    return entry
+    return lex.nouns.get(lemma) or lex.nouns.get(noun.lower_)
+
+
+def _light_object(obj: Token, lex: EventLexicon) -> Token | None:
+    """The event noun a light verb's object names: itself, its compound modifier ("a
+    mediation mission") or its of-phrase ("5 million dollars of aid")."""
+    if noun_entry(obj, lex):
+        return obj
+    for child in obj.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and noun_entry(child, lex):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and noun_entry(pobj, lex):
+                return pobj
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in verb.children) or verb.dep_ in {"relcl", "acl"}
+
+
+def _is_verb(tok: Token) -> bool:
+    return (
+        tok.tag_ in VERB_TAGS
+        and tok.pos_ in {"VERB", "ADJ", "NOUN"}
+        and tok.dep_ not in {"amod", "aux", "auxpass"}
+    )
+
+
+def _deontic_complement(verb: Token, lex: EventLexicon) -> Token | None:
+    """The complement clause of a reporting verb that states a demand ("X must return ...")."""
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and any(a.dep_ == "aux" and a.lower_ in lex.cue("deontic") for a in child.children)
+            and any(s.dep_ in SUBJECT_DEPS for s in child.children)
+        ):
+            return child
+    return None
+
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _known_verbs(lex: EventLexicon) -> frozenset[str]:
+    """Every verb lemma the lexicons know (computed once per lexicon object)."""
+    if id(lex) not in _KNOWN:
+        _KNOWN[id(lex)] = frozenset(lex.cue("light") | lex.cue("report") | {p.split()[0] for p in lex.verbs})
+    return _KNOWN[id(lex)]
+
+
+def _verb_lemma(verb: Token, lex: EventLexicon) -> str:
+    """spaCy's lemma, or a regular de-inflection when the lemmatizer slips ("staged" -> "stag")."""
+    lemma = verb.lemma_.lower()
+    known = _known_verbs(lex)
+    if lemma in known:
+        return lemma
+    low = verb.lower_
+    for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e")):
+        if low.endswith(("d", "s", "ing")) and low[:-cut] + add in known:
+            return low[:-cut] + add
+    return lemma
+
+
+def verb_object(verb: Token) -> Token | None:
+    """The verb's theme: direct object, passive subject, or the noun a reduced passive
+    participle modifies ("the prisoners handed over to Egypt")."""
+    for dep in ("dobj", "nsubjpass"):
+        obj = next((c for c in verb.children if c.dep_ == dep), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
+    """The first row for this pattern whose object constraint (``args`` column) fits."""
+    obj = verb_object(verb)
+    for variant in entry.variants():
+        rule = variant.object_rule
+        if rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
+            return variant
+    return None
+
+
+def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger | None:
+    lemma = _verb_lemma(verb, lex)
+    for word in _pattern_words(verb):
+        for form in {word.lemma_.lower(), word.lower_}:
+            entry = lex.verbs.get(f"{lemma} {form}")
+            if entry:
+                entry = _fitting(entry, verb)
+            if entry:
+                claimed.add(word.i)
+                return Trigger(verb, entry, "verb", pattern_word=word)
+    if lemma in lex.cue("light"):
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+                noun = _light_object(child, lex)
+                if noun is not None:
+                    claimed.add(noun.i)
+                    return Trigger(verb, noun_entry(noun, lex), "light", noun=noun)
+    entry = lex.verbs.get(lemma)
+    if entry and (not entry.needs_object or _has_object(verb)):
+        entry = _fitting(entry, verb)
+    if entry and (not entry.needs_object or _has_object(verb)):
+        for child in verb.children:  # "demanded their release": the object is not coded again
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                claimed.add(child.i)
+        return Trigger(verb, entry, "verb")
+    if lemma in lex.cue("report"):
+        comp = _deontic_complement(verb, lex)
+        if comp is not None:
+            return Trigger(verb, lex.verbs["demand"], "demand", pattern_word=comp)
+    return None
+
+
+def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[Trigger]:
+    """Every event trigger among `tokens` (one sentence), verbs first, then free event nouns."""
+    claimed: set[int] = set()
+    found: list[Trigger] = []
+    for tok in tokens:
+        if _is_verb(tok):
+            trig = _verb_trigger(tok, lex, claimed)
+            if trig:
+                found.append(trig)
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or tok.i in claimed or tok.dep_ in {"compound"}:
+            continue
+        entry = noun_entry(tok, lex)
+        if entry:
+            found.append(Trigger(tok, entry, "nominal", noun=tok))
+    return sorted(found, key=lambda t: t.token.i)

@@ -1,0 +1,159 @@
+"""The trained persuasion model: a CRF span tagger plus the technique classifier.
+
+Files in a model directory (written by `presslens.training.persuasion`):
+
+- ``spans.crfsuite``: a linear-chain CRF (CRFsuite, Okazaki 2007) tagging B/I/O
+  over the token features of ``_features``;
+- ``techniques.json``: the linear technique classifier (``_techniques``);
+- ``config.json``: version, the decoding threshold calibrated on held-out data,
+  the feature version the model was trained with, and the measured scores;
+- ``MODEL_CARD.md``: data, licence, scores.
+
+Decoding uses the CRF's token marginals rather than the Viterbi path: a token
+is inside a span when P(B) + P(I) reaches the threshold. Propaganda covers only
+~13% of PTC characters, so Viterbi is conservative; a threshold picked on the
+held-out split trades precision for recall where the SI metric of SemEval-2020
+Task 11 (Da San Martino et al. 2020) is best. Only ``python-crfsuite`` is needed
+at run time (no scikit-learn).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from presslens.extract.persuasion._features import SentenceItems, doc_sentence_items
+from presslens.extract.persuasion._lexicon import LexiconHit
+from presslens.extract.persuasion._techniques import TechniqueModel
+
+__all__ = ["FEATURE_VERSION", "CrfSpan", "PersuasionModel", "decode_marginals", "load_model"]
+
+log = logging.getLogger(__name__)
+
+FEATURE_VERSION = "1"
+_TRIM = frozenset({".", ",", ":", ";"})  # PTC v2 spans never start or end with these
+
+
+@dataclass(frozen=True)
+class CrfSpan:
+    """A tagged span: token bounds [start, end) and the mean marginal P(inside)."""
+
+    start: int
+    end: int
+    score: float
+
+
+def decode_marginals(sent: SentenceItems, inside: list[float], threshold: float) -> list[CrfSpan]:
+    """Maximal runs of tokens whose P(inside) >= threshold, trimmed of edge punctuation."""
+    spans = []
+    k, n = 0, len(inside)
+    while k < n:
+        if inside[k] < threshold:
+            k += 1
+            continue
+        j = k
+        while j < n and inside[j] >= threshold:
+            j += 1
+        a, b = k, j
+        while a < b and sent.tokens[a].text in _TRIM:
+            a += 1
+        while b > a and sent.tokens[b - 1].text in _TRIM:
+            b -= 1
+        if b > a:
+            score = sum(inside[a:b]) / (b - a)
+            spans.append(CrfSpan(sent.tokens[a].i, sent.tokens[b - 1].i + 1, score))
+        k = j
+    return spans
+
+
+@dataclass
+class PersuasionModel:
+    """A loaded model directory; one CRFsuite tagger per thread (taggers are not thread-safe)."""
+
+    directory: Path
+    config: dict[str, Any]
+    techniques: TechniqueModel
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    @property
+    def version(self) -> str:
+        return str(self.config.get("version", "unknown"))
+
+    @property
+    def threshold(self) -> float:
+        return float(self.config.get("threshold", 0.5))
+
+    def _tagger(self) -> Any:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.directory / "spans.crfsuite"))
+            self._local.tagger = tagger
+        return tagger
+
+    def inside_marginals(self, sentences: list[SentenceItems]) -> list[list[float]]:
+        """P(B) + P(I) for every token of every sentence."""
+        tagger = self._tagger()
+        labels = set(tagger.labels())
+        out = []
+        for sent in sentences:
+            tagger.set([list(item) for item in sent.items])
+            probs = []
+            for k in range(len(sent.items)):
+                p = 0.0
+                if "B" in labels:
+                    p += tagger.marginal("B", k)
+                if "I" in labels:
+                    p += tagger.marginal("I", k)
+                probs.append(p)
+            out.append(probs)
+        return out
+
+    def tag(self, doc: Doc, hits: list[LexiconHit], threshold: float | None = None) -> list[CrfSpan]:
+        """Spans of the Doc the CRF marks as persuasive."""
+        cut = self.threshold if threshold is None else threshold
+        sentences = doc_sentence_items(doc, hits)
+        spans: list[CrfSpan] = []
+        for sent, inside in zip(sentences, self.inside_marginals(sentences), strict=True):
+            spans.extend(decode_marginals(sent, inside, cut))
+        return spans
+
+
+def load_model(directory: Path) -> PersuasionModel | None:
+    """The model in `directory`, or None (with the reason logged) when it cannot be used."""
+    needed = [directory / name for name in ("spans.crfsuite", "techniques.json", "config.json")]
+    missing = [p.name for p in needed if not p.is_file()]
+    if missing:
+        log.warning(
+            "no trained persuasion model in %s (missing %s); using the lexicon-only detector",
+            directory,
+            ", ".join(missing),
+        )
+        return None
+    try:
+        import pycrfsuite  # noqa: F401
+    except ImportError:
+        log.warning("python-crfsuite is not installed; using the lexicon-only persuasion detector")
+        return None
+    config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    if str(config.get("feature_version")) != FEATURE_VERSION:
+        log.warning(
+            "persuasion model in %s was trained with features v%s, this code builds v%s; "
+            "using the lexicon-only detector (retrain with `presslens train persuasion`)",
+            directory,
+            config.get("feature_version"),
+            FEATURE_VERSION,
+        )
+        return None
+    model = PersuasionModel(directory, config, TechniqueModel.load(directory / "techniques.json"))
+    model._tagger()  # fail here, not on the first article, if the file is corrupt
+    log.info("loaded persuasion model %s from %s", model.version, directory)
+    return model

@@ -1,0 +1,77 @@
+"""The per-article persuasion summary: counts by technique, density, the densest paragraphs.
+
+It reads only the spans and the text (no spaCy objects) and names the detector that
+ran; the technique names in the sentence come from ``persuasion_techniques.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from presslens.extract.persuasion._detector import detector_kind
+from presslens.models import PersuasionSpan, PersuasionSummary
+from presslens.resources import read_tsv
+
+__all__ = ["persuasion_summary"]
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def persuasion_summary(spans: Sequence[PersuasionSpan], text: str) -> PersuasionSummary:
+    """Counts by technique, spans per 1,000 words, the densest paragraphs and a plain sentence.
+
+    Density rather than a raw count lets a short wire story and a long opinion
+    piece be compared; words are counted as runs of letters/digits. Paragraphs
+    are the body's lines; the densest are those with the most spans per word
+    (at most two, and only paragraphs holding at least two spans).
+    """
+    counts = Counter(s.technique for s in spans)
+    words = len(_WORD.findall(text))
+    density = 1000.0 * len(spans) / words if words else 0.0
+    densest = _densest_paragraphs(spans, text)
+    by_technique = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return PersuasionSummary(
+        by_technique=by_technique,
+        per_1000_words=round(density, 2),
+        densest_paragraphs=densest,
+        text=_summary_text(by_technique, density, densest),
+        detector=detector_kind(),
+    )
+
+
+def _densest_paragraphs(spans: Sequence[PersuasionSpan], text: str) -> tuple[int, ...]:
+    starts, number = [], 0
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            number += 1
+            starts.append((offset, offset + len(line), number, max(1, len(_WORD.findall(line)))))
+        offset += len(line) + 1
+    hits: Counter[int] = Counter()
+    for span in spans:
+        for lo, hi, n, _ in starts:
+            if lo <= span.start < hi:
+                hits[n] += 1
+                break
+    words = {n: w for _, _, n, w in starts}
+    ranked = sorted((n for n, k in hits.items() if k >= 2), key=lambda n: (-hits[n] / words[n], n))
+    return tuple(sorted(ranked[:2]))
+
+
+def _summary_text(by_technique: dict[str, int], density: float, densest: tuple[int, ...]) -> str:
+    if not by_technique:
+        return "No persuasion techniques found."
+    names = {row[0]: (row[1], row[2]) for row in read_tsv("persuasion_techniques.tsv")}
+    parts = []
+    for technique, n in by_technique.items():
+        singular, plural = names.get(technique, (technique, technique))
+        parts.append(f"{n} {singular if n == 1 else plural}")
+    total = sum(by_technique.values())
+    where = ""
+    if densest:
+        label = "paragraphs" if len(densest) > 1 else "paragraph"
+        where = f"; densest in {label} " + " and ".join(map(str, densest))
+    noun = "span" if total == 1 else "spans"
+    return f"{total} persuasive {noun} ({density:.1f} per 1,000 words): {', '.join(parts)}{where}."

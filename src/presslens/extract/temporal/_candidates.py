@@ -1,0 +1,182 @@
+"""Where time expressions may be: token runs around calendar words, and their context.
+
+Recognition is split in two, as in HeidelTime: cheap, generous *candidate
+runs* here (a spaCy ``Matcher`` over the calendar lexicon plus the model's
+DATE/TIME entities, grown over connecting words such as "the", "of", numbers
+and modifiers), then the normaliser decides which stretches inside a run are
+time expressions (``presslens.extract.temporal._expressions``). Two context checks the text
+alone cannot make live here too: the tense of the governing verb (HeidelTime
+uses it to place "July 1" or "Monday" before or after the anchor) and whether
+a bare number, month or unit word is really temporal ("2,000 troops",
+"May I", "days of protest").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from presslens.extract.temporal._calendar import Tense
+from presslens.extract.temporal._lexicon import timex_lexicon
+from presslens.resources import read_tsv
+
+__all__ = ["Run", "governing_tense", "is_plausible", "timex_runs"]
+
+_LEX = timex_lexicon()
+_DEICTIC = _LEX.deictic
+# Words a run may grow over (timex_connectors.tsv), plus number words.
+_CONNECT = frozenset(row[0] for row in read_tsv("timex_connectors.tsv")) | frozenset(_LEX.cardinals) \
+    | frozenset(_LEX.ordinals)
+_ABBREVIATIONS = frozenset(w for w in list(_LEX.months) + list(_LEX.weekdays) if len(w) <= 4) - {
+    "may", "june", "july"}
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august"})
+_AFTER_BARE_UNIT = frozenset({"for", "over", "in", "within", "after", "throughout"})
+_BEFORE_FALL = frozenset({"this", "last", "next", "early", "late", "mid", "past", "coming"})
+_NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_MAX_RUN = 14
+# words around the head of an expression: determiners and mod prefixes ("some 2000", "early May")
+_NOT_HEAD = frozenset({"the", "'s", "'", "-"} | {w for prefix, _ in _LEX.modifiers for w in prefix.split()})
+
+
+@dataclass(frozen=True)
+class Run:
+    """A token range [start, end) that may hold one or more time expressions."""
+
+    start: int
+    end: int
+
+
+_matchers: dict[int, tuple[Vocab, Matcher]] = {}
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    """The anchor-word Matcher, built once per vocabulary (i.e. once per loaded model)."""
+    cached = _matchers.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    words = sorted(
+        set(_LEX.months) | {m + "." for m in _LEX.months} | set(_LEX.weekdays) | set(_LEX.seasons)
+        | set(_LEX.parts_of_day) | _LEX.unit_words | set(_DEICTIC)
+        | {w for expr in _LEX.fixed for w in expr.split()} - set(_CONNECT)
+    )
+    matcher = Matcher(vocab)
+    matcher.add("TIMEX_WORD", [[{"LOWER": {"IN": words}}]])
+    matcher.add("TIMEX_SHAPE", [
+        [{"TEXT": {"REGEX": r"^(1\d|20)\d\d$"}}],  # a year
+        [{"TEXT": {"REGEX": r"^\d{1,2}:\d\d(:\d\d)?$"}}],  # a clock time
+        [{"TEXT": {"REGEX": r"^(\d\d)?\d0'?s$"}}],  # a decade: 1990s, 90s
+        [{"TEXT": {"REGEX": r"^(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)$"}}],  # numeric dates
+        [{"LOWER": {"REGEX": r"^mid-(1\d|20)\d\d$"}}],
+        [{"LOWER": {"REGEX": r"^\d{1,2}(am|pm)$"}}],
+        [{"LOWER": {"REGEX": r"^'\d\ds?$"}}],
+    ])
+    _matchers[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+def _connects(token: Token) -> bool:
+    if token.is_space:
+        return False
+    return token.lower_ in _CONNECT or token.like_num or bool(re.fullmatch(r"\d+(st|nd|rd|th)", token.lower_))
+
+
+def timex_runs(doc: Doc) -> list[Run]:
+    """Token ranges around calendar words and model DATE/TIME entities, in text order."""
+    seeds = [(start, end) for _, start, end in _matcher(doc.vocab)(doc)]
+    seeds += [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    runs: list[list[int]] = []
+    for start, end in sorted(seeds):
+        sent = doc[start].sent
+        while start > sent.start and end - start < _MAX_RUN and _connects(doc[start - 1]):
+            start -= 1
+        while end < sent.end and end - start < _MAX_RUN and (_connects(doc[end]) or _is_seed(doc[end])):
+            end += 1
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return [Run(s, e) for s, e in runs]
+
+
+def _is_seed(token: Token) -> bool:
+    lower = token.lower_.rstrip(".")
+    return lower in _LEX.months or lower in _LEX.weekdays or lower in _LEX.unit_words or lower in _DEICTIC \
+        or lower in _LEX.parts_of_day or bool(re.fullmatch(r"(1\d|20)\d\d|\d{1,2}:\d\d", token.text))
+
+
+def governing_tense(span: Span) -> Tense | None:
+    """PAST / PRESENT / FUTURE of the verb the expression depends on, if any.
+
+    Walks up from the span's root to the nearest verb (at most four steps, as
+    HeidelTime looks at the sentence's verbs) and reads its tag and auxiliaries:
+    "will"/"shall"/"going to" -> FUTURE, VBD or "has/have + VBN" -> PAST.
+    """
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token not in span:
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        token = span.sent.root
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")] + [token]
+    lowers = {a.lower_ for a in aux}
+    if lowers & {"will", "'ll", "shall", "wo"} or ("going" in lowers and token.tag_ == "VB"):
+        return "FUTURE"
+    if any(a.tag_ == "VBD" for a in aux) or (lowers & {"has", "have", "had", "'ve"} and token.tag_ == "VBN"):
+        return "PAST"
+    if any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "PRESENT"
+    return None
+
+
+def is_plausible(span: Span, value_type: str) -> bool:
+    """Context checks for words that are temporal only sometimes.
+
+    A bare year must not count something ("2,000 troops", "$2013"); a bare
+    month must be a capitalised proper noun ("May I" is a modal); abbreviated
+    month/weekday names need a number beside them ("Sun" is a newspaper); a
+    bare plural unit needs a temporal preposition before it ("for years", not
+    "days of protest"); a season word must be a noun ("prices fall").
+    """
+    words = [t for t in span if t.lower_ not in _NOT_HEAD]
+    if not words or any(t.lower_ in _AMBIGUOUS_MONTHS and not t.is_title for t in words):
+        return False
+    first, prev = words[0], span.doc[span.start - 1] if span.start > 0 else None
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.text == "-" and value_type != "DURATION":
+        return False  # "now-cancelled", "2008-built"
+    if words[-1].lower_ in ("quarter", "quarters", "half") and nxt is not None and nxt.lower_ == "of" \
+            and value_type == "DURATION":
+        return False  # "about a quarter of its dealers" is a fraction
+    if any(t.lower_ == "fall" for t in words) and not (
+            any(t.lower_ in _BEFORE_FALL for t in words) or re.search(r"\d{4}", span.text)):
+        return False  # "a large fall" in prices is no season
+    if len(words) == 1:
+        lower = first.lower_.rstrip(".")
+        if re.fullmatch(r"\d{4}", first.text):
+            if first.ent_type_ in _NOT_YEAR_ENTS or (prev is not None and prev.text in ("$", "#", "€", "£")):
+                return False
+            if nxt is not None and (nxt.text == "%" or (nxt.tag_ == "NNS" and first.dep_ == "nummod")):
+                return False  # "2000 people" counts; "the 2008 election" is a year
+            return first.ent_type_ == "DATE" or 1900 <= int(first.text) <= 2099
+        if lower in _LEX.months:
+            return first.is_title and first.pos_ == "PROPN" and lower not in _ABBREVIATIONS
+        if lower in _ABBREVIATIONS:
+            return False
+        if lower in _LEX.weekdays and prev is not None and prev.is_title and prev.head is first \
+                and prev.dep_ in ("compound", "amod"):
+            return False  # "Black Monday", "Good Friday" name an event, not this week's day
+        if lower in _LEX.seasons:
+            return first.pos_ in ("NOUN", "PROPN") and not (first.is_title and first.i > first.sent.start
+                                                           and prev is not None and prev.pos_ == "PROPN")
+        if lower in _LEX.unit_words and lower.endswith("s"):
+            return prev is not None and prev.lower_ in _AFTER_BARE_UNIT
+    return True

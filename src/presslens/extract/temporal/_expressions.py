@@ -1,0 +1,137 @@
+"""Time expressions normalised to TIMEX3 values, and the temporal slips a reader should check.
+
+Public entry points (called by ``presslens.nlp.components.TimexComponent``):
+
+- `time_expressions(doc, anchor)`: non-overlapping `Timex` records in text
+  order, each with a TIMEX3 type and value relative to `anchor`, the
+  publication date (TimeML's document creation time).
+- `temporal_inconsistencies(doc, timexes, anchor)`: `Flag` records for
+  expressions that contradict themselves or the publication date.
+
+How: candidate token runs come from ``_candidates`` (a spaCy Matcher over
+the calendar lexicon plus the model's DATE/TIME entities); inside each run
+the longest stretch the rule normaliser (``_normalize``) can value is kept,
+left to right, so an apposition like "yesterday, June 1" becomes two
+timexes and "On July 1" becomes "July 1". Spans the rules cannot value are
+dropped -- except model DATE entities naming a calendar date in a form the
+rules lack, which go to dateparser (``languages=["en"]``, cached per text and
+anchor), the only place it is used: it fills missing fields from the anchor
+and so cannot tell "last December" from "December", nor a month from a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from presslens.extract.temporal._candidates import governing_tense, is_plausible, timex_runs
+from presslens.extract.temporal._inconsistencies import inconsistency_flags
+from presslens.extract.temporal._lexicon import alternation, timex_lexicon
+from presslens.extract.temporal._normalize import TimexValue, timex_value
+from presslens.models import Flag, Timex
+
+__all__ = ["temporal_inconsistencies", "time_expressions"]
+
+log = logging.getLogger(__name__)
+
+_NO_START = frozenset({",", "-", "and", "of", "'s", "to", "from", "at", "on", "'", "than"})
+_NO_END = frozenset({",", "-", "and", "of", "the", "a", "an", "on", "at", "to", "from", "'", "'s", "’s",
+                     "than", "this", "that", "last", "next"})
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_MONTH_WORD = re.compile(r"\b" + alternation(m for m in timex_lexicon().months if len(m) > 3) + r"\b", re.I)
+_MAX_SPAN = 10
+
+
+def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
+    """Every time expression in `doc`, valued against `anchor` (None: ``X`` placeholders)."""
+    found: list[Timex] = []
+    ref: dt.date | None = None
+    for run in timex_runs(doc):
+        i = run.start
+        while i < run.end:
+            hit = _longest_at(doc, i, run.end, anchor, ref, found)
+            if hit is None:
+                i += 1
+                continue
+            span, value = hit
+            found.append(_record(doc, span, value))
+            if value.type == "DATE" and _DAY_VALUE.match(value.value):
+                ref = dt.date.fromisoformat(value.value)
+            i = span.end
+    found += _dateparser_fallback(doc, anchor, found)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _longest_at(
+    doc: Doc, i: int, end: int, anchor: dt.date | None, ref: dt.date | None, found: list[Timex]
+) -> tuple[Span, TimexValue] | None:
+    """The longest span starting at token `i` that the normaliser values and context allows."""
+    if doc[i].lower_ in _NO_START:
+        return None
+    sent = doc[i].sent
+    local_ref = next(
+        (dt.date.fromisoformat(t.value) for t in reversed(found)
+         if t.start >= sent.start_char and _DAY_VALUE.match(t.value)),
+        None,
+    )
+    for j in range(min(end, i + _MAX_SPAN), i, -1):
+        span = doc[i:j]
+        if span[-1].lower_ in _NO_END:
+            continue
+        value = timex_value(span.text, anchor, governing_tense(span), ref, local_ref)
+        if value is not None and is_plausible(span, value.type):
+            return span, value
+    return None
+
+
+def _record(doc: Doc, span: Span, value: TimexValue) -> Timex:
+    return Timex(
+        text=span.text, start=span.start_char, end=span.end_char, type=value.type,  # type: ignore[arg-type]
+        value=value.value, anchored=value.anchored, mod=value.mod,
+    )
+
+
+def _dateparser_fallback(doc: Doc, anchor: dt.date | None, found: list[Timex]) -> list[Timex]:
+    """Model DATE entities with a month name and a number that no rule valued."""
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+            continue
+        if not (_MONTH_WORD.search(ent.text) and re.search(r"\d", ent.text)):
+            continue
+        value = _dateparser_value(ent.text, anchor)
+        if value is not None:
+            log.debug("dateparser valued %r as %s", ent.text, value)
+            extra.append(_record(doc, ent, TimexValue("DATE", value, anchored=anchor is not None
+                                                      or bool(re.search(r"\b\d{4}\b", ent.text)))))
+    return extra
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_value(text: str, anchor: dt.date | None) -> str | None:
+    """dateparser's reading of `text`, cut to the granularity the text states."""
+    import dateparser  # imported lazily: ~0.3 s, and most documents never need it
+
+    base = dt.datetime.combine(anchor or dt.date(2000, 1, 1), dt.time())
+    parsed = dateparser.parse(text, languages=["en"],
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        return None
+    has_year = re.search(r"\b\d{4}\b", text) is not None
+    has_day = re.search(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", text))
+    year = f"{parsed.year:04d}" if has_year or anchor else "XXXX"
+    return f"{year}-{parsed.month:02d}-{parsed.day:02d}" if has_day else f"{year}-{parsed.month:02d}"
+
+
+def temporal_inconsistencies(doc: Doc, timexes: Sequence[Timex], anchor: dt.date | None) -> list[Flag]:
+    """Flags for expressions that contradict each other or the publication date."""
+    tenses = []
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        tenses.append(governing_tense(span) if span is not None else None)
+    return inconsistency_flags(doc.text, timexes, tenses, anchor)

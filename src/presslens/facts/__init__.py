@@ -1,0 +1,25 @@
+"""Facts stated by claims, and where sources contradict each other: plain text and records only.
+
+    claim_facts(claim, text) -> list[Fact]
+    facts_disagree(a, b) -> bool
+    contradictions_within(claims, text, article_id) -> list[Contradiction]
+
+A claim (`presslens.models.Claim`) is reduced to (subject, attribute, value)
+facts by the slot patterns of ``claim_slots.tsv``; two facts disagree when they
+give incompatible values for the same attribute of a compatible subject. The
+same functions serve one article (the pipeline's contradictions) and a story
+across outlets (`presslens.stories.contradictions`). Nothing here imports
+spaCy: the package depends on `presslens.models` and `presslens.resources` only.
+"""
+
+from presslens.facts._contradictions import contradictions_within, deceased_subject
+from presslens.facts._slots import Fact, claim_facts, facts_disagree, subjects_compatible
+
+__all__ = [
+    "Fact",
+    "claim_facts",
+    "contradictions_within",
+    "deceased_subject",
+    "facts_disagree",
+    "subjects_compatible",
+]

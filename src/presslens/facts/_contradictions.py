@@ -1,0 +1,80 @@
+"""Contradictions inside one article: two sources, one attribute, different values.
+
+Claims are reduced to slot facts (`claim_facts`); a contradiction is a pair of
+facts from claims of *different* speakers with the same attribute, compatible
+subjects and disagreeing values (``facts_disagree``). One pair of claims yields
+at most one contradiction per attribute. The same functions compare claims
+across articles (``stories``), with the article id on each side.
+
+Which death a cause refers to when a claim names no one ("experts cited the
+cause of death as heart failure") is decided by salience: the victims the
+article last named before the claim ("the deaths of X", "X, who were killed"),
+else the first it names after it (`deceased_subject`; the phrasings are in
+``fact_victims.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presslens.facts._lexicon import victim_patterns
+from presslens.facts._slots import NAME_PATTERN, SENTENCE_OPENERS, Fact, claim_facts, facts_disagree
+from presslens.models import Claim, Contradiction, ContradictionSide
+
+__all__ = ["contradictions_within", "deceased_subject"]
+
+
+def deceased_subject(text: str, position: int) -> str | None:
+    """The victims the article names last before `position` (else first after it), or None."""
+    found: list[tuple[int, str]] = []
+    for pattern in victim_patterns(NAME_PATTERN):
+        for match in pattern.finditer(text):
+            words = [w for w in match.group("name").split() if w not in SENTENCE_OPENERS]
+            if words:
+                found.append((match.start("name"), " ".join(words)))
+    before = [f for f in found if f[0] < position]
+    if before:
+        return max(before)[1]
+    return min(found)[1] if found else None
+
+
+def _speaker_key(claim: Claim) -> str:
+    return (claim.speaker.canonical or claim.speaker.text).lower().removeprefix("the ")
+
+
+def _topic(a: Fact, b: Fact) -> str:
+    if a.kind == "count":
+        where = a.subject or b.subject
+        return a.attribute + (f" in {where}" if where else "")
+    subjects = [s for s in (a.subject, b.subject) if s]
+    # the group ("the X brothers") names the topic better than one of its members
+    subject = max(subjects, key=lambda s: (" " in s and s.split()[-1].islower(), len(s)), default=None)
+    return f"{a.attribute} of {'the ' + subject if subject and subject.split()[-1].islower() else subject}"
+
+
+def contradictions_within(claims: Sequence[Claim], text: str, article_id: str) -> list[Contradiction]:
+    """Pairs of claims in one article whose facts disagree (indices into `claims`)."""
+    facts = [claim_facts(c, text, default_subject=deceased_subject(text, c.content.start)) for c in claims]
+    found: list[Contradiction] = []
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if not facts[i] or not facts[j] or _speaker_key(claims[i]) == _speaker_key(claims[j]):
+                continue
+            done: set[str] = set()
+            for fa in facts[i]:
+                for fb in facts[j]:
+                    if fa.attribute in done or not facts_disagree(fa, fb):
+                        continue
+                    done.add(fa.attribute)
+                    found.append(
+                        Contradiction(
+                            topic=_topic(fa, fb),
+                            a=ContradictionSide(
+                                kind="claim", index=i, article=article_id, evidence=claims[i].evidence
+                            ),
+                            b=ContradictionSide(
+                                kind="claim", index=j, article=article_id, evidence=claims[j].evidence
+                            ),
+                        )
+                    )
+    return found

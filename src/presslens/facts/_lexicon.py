@@ -1,0 +1,82 @@
+"""The word lists and patterns behind slot facts, read once from package data.
+
+- ``claim_slots.tsv``: the attribute patterns that find a fact in a claim's content;
+- ``fact_words.tsv``: count bounds, vague quantities, reporting participles, generic
+  counted nouns and cause intensifiers;
+- ``timex_numbers.tsv``: the number words (its cardinals), shared with the time
+  expressions so that English numbers are listed once;
+- ``fact_victims.tsv``: the phrasings that name the dead.
+
+Plain text in, plain records out: nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from presslens.resources import read_tsv
+
+__all__ = ["FactLexicon", "SlotPattern", "fact_lexicon", "slot_patterns", "victim_patterns"]
+
+
+@dataclass(frozen=True)
+class SlotPattern:
+    """One attribute pattern of ``claim_slots.tsv``."""
+
+    attribute: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FactLexicon:
+    """The rows of ``fact_words.tsv`` by kind, and the number words."""
+
+    numbers: dict[str, int]
+    bounds: dict[str, tuple[float, float]]  # in file order: the first that starts a value wins
+    vague: dict[str, tuple[float, float]]
+    reported: frozenset[str]
+    generic_counted: frozenset[str]
+    intensifiers: frozenset[str]
+
+
+@cache
+def slot_patterns() -> tuple[SlotPattern, ...]:
+    """The attribute patterns of ``claim_slots.tsv``, compiled once."""
+    return tuple(
+        SlotPattern(attribute, kind, re.compile(pattern, re.IGNORECASE))
+        for attribute, kind, pattern in read_tsv("claim_slots.tsv")
+    )
+
+
+@cache
+def fact_lexicon() -> FactLexicon:
+    """``fact_words.tsv`` and the cardinals of ``timex_numbers.tsv``, read once."""
+    rows = read_tsv("fact_words.tsv")
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(row[1] for row in rows if row[0] == kind)
+
+    def intervals(kind: str) -> dict[str, tuple[float, float]]:
+        return {row[1]: (float(row[2]), float(row[3])) for row in rows if row[0] == kind}
+
+    return FactLexicon(
+        numbers={row[1]: int(row[2]) for row in read_tsv("timex_numbers.tsv") if row[0] == "cardinal"},
+        bounds=intervals("bound"),
+        vague=intervals("vague"),
+        reported=words("reported"),
+        generic_counted=words("generic"),
+        intensifiers=words("intensifier"),
+    )
+
+
+@cache
+def victim_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of ``fact_victims.tsv`` with `name` (a regular expression for a proper
+    name) and the file's group nouns in place of ``{name}``; the name is group ``name``."""
+    rows = read_tsv("fact_victims.tsv")
+    groups = "|".join(row[1] for row in rows if row[0] == "group")
+    victims = rf"(?P<name>{name}(?: (?:{groups}))?)"
+    return tuple(re.compile(row[1].replace("{name}", victims)) for row in rows if row[0] == "pattern")

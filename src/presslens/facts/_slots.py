@@ -1,0 +1,176 @@
+"""Slot facts stated by a claim, and when two facts disagree.
+
+A contradiction is two sources giving different values for the same attribute
+of the same thing. Claims are reduced to (subject, attribute, value) facts by
+the attribute patterns of ``claim_slots.tsv`` (slot types after TAC KBP slot
+filling's per:cause_of_death and the casualty counts of the ACLED/UCDP
+codebooks). Everything here works on plain text and records, so the same
+functions compare claims inside one article and across articles.
+
+Value comparison is deliberately conservative (a missed contradiction is
+cheaper than a false one shown to an analyst):
+
+- causes agree when they share the head noun and one's modifiers contain the
+  other's ("traumatic shock" ~ "traumatic and hemorrhagic shock"), and
+  disagree otherwise ("heart failure" vs "traumatic shock");
+- counts are intervals ("at least 12" = [12, inf), "about 40" = [36, 44],
+  "dozens" = [24, 99]) and disagree only when the intervals are disjoint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presslens.facts._lexicon import fact_lexicon, slot_patterns
+from presslens.models import Claim
+
+__all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact", "claim_facts", "facts_disagree", "subjects_compatible"]
+
+#: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
+NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
+#: Capitalised words that open a sentence and are never part of a name.
+SENTENCE_OPENERS = frozenset({"The", "A", "An", "In", "On", "But", "And", "While", "According"})
+_NAME_RE = re.compile(NAME_PATTERN)
+_PLACE = re.compile(r"[^.;]{0,40}?\b(?:in|near|at|outside) (?:the )?(" + NAME_PATTERN + ")")
+_CLAUSE_BREAK = re.compile(r"(?:[;,—–]|\bwhile\b|\bwhereas\b|\band\b|\bbut\b)", re.IGNORECASE)
+_CAUSE_CUT = re.compile(
+    r"\s+(?:caused|due|resulting|while|after|following|before|when|in|on|at|according|which|that|who|"
+    r"as|during|because)\b.*$",
+    re.IGNORECASE,
+)
+# Function words left out of a cause's modifiers (the lexicon adds its intensifiers).
+_CAUSE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "his", "her", "their", "its"})
+# A subject is never a possessive or "It" ("His brother said ..."); the victims' patterns of
+# ``_contradictions`` keep them ("His brothers, who were killed") and use SENTENCE_OPENERS alone.
+_NOT_NAMES = SENTENCE_OPENERS | {"His", "Her", "Their", "It"}
+# Auxiliaries between a count and its participle ("12 people were killed").
+_AUXILIARIES = ("were", "was", "have", "had", "been")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One (subject, attribute, value) stated in a claim; offsets point into the article text."""
+
+    subject: str | None
+    attribute: str
+    kind: str
+    value: str
+    start: int
+    end: int
+    qualifier: str = ""  # for counts: what was counted ("soldiers"); compared as part of the subject
+
+
+def _subject_before(window: str) -> str | None:
+    """The last proper name of the clause that ends where the fact starts."""
+    clause = _CLAUSE_BREAK.split(window)[-1]
+    names = [m.group(0) for m in _NAME_RE.finditer(clause)]
+    names = [" ".join(w for w in n.split() if w not in _NOT_NAMES) for n in names]
+    names = [n for n in names if n]
+    return names[-1] if names else None
+
+
+def _clean_value(kind: str, raw: str) -> str:
+    value = raw.strip().strip("\"“”'").strip()
+    if kind == "cause":
+        value = _CAUSE_CUT.sub("", value)
+    return value.lower()
+
+
+def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) -> list[Fact]:
+    """The slot facts the claim's content states (pure: reads only `claim` and `text`).
+
+    For a cause the subject is the proper name just before the match in the
+    same clause ("X Y died of ..."), else `default_subject` (for example the
+    victims the article names; see `deceased_subject`). For a
+    count it is the place named after the match ("... killed in X"), so counts
+    for different places never pair.
+    """
+    content = text[claim.content.start : claim.content.end]
+    facts: list[Fact] = []
+    seen: set[tuple[str, int]] = set()
+    for pattern in slot_patterns():
+        for match in pattern.regex.finditer(content):
+            start, end = match.span("value")
+            if (pattern.attribute, start) in seen:
+                continue
+            seen.add((pattern.attribute, start))
+            value = _clean_value(pattern.kind, match.group("value"))
+            if not value:
+                continue
+            qualifier = ""
+            if pattern.kind == "count":
+                qualifier = _counted_noun(content[end : match.end()])
+                place = _PLACE.match(content, match.end())
+                subject = place.group(1) if place else None
+            else:
+                subject = _subject_before(content[: match.start()]) or default_subject
+            offset = claim.content.start
+            facts.append(
+                Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier)
+            )
+    return facts
+
+
+def _counted_noun(between: str) -> str:
+    """What a count counts ("soldiers" in "12 soldiers were killed"), or ""."""
+    words = [w for w in re.findall(r"[a-z]+", between.lower()) if w not in _AUXILIARIES]
+    return words[-1] if words and words[-1] not in fact_lexicon().reported else ""
+
+
+def _name_tokens(subject: str) -> set[str]:
+    return {w.strip("'’s").lower() for w in subject.split() if w[:1].isupper() and w not in _NOT_NAMES}
+
+
+def subjects_compatible(a: str | None, b: str | None) -> bool:
+    """Same subject, or a person and the group sharing their name ("Ziyoddin X" ~ "the X brothers").
+
+    Two unresolved subjects are compatible (within one article they are the
+    article's topic); an unresolved and a named subject are not.
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    na, nb = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return na == nb or bool(_name_tokens(a) & _name_tokens(b))
+
+
+def _count_interval(value: str) -> tuple[float, float] | None:
+    lex = fact_lexicon()
+    for word, interval in lex.vague.items():
+        if word in value:
+            return interval
+    bound = (1.0, 1.0)
+    for phrase, factors in lex.bounds.items():
+        if value.startswith(phrase + " "):
+            bound, value = factors, value[len(phrase) + 1 :]
+            break
+    number = value.replace(",", "").strip()
+    n = float(number) if number.isdigit() else lex.numbers.get(number)
+    if n is None:
+        return None
+    return n * bound[0], n * bound[1]
+
+
+def _cause_parts(value: str) -> tuple[str, frozenset[str]]:
+    stop = _CAUSE_FUNCTION_WORDS | fact_lexicon().intensifiers
+    words = [w for w in re.findall(r"[a-z]+", value) if w not in stop]
+    return (words[-1], frozenset(words[:-1])) if words else ("", frozenset())
+
+
+def facts_disagree(a: Fact, b: Fact) -> bool:
+    """True when `a` and `b` give incompatible values for the same attribute of a compatible subject."""
+    if a.attribute != b.attribute or not subjects_compatible(a.subject, b.subject):
+        return False
+    if a.kind == "count":
+        qa, qb = a.qualifier, b.qualifier
+        generic = fact_lexicon().generic_counted | {""}
+        if qa != qb and qa not in generic and qb not in generic:
+            return False
+        ia, ib = _count_interval(a.value), _count_interval(b.value)
+        return ia is not None and ib is not None and (ia[1] < ib[0] or ib[1] < ia[0])
+    if a.value == b.value or a.value in b.value or b.value in a.value:
+        return False
+    (head_a, mods_a), (head_b, mods_b) = _cause_parts(a.value), _cause_parts(b.value)
+    if not head_a or not head_b:
+        return False
+    return head_a != head_b or not (mods_a <= mods_b or mods_b <= mods_a)

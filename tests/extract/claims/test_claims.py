@@ -1,0 +1,221 @@
+"""Attributed claims on small real-style sentences (model tests) and quote pairing (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.claims import attributed_claims
+from presslens.extract.claims._quotes import quotation_spans
+from presslens.nlp.extensions import register_extensions
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp):
+    register_extensions()
+
+    def run(text: str):
+        return attributed_claims(nlp(text))
+
+    return run
+
+
+def _only(claims, cue: str):
+    found = [c for c in claims if c.cue.text.lower() == cue]
+    assert found, f"no claim with cue {cue!r} in {[c.cue.text for c in claims]}"
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content_part", "hedged", "direct"),
+    [
+        (
+            "Ukrainian officials said that Russian drones struck a power station near Kharkiv overnight.",
+            "said",
+            "Ukrainian officials",
+            "Russian drones struck",
+            False,
+            False,
+        ),
+        (
+            "According to the Sudanese Doctors Network, the shelling "
+            "killed at least 40 civilians in El Fasher.",
+            "according to",
+            "the Sudanese Doctors Network",
+            "the shelling killed",
+            False,
+            False,
+        ),
+        (
+            'The opposition leader told reporters: "We will not accept the results of this election."',
+            "told",
+            "The opposition leader",
+            "We will not accept",
+            False,
+            True,
+        ),
+        (
+            "Reports indicate that the militia could withdraw from the border town within days.",
+            "indicate",
+            "Reports",
+            "the militia could withdraw",
+            True,
+            False,
+        ),
+        (
+            "The embassy reportedly warned its citizens to leave the capital immediately.",
+            "warned",
+            "The embassy",
+            "its citizens",
+            True,
+            False,
+        ),
+        (
+            "Israeli military sources confirmed that two soldiers were wounded in the clash.",
+            "confirmed",
+            "Israeli military sources",
+            "two soldiers were wounded",
+            False,
+            False,
+        ),
+    ],
+)
+def test_claim_table(claims_of, text, cue, speaker, content_part, hedged, direct):
+    claim = _only(claims_of(text), cue)
+    assert claim.speaker.text == speaker
+    assert content_part in claim.content.text
+    assert claim.hedged is hedged
+    assert claim.direct is direct
+    assert claim.evidence.text in text and claim.cue.text.lower() in claim.evidence.text.lower()
+    assert text[claim.content.start : claim.content.end] == claim.content.text
+    assert claim.why.startswith(f"cue '{claim.cue.text}'")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content_part"),
+    [
+        # a quotation before a titled source: the source phrase starts at "Ms."
+        ('"Are we ready for this? Probably not," Ms. Alvarez said.', "said", "Ms. Alvarez", "Probably not"),
+        # intention with a to-infinitive, whatever the verb's usual complement
+        ("The senator vowed to block the nomination.", "vowed", "The senator", "to block the nomination"),
+        ("The union urged its members to reject the offer.", "urged", "The union", "its members to reject"),
+        # prepositional cue: the verb and its preposition, the object as content
+        (
+            "The governor called for an independent inquiry into the shooting.",
+            "called for",
+            "The governor",
+            "an independent inquiry",
+        ),
+        # possessed noun cue
+        (
+            "The mayor's claim that crime had fallen was disputed by the police union.",
+            "claim",
+            "The mayor",
+            "crime had fallen",
+        ),
+        ("Her plan to raise the minimum wage drew praise.", "plan", "Her", "to raise the minimum wage"),
+        # belief verbs and predicate adjectives of belief
+        ("Investigators think the fire was set deliberately.", "think", "Investigators", "the fire was set"),
+        ("She was sure that the bill would pass.", "was sure", "She", "the bill would pass"),
+        # evidential cues with a document source, clause or object content
+        ("New data show that rents rose sharply last year.", "show", "New data", "rents rose"),
+        ("Polls show a close race in the state.", "show", "Polls", "a close race"),
+        # a clause the parser attaches as an adverbial clause of the cue
+        (
+            "The candidate said after the rally he would not accept the endorsement.",
+            "said",
+            "The candidate",
+            "he would not accept",
+        ),
+    ],
+)
+def test_construction_table(claims_of, text, cue, speaker, content_part):
+    claim = _only(claims_of(text), cue)
+    assert claim.speaker.text == speaker
+    assert content_part in claim.content.text
+    assert text[claim.content.start : claim.content.end] == claim.content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a cue inside another claim's content belongs to that content
+        ("The minister said he believes the talks will fail.", ["said"]),
+        ("Analysts said the company plans to cut 500 jobs.", ["said"]),
+        # the author's expectation or prescription, not the subject's belief
+        ("Moscow may now realize that Baku is serious about retaliation.", []),
+        ("The council must acknowledge that the budget is short.", []),
+        # an extraposed 'it' is no source; generic 'you' neither
+        ("It would not be surprising to think that the soldiers were Russian.", []),
+        ("You might assume that the video was filmed in Russia.", []),
+    ],
+)
+def test_claims_not_made(claims_of, text, cues):
+    assert [c.cue.text for c in claims_of(text)] == cues
+
+
+@pytest.mark.model
+def test_source_chain_citing(claims_of):
+    claims = claims_of(
+        "State television, citing the Defence Ministry, reported that "
+        "three missiles were intercepted over Tehran."
+    )
+    claim = _only(claims, "reported")
+    assert claim.speaker.text == "State television"
+    assert claim.via is not None and "Defence Ministry" in claim.via.text
+
+
+@pytest.mark.model
+def test_pronoun_speaker_resolves_to_person(claims_of):
+    text = "Prime Minister Nikol Pashinyan met the envoy on Monday. He said the border talks would continue."
+    claim = _only(claims_of(text), "said")
+    assert claim.speaker.text == "He"
+    assert claim.speaker.canonical == "Nikol Pashinyan"
+
+
+@pytest.mark.model
+def test_relation_speaker_resolves_to_named_relative(claims_of):
+    text = (
+        "Her lawyer, Maria Kovacs, filed an appeal. According to her lawyer, the journalist was held "
+        "without charge for two weeks."
+    )
+    claim = _only(claims_of(text), "according to")
+    assert claim.speaker.text == "her lawyer"
+    assert claim.speaker.canonical == "Maria Kovacs"
+
+
+@pytest.mark.model
+def test_quote_before_cue_is_direct(claims_of):
+    claim = _only(claims_of("“The ceasefire is holding,” the spokesman said."), "said")
+    assert claim.direct
+    assert "ceasefire is holding" in claim.content.text
+
+
+@pytest.mark.model
+def test_unbalanced_quotes_never_raise(claims_of):
+    text = (
+        'The minister said "the army will respond to any provocation, and added that talks were over.\n'
+        "Witnesses said the convoy was hit twice."
+    )
+    claims = claims_of(text)
+    assert any(c.cue.text == "said" and "convoy" in c.content.text for c in claims)
+
+
+@pytest.mark.model
+def test_author_inference_is_not_a_claim(claims_of):
+    assert claims_of("This indicates that the prisoners were moved before the inspection.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ('He said "yes" and "no".', [(8, 13), (18, 22)]),
+        ("“Open quote never closed.\nNext line", [(0, 25)]),
+        ("stray” mark", []),
+        ("“One.” “Two.”", [(0, 6), (7, 13)]),
+    ],
+)
+def test_quotation_spans(text, spans):
+    assert [(q.start, q.end) for q in quotation_spans(text)] == spans

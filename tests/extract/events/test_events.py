@@ -1,0 +1,404 @@
+"""PLOVER event coder: one small real-style sentence per construction (several conflicts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.events import PLOVER_TYPES, coded_events, event_mentions, plover_code
+from presslens.extract.events._lexicon import event_lexicon
+from presslens.models import Event, Timex
+from presslens.nlp.extensions import register_extensions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    register_extensions()
+    return nlp
+
+
+def _find(events: list[Event], etype: str, mode: str | None = None) -> Event:
+    hits = [e for e in events if e.type == etype and (mode is None or e.mode == mode)]
+    assert hits, f"no {etype}/{mode} in {[(e.type, e.mode, e.evidence.text) for e in events]}"
+    return hits[0]
+
+
+def _text(mention) -> str | None:
+    return mention.text if mention is not None else None
+
+
+# sentence, type, mode, actor (substring or None), target (substring or None)
+CONSTRUCTIONS = [
+    (
+        "active",
+        "Israeli soldiers arrested 40 Palestinians in Hebron on Saturday.",
+        "COERCE",
+        "arrest",
+        "Israeli soldiers",
+        "40 Palestinians",
+    ),
+    (
+        "passive with agent",
+        "Two journalists were killed by Syrian government forces in Aleppo.",
+        "ASSAULT",
+        "kill",
+        "Syrian government forces",
+        "Two journalists",
+    ),
+    (
+        "passive without agent",
+        "The opposition leader was detained in Minsk.",
+        "COERCE",
+        "detain",
+        None,
+        "opposition leader",
+    ),
+    (
+        "relative clause",
+        "Rebels released the aid workers, who were abducted by gunmen near Goma.",
+        "ASSAULT",
+        "abduct",
+        "gunmen",
+        "aid workers",
+    ),
+    (
+        "nominal of-target",
+        "Following the arrest of two editors, Ankara demanded their release.",
+        "COERCE",
+        "arrest",
+        None,
+        "two editors",
+    ),
+    (
+        "nominal on-target",
+        "Police carried out a raid on the offices of the newspaper.",
+        "COERCE",
+        "raid",
+        "Police",
+        "offices of the newspaper",
+    ),
+    (
+        "accuse",
+        "Ukraine accused Moscow of shelling civilian areas.",
+        "ACCUSE",
+        "criticize",
+        "Ukraine",
+        "Moscow",
+    ),
+    (
+        "call for",
+        "The European Union called for the immediate release of the activists.",
+        "REQUEST",
+        "demand",
+        "European Union",
+        "activists",
+    ),
+    (
+        "reject",
+        "Pakistan rejected India's proposal for talks.",
+        "REJECT",
+        "reject",
+        "Pakistan",
+        "India's proposal",
+    ),
+    (
+        "phone",
+        "The Turkish president spoke on the phone with the Ukrainian leader.",
+        "CONSULT",
+        "phone call",
+        "Turkish president",
+        "Ukrainian leader",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "etype", "mode", "actor", "target"), CONSTRUCTIONS, ids=[c[0] for c in CONSTRUCTIONS]
+)
+def test_construction(parse, name, sentence, etype, mode, actor, target):
+    event = _find(event_mentions(parse(sentence)), etype, mode)
+    if actor is None:
+        assert event.actor is None or event.actor.inferred
+    else:
+        assert actor in (_text(event.actor) or "")
+    if target is not None:
+        assert target in (_text(event.target) or "")
+    assert event.evidence.text in sentence and len(event.evidence.text.split()) >= 3
+    assert event.why and "plover_" in event.why
+
+
+def test_offsets_point_into_the_text(parse):
+    doc = parse("Georgian police detained twelve protesters outside parliament in Tbilisi.")
+    for event in event_mentions(doc):
+        ev = event.evidence
+        assert doc.text[ev.start : ev.end] == ev.text
+        for m in (event.actor, event.target, event.place):
+            if m is not None and m.start is not None:
+                assert doc.text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "negated", "hedged", "modality"),
+    [
+        ("Serbian police did not detain the protesters.", "COERCE", True, False, "asserted"),
+        ("Militants reportedly kidnapped three engineers in Niger.", "ASSAULT", False, True, "asserted"),
+        (
+            "The minister is suspected of being arrested by the secret police.",
+            "COERCE",
+            False,
+            True,
+            "asserted",
+        ),
+        ("The Indian prime minister will visit Dhaka next month.", "CONSULT", False, False, "intended"),
+        ("Hungary plans to expel two Russian diplomats.", "SANCTION", False, False, "intended"),
+        ("Sudan would release the prisoners if the rebels disarm.", "RETREAT", False, False, "hypothetical"),
+        ("The army could raid the camps.", "COERCE", False, True, "asserted"),
+    ],
+)
+def test_qualifiers(parse, sentence, etype, negated, hedged, modality):
+    event = _find(event_mentions(parse(sentence)), etype)
+    assert (event.negated, event.hedged, event.modality) == (negated, hedged, modality)
+
+
+def test_intended_nominal(parse):
+    doc = parse("Officials are busy with preparations for the visit of the Chinese foreign minister.")
+    event = _find(event_mentions(doc), "CONSULT", "visit")
+    assert event.modality == "intended"
+    assert "Chinese foreign minister" in event.actor.text  # "visit of X": X is the visitor
+
+
+def test_metonymy_capital_as_actor(parse):
+    event = _find(event_mentions(parse("Official Tbilisi rejected the Russian note.")), "REJECT")
+    assert event.actor.canonical == "Government of Georgia"
+    event = _find(event_mentions(parse("The Kremlin condemned the sanctions.")), "ACCUSE")
+    assert event.actor.canonical == "Government of Russia"
+
+
+def test_xcomp_purpose_chain(parse):
+    events = event_mentions(
+        parse("In Kharkiv, Ukrainian security forces raided a priest's home to arrest him.")
+    )
+    raid, arrest = _find(events, "COERCE", "raid"), _find(events, "COERCE", "arrest")
+    assert "Ukrainian security forces" in raid.actor.text and "Ukrainian security forces" in arrest.actor.text
+    assert raid.place.text == "Kharkiv" and arrest.place.text == "Kharkiv"
+
+
+def test_place_and_date_attachment(parse):
+    doc = parse("On 3 May, Kenyan police arrested six activists in Nairobi.")
+    start = doc.text.index("3 May")
+    doc._.timexes = [Timex(text="3 May", start=start, end=start + 5, type="DATE", value="2024-05-03")]
+    event = _find(event_mentions(doc), "COERCE", "arrest")
+    assert event.place.text == "Nairobi"
+    assert event.date == "2024-05-03"
+
+
+def test_no_timexes_means_no_date(parse):
+    doc = parse("On 3 May, Kenyan police arrested six activists in Nairobi.")
+    assert _find(event_mentions(doc), "COERCE").date is None
+
+
+def test_agentless_passive_borrows_the_last_actor(parse):
+    doc = parse("Belarusian police detained the editor of the newspaper. His deputy was also detained.")
+    events = [e for e in event_mentions(doc) if e.type == "COERCE"]
+    assert events[1].actor is not None and events[1].actor.inferred
+    assert events[1].actor.start is None and "Belarusian police" in events[1].actor.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman said the talks had been useful.",  # a reporting verb is a claim, not an event
+        "At the time of arrest, the road was empty.",  # an event noun without participants
+        "The past few days have offered valuable lessons.",  # a stretch of time is no actor
+    ],
+)
+def test_not_events(parse, sentence):
+    assert event_mentions(parse(sentence)) == []
+
+
+def test_demand_with_must_under_a_reporting_verb(parse):
+    coded = coded_events(parse("Russia said on Tuesday that Sudan must return the helicopter."))
+    main = min(coded, key=lambda c: c.depth)
+    assert plover_code(main.event) == "REQUEST"
+    assert main.event.target.text == "Sudan"
+
+
+def test_plover_intent_conventions(parse):
+    future_visit = _find(event_mentions(parse("Egypt's president will visit Ankara in June.")), "CONSULT")
+    assert plover_code(future_visit) == "AGREE"
+    threat = _find(event_mentions(parse("Iran threatened to shell Iraqi towns.")), "ASSAULT")
+    assert plover_code(threat) == "THREATEN"
+
+
+def test_lexicon_types_are_plover():
+    lex = event_lexicon()
+    assert {e.type for e in lex.verbs.values()} <= set(PLOVER_TYPES)
+    assert {e.type for e in lex.nouns.values()} <= set(PLOVER_TYPES)
+    assert "say" not in lex.verbs and "report" not in lex.verbs
+
+
+def _of_type(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+# --- one act, one event: clause-chain duplicates (``_coref`` rule 1) -------------------------
+# text, PLOVER type, events expected, words every kept event's `why` must name
+CLAUSE_CHAINS = [
+    (
+        "participle restating the act",
+        "The ministry has condemned Georgia's decision as reckless, accusing it of provoking the crisis.",
+        "ACCUSE",
+        1,
+        ("condemn", "accus"),
+    ),
+    (
+        "participle with a pronoun for a plural target",
+        "Kyiv denounced the Russian strikes, blaming them on Moscow's generals.",
+        "ACCUSE",
+        1,
+        ("denounce", "blame"),
+    ),
+    (
+        "purpose clause with another target",
+        "In Kharkiv, Ukrainian security forces raided a priest's home to arrest him.",
+        "COERCE",
+        2,
+        (),
+    ),
+    (
+        "conjunct with another target",
+        "Police detained the editor on Monday and later arrested his deputy.",
+        "COERCE",
+        2,
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "etype", "count", "whys"), CLAUSE_CHAINS, ids=[c[0] for c in CLAUSE_CHAINS]
+)
+def test_clause_chain_duplicates(parse, name, text, etype, count, whys):
+    events = _of_type(event_mentions(parse(text)), etype)
+    assert len(events) == count, [(e.mode, e.evidence.text) for e in events]
+    for word in whys:
+        assert word in events[0].why
+
+
+# --- anaphoric event mentions (``_coref`` rule 2) ---------------------------------------------
+ANAPHORA = [
+    (
+        "infinitive on a definite noun adds the place",
+        "Ales Bialiatski was arrested on Monday. The operation to detain Bialiatski was conducted "
+        "outside his flat in Minsk.",
+        "COERCE",
+        1,
+    ),
+    (
+        "definite nominal with a demonstrative target",
+        "Several Georgian activists were detained in Tbilisi. Rights groups said the arrest of these "
+        "activists was unlawful.",
+        "COERCE",
+        1,
+    ),
+    (
+        "two finite releases stay two",
+        "Azimov was initially released but was soon taken back to the police station. Azimov was "
+        "released later that night.",
+        "RETREAT",
+        2,
+    ),
+    (
+        "the arrest of a different person is a new event",
+        "Police arrested Ivan Petrov on Monday. The arrest of Maria Sokolova followed a day later.",
+        "COERCE",
+        2,
+    ),
+    (
+        "a definite mention with no earlier report is kept",
+        "Following the arrest of two editors, Ankara demanded their release.",
+        "COERCE",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "etype", "count"), ANAPHORA, ids=[c[0] for c in ANAPHORA])
+def test_anaphoric_event_mentions(parse, name, text, etype, count):
+    events = _of_type(event_mentions(parse(text)), etype)
+    assert len(events) == count, [(e.mode, e.evidence.text) for e in events]
+
+
+def test_anaphoric_mention_enriches_the_earlier_event(parse):
+    doc = parse(
+        "Ales Bialiatski was arrested on Monday. The operation to detain Bialiatski was conducted "
+        "outside his flat in Minsk."
+    )
+    (event,) = _of_type(event_mentions(doc), "COERCE")
+    assert event.evidence.text.startswith("Ales Bialiatski was arrested")
+    assert event.place is not None and event.place.text == "Minsk"
+    assert "coreference" in event.why and "Minsk" in event.why
+
+
+# --- general verbs code only with fitting arguments (args column of plover_verbs.tsv) -----------
+GENERAL_VERBS = [
+    ("Turkey offered talks to both sides.", "AGREE", "offer"),
+    ("Syria has again offered its troops to Lebanon's new president.", "AGREE", "offer"),
+    ("Hamas offered to negotiate with the mediators.", "AGREE", "offer"),
+    ("The rebels handed over the prisoners to the Red Cross.", "RETREAT", "release"),
+    ("The army handed over control of the airport to the police.", "RETREAT", "return"),
+    ("The Indian foreign minister met his Chinese counterpart in Beijing.", "CONSULT", "meet"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "mode"), GENERAL_VERBS)
+def test_general_verbs_with_fitting_arguments(parse, sentence, etype, mode):
+    _find(event_mentions(parse(sentence)), etype, mode)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "History teaches us not to offer the other cheek.",  # object not offerable
+        "The new budget met the expectations of investors.",  # meet + non-agent object
+        "The museum handed over the keynote to a young speaker.",  # nothing held or owned
+        "The investigation into the case is ongoing.",  # a state: no actor, no concrete target
+    ],
+)
+def test_general_verbs_and_vague_nominals_are_not_events(parse, sentence):
+    assert event_mentions(parse(sentence)) == []
+
+
+def test_investigation_with_a_concrete_target_is_kept(parse):
+    _find(event_mentions(parse("The investigation into the deaths of two miners is ongoing.")), "ACCUSE")
+
+
+# --- pronoun and appositive participants -----------------------------------------------------
+def test_demonstrative_target_and_plural_actor(parse):
+    doc = parse("These are Serbian police officers, and those being beaten by them are Albanian miners.")
+    event = _find(event_mentions(doc), "ASSAULT", "beat")
+    assert "miners" in event.target.text
+    assert event.actor.text == "them" and event.actor.inferred
+    assert "police officers" in event.actor.canonical
+
+
+def test_plural_pronoun_follows_the_previous_subject(parse):
+    doc = parse(
+        "Six Uzbek migrants were detained in Moscow by the police. They are accused of forging documents."
+    )
+    event = _find(event_mentions(doc), "ACCUSE")
+    assert event.target.text == "They" and event.target.inferred
+    assert "migrants" in event.target.canonical
+
+
+def test_placeholder_apposition_takes_the_noun_before_the_dash(parse):
+    doc = parse("Notably, Ahmadov's laptop—something that usually needs a court order to open—was seized.")
+    event = _find(event_mentions(doc), "COERCE", "seize")
+    assert event.target.text == "Ahmadov's laptop"
+
+
+def test_lexicon_rows_sharing_a_pattern_are_alternatives():
+    entry = event_lexicon().verbs["hand over"]
+    assert [v.cameo for v in entry.variants()] == ["0841", "0842"]
+    assert entry.object_rule is not None and entry.object_rule.admits("prisoner", "prisoners", None)

@@ -1,0 +1,125 @@
+"""Contradictions inside one article: slot facts from claims, compared by subject and value."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.facts import claim_facts, contradictions_within, deceased_subject, subjects_compatible
+from presslens.models import Claim, Mention, TextSpan
+
+
+def _claim(text: str, speaker: str, content: str) -> Claim:
+    start = text.index(content)
+    span = TextSpan(text=content, start=start, end=start + len(content))
+    s = text.index(speaker)
+    return Claim(
+        speaker=Mention(text=speaker, start=s, end=s + len(speaker)),
+        cue=TextSpan(text=speaker, start=s, end=s + len(speaker)),
+        content=span,
+        evidence=span,
+    )
+
+
+def _pairs(text: str, parts: list[tuple[str, str]]):
+    claims = [_claim(text, speaker, content) for speaker, content in parts]
+    return contradictions_within(claims, text, "art-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        (  # different causes of death for the same man
+            "The activist Omar Haddad died in custody. Prison officials "
+            "said Omar Haddad died of a heart attack. "
+            "His family said Haddad died from injuries sustained in beatings.",
+            [
+                ("Prison officials", "Omar Haddad died of a heart attack"),
+                ("His family", "Haddad died from injuries sustained in beatings"),
+            ],
+            ["cause of death of Omar Haddad"],
+        ),
+        (  # cause stated without a subject: the victims the article named
+            "Two miners, the Petrov brothers, were killed in the blast; "
+            "the bodies of the Petrov brothers were "
+            "returned. Inspectors cited the cause of death as carbon "
+            "monoxide poisoning. According to medics, "
+            "Ivan Petrov died from burns.",
+            [
+                ("Inspectors", "the cause of death as carbon monoxide poisoning"),
+                ("medics", "Ivan Petrov died from burns"),
+            ],
+            ["cause of death of the Petrov brothers"],
+        ),
+        (  # different counts for the same strike
+            "The army said 12 people were killed in Kherson. Local "
+            "officials said 30 people were killed in Kherson.",
+            [
+                ("The army", "12 people were killed in Kherson"),
+                ("Local officials", "30 people were killed in Kherson"),
+            ],
+            ["people killed in Kherson"],
+        ),
+        (  # agreeing claims: same head noun, one more specific
+            "Doctors said he died of traumatic shock. Relatives said he "
+            "died of traumatic and hemorrhagic shock.",
+            [
+                ("Doctors", "he died of traumatic shock"),
+                ("Relatives", "he died of traumatic and hemorrhagic shock"),
+            ],
+            [],
+        ),
+        (  # compatible counts: "at least 12" vs 15
+            "Police said at least 12 people were killed. Medics said 15 people were killed.",
+            [("Police", "at least 12 people were killed"), ("Medics", "15 people were killed")],
+            [],
+        ),
+        (  # different subjects: two different men
+            "Officials said Ali Karimi died of a stroke. Witnesses "
+            "said Reza Tehrani died from gunshot wounds.",
+            [
+                ("Officials", "Ali Karimi died of a stroke"),
+                ("Witnesses", "Reza Tehrani died from gunshot wounds"),
+            ],
+            [],
+        ),
+        (  # different places
+            "The ministry said 5 people were killed in Odesa. The "
+            "governor said 9 people were killed in Kharkiv.",
+            [
+                ("The ministry", "5 people were killed in Odesa"),
+                ("The governor", "9 people were killed in Kharkiv"),
+            ],
+            [],
+        ),
+        (  # the same speaker twice is not a contradiction
+            "The army said 12 people were killed. Later the army said 20 people were killed.",
+            [("The army", "12 people were killed"), ("the army", "20 people were killed")],
+            [],
+        ),
+    ],
+)
+def test_contradictions_within(text, parts, expected):
+    found = _pairs(text, parts)
+    assert [c.topic for c in found] == expected
+    for c in found:
+        assert c.a.article == "art-1" and c.a.kind == "claim" and c.a.index < c.b.index
+
+
+def test_claim_facts_is_pure_and_offsets_point_into_text():
+    text = "Officials said Ali Karimi died of a stroke."
+    facts = claim_facts(_claim(text, "Officials", "Ali Karimi died of a stroke"), text)
+    assert len(facts) == 1
+    fact = facts[0]
+    assert (fact.subject, fact.attribute, fact.value) == ("Ali Karimi", "cause of death", "a stroke")
+    assert text[fact.start : fact.end] == "a stroke"
+
+
+def test_subject_compatibility_person_and_group():
+    assert subjects_compatible("Ivan Petrov", "Petrov brothers")
+    assert not subjects_compatible("Ivan Petrov", "Omar Haddad")
+    assert not subjects_compatible("Ivan Petrov", None)
+
+
+def test_deceased_subject_prefers_last_named_before():
+    text = "The deaths of the Novak family shocked the town. Later, experts spoke."
+    assert deceased_subject(text, len(text)) == "Novak family"
