@@ -21,19 +21,18 @@ import decimal
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from presslens.errors import StoreError
 from presslens.models import ActorGraph, StoryContradiction, TimelineEvent
 from presslens.store import ArticleFilter, ArticlePage, Store, StoredArticle, StorySummary, StoryView
-from presslens.web.app import not_found, store_of
+from presslens.web.deps import StoreDep, found
 from presslens.web.views import PLOVER_BY_HOSTILITY
 
 __all__ = ["QueryAnswer", "QueryRequest", "router"]
 
 router = APIRouter(prefix="/api", tags=["api"])
-StoreDep = Annotated[Store, Depends(store_of)]
 MAX_QUERY_ROWS = 5000
 
 
@@ -75,10 +74,7 @@ def articles(
 
 @router.get("/articles/{article_id}", response_model=StoredArticle, summary="One article, every record")
 def article(store: StoreDep, article_id: str, version: str | None = None) -> StoredArticle:
-    try:
-        return store.get_article(article_id, version_id=version)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    return found(store.get_article, article_id, version_id=version)
 
 
 @router.get("/stories", response_model=list[StorySummary], summary="Stories, most recent first")
@@ -88,38 +84,26 @@ def stories(store: StoreDep) -> list[StorySummary]:
 
 @router.get("/stories/{story_id}", response_model=StoryView, summary="A story: articles, timeline, graph")
 def story(store: StoreDep, story_id: str) -> StoryView:
-    try:
-        return store.get_story(story_id)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    return found(store.get_story, story_id)
 
 
 @router.get(
     "/stories/{story_id}/timeline", response_model=list[TimelineEvent], summary="De-duplicated events"
 )
 def timeline(store: StoreDep, story_id: str) -> list[TimelineEvent]:
-    try:
-        return store.story_timeline(story_id)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    return found(store.story_timeline, story_id)
 
 
 @router.get("/stories/{story_id}/graph", response_model=ActorGraph, summary="Who acts on whom")
 def graph(store: StoreDep, story_id: str) -> ActorGraph:
-    try:
-        return store.story_graph(story_id)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    return found(store.story_graph, story_id)
 
 
 @router.get(
     "/contradictions", response_model=list[StoryContradiction], summary="Where sources disagree"
 )
 def contradictions(store: StoreDep, story: str | None = None) -> list[StoryContradiction]:
-    try:
-        return store.contradictions(story)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    return found(store.contradictions, story)
 
 
 def _plain(value: Any) -> Any:

@@ -47,9 +47,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from presslens import __version__
-from presslens.errors import PresslensError, StoreError
+from presslens.errors import PresslensError
 from presslens.settings import Settings, load_settings
 from presslens.store import Store
+from presslens.web import api, pages, views
 
 __all__ = ["LOCAL_HOSTS", "StoreHandle", "create_app"]
 
@@ -92,8 +93,6 @@ class StoreHandle:
 
 
 def _templates() -> Jinja2Templates:
-    from presslens.web import views
-
     env = Environment(
         loader=PackageLoader("presslens.web", "templates"),
         autoescape=True,
@@ -192,8 +191,6 @@ def create_app(
     `allowed_hosts` are the Host headers to answer (default: this machine's
     loopback names; ``["*"]`` when serving a network deliberately).
     """
-    from presslens.web import api, pages
-
     settings = settings or load_settings()
     handle = StoreHandle(Path(store_path), settings)
 
@@ -232,12 +229,3 @@ def create_app(
     app.include_router(pages.router)
     return app
 
-
-def store_of(request: Request) -> Store:
-    """The request's app's store (a FastAPI dependency)."""
-    return request.app.state.store.get()
-
-
-def not_found(exc: StoreError) -> StarletteHTTPException:
-    """A lookup that found nothing: the store's message ("no article 'x'") becomes the 404's."""
-    return StarletteHTTPException(404, str(exc))

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from presslens.errors import StoreError
-from presslens.store import Store
-from presslens.web.app import not_found, store_of
+from presslens.web.deps import StoreDep, found
 from presslens.web.graph import HOSTILITY_BANDS, graph_picture
 from presslens.web.views import ListQuery, entity_groups, paragraphs
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-StoreDep = Annotated[Store, Depends(store_of)]
 PAGE = 50
 Text = Annotated[str | None, Query(max_length=500)]
 
@@ -59,10 +57,7 @@ def article_list(
 
 @router.get("/articles/{article_id}")
 def article_page(request: Request, store: StoreDep, article_id: str, version: str | None = None) -> Response:
-    try:
-        stored = store.get_article(article_id, version_id=version)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    stored = found(store.get_article, article_id, version_id=version)
     doc = stored.document
     context = {
         "a": stored,
@@ -81,10 +76,7 @@ def story_list(request: Request, store: StoreDep) -> Response:
 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
-    try:
-        view = store.get_story(story_id)
-    except StoreError as exc:
-        raise not_found(exc) from exc
+    view = found(store.get_story, story_id)
     articles = {a.id: a for a in view.articles}
     context = {
         "v": view,

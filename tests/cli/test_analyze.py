@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from presslens.cli import app
 from presslens.models import document_json_schema
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "sample_article.txt"
 ARTICLE = (
     "Police in Tbilisi detained two Russian journalists on Tuesday, the Georgian Interior Ministry said. "

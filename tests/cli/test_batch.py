@@ -5,27 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
-from tests.batch.builders import article_text, write_jsonl
+from tests.helpers.builders import article_text, write_jsonl
 from typer.testing import CliRunner
 
-from presslens.cli_batch import register
-
-
-@pytest.fixture
-def app() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
+from presslens.cli import app
 
 
 @pytest.mark.model
-def test_batch_writes_the_good_records_and_exits_1_when_one_failed(app, tmp_path, monkeypatch) -> None:
+def test_batch_writes_the_good_records_and_exits_1_when_one_failed(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PRESSLENS_CONFIG", str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("", encoding="utf-8")
     source = write_jsonl(
@@ -55,7 +42,7 @@ def test_batch_writes_the_good_records_and_exits_1_when_one_failed(app, tmp_path
         (["--engine", "dask"], "dask"),
     ],
 )
-def test_usage_errors_exit_2(app, tmp_path, args, message) -> None:
+def test_usage_errors_exit_2(tmp_path, args, message) -> None:
     result = CliRunner().invoke(app, ["batch", str(tmp_path), "--out", str(tmp_path / "o"), *args])
     assert result.exit_code == 2
     assert message in result.output

@@ -8,17 +8,14 @@ works without the ``web`` extra.
 from __future__ import annotations
 
 import ipaddress
-import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from presslens.cli._edge import edge, requires_extra, say, stop, warn
 
 __all__ = ["register"]
-
-log = logging.getLogger(__name__)
-err_console = Console(stderr=True, highlight=False)
 
 
 def _is_loopback(host: str) -> bool:
@@ -28,10 +25,6 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def _fail(message: str) -> None:
-    err_console.print(f"[bold red]presslens: error:[/] {message}", markup=True, soft_wrap=True)
 
 
 def serve(
@@ -45,31 +38,23 @@ def serve(
 ) -> None:
     """Serve the web UI and JSON API over a store (read-only; API docs at /docs)."""
     if not store.is_file():
-        _fail(f"{store}: no store here; create one with `presslens ingest PATH --store {store}`")
-        raise typer.Exit(1)
-    try:
+        stop(f"{store}: no store here; create one with `presslens ingest PATH --store {store}`")
+    with requires_extra("web", "the web UI"):
         import uvicorn
 
         from presslens.web import create_app
-    except ImportError as exc:
-        _fail(f"the web UI needs the web extra: pip install 'presslens[web]' ({exc.name} is missing)")
-        raise typer.Exit(1) from None
-    from presslens.errors import PresslensError
     from presslens.service_store import open_store
     from presslens.settings import load_settings
 
     settings = load_settings()
-    try:  # fail here, in one line, rather than with a 503 on the first page
+    with edge():  # fail here, in one line, rather than with a 503 on the first page
         open_store(store, read_only=True, settings=settings).close()
-    except PresslensError as exc:
-        _fail(str(exc))
-        raise typer.Exit(1) from None
     local = _is_loopback(host)
     if not local:
-        err_console.print(f"presslens: warning: serving {store} to the network on {host}:{port}")
+        warn(f"serving {store} to the network on {host}:{port}")
     app = create_app(settings, store, allowed_hosts=None if local else ["*"])
     shown = f"[{host}]" if ":" in host else host
-    err_console.print(f"presslens: serving {store} at http://{shown}:{port}/ (Ctrl-C to stop)")
+    say(f"presslens: serving {store} at http://{shown}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

@@ -1,0 +1,44 @@
+"""What the routers share with the app: the request's store and the store's misses as 404s.
+
+Kept apart from ``app`` (which includes the routers) so the routers import
+this module and never the app that imports them: the web package's import
+graph stays acyclic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+from fastapi import Depends, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from presslens.errors import StoreError
+from presslens.store import Store
+
+__all__ = ["StoreDep", "found", "not_found", "store_of"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def store_of(request: Request) -> Store:
+    """The request's app's store (a FastAPI dependency)."""
+    return request.app.state.store.get()
+
+
+#: A route's `store` parameter: the app's one read-only Store.
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+def not_found(exc: StoreError) -> StarletteHTTPException:
+    """A lookup that found nothing: the store's message ("no article 'x'") becomes the 404's."""
+    return StarletteHTTPException(404, str(exc))
+
+
+def found(lookup: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``lookup(*args, **kwargs)``, a miss (an unknown or ambiguous id) raised as a 404 (``not_found``)."""
+    try:
+        return lookup(*args, **kwargs)
+    except StoreError as exc:
+        raise not_found(exc) from exc

@@ -1,0 +1,57 @@
+"""``presslens serve``: localhost by default, one-line errors, the app it hands to uvicorn."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from presslens.cli import app
+from presslens.cli.web import _is_loopback
+
+
+def test_missing_store_is_one_line(tmp_path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no store here" in result.output and "presslens ingest" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serves_on_localhost_by_default(tmp_path, monkeypatch) -> None:
+    from presslens.store import Store
+
+    path = tmp_path / "s.duckdb"
+    Store.open(path).close()
+    calls = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.update(app=app, **kw))
+    result = CliRunner().invoke(app, ["serve", "--store", str(path), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+    assert calls["app"].state.store.path == path
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False), ("192.168.1.5", False),
+     ("example.org", False)],
+)
+def test_loopback(host, local) -> None:
+    assert _is_loopback(host) is local
+
+
+@pytest.mark.parametrize("missing", ["fastapi", "uvicorn"])
+def test_install_hint_keeps_the_extra(tmp_path, monkeypatch, missing) -> None:
+    """``[web]`` is text, not Rich markup: the hint is a command the user can paste."""
+    import sys
+
+    from presslens.store import Store
+
+    path = tmp_path / "s.duckdb"
+    Store.open(path).close()
+    for name in [m for m in sys.modules if m == "presslens.web" or m.startswith("presslens.web.")]:
+        monkeypatch.delitem(sys.modules, name)  # so `presslens.web` is imported afresh, and fails
+    monkeypatch.setitem(sys.modules, missing, None)  # `import fastapi` now raises ImportError
+    result = CliRunner().invoke(app, ["serve", "--store", str(path)])
+    assert result.exit_code == 1
+    assert "pip install 'presslens[web]'" in result.stderr
+    assert f"{missing} is missing" in result.stderr
+    assert "Traceback" not in result.output
