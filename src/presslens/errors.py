@@ -10,6 +10,7 @@
     │   ├── EmptyInputError        nothing left to analyse
     │   └── FetchError             a URL could not be fetched
     ├── PipelineError              the NLP pipeline could not be built or run
+    │   └── AnalysisError          the pipeline failed on one article (reported, the rest go on)
     ├── SettingsError              a settings file or variable is invalid
     └── StoreError                 (reserved for the store)
 
@@ -22,6 +23,7 @@ CLI can print it as one line.
 from __future__ import annotations
 
 __all__ = [
+    "AnalysisError",
     "DecodeError",
     "EmptyInputError",
     "FetchError",
@@ -39,17 +41,28 @@ class PresslensError(Exception):
     """Base of every error presslens raises on purpose."""
 
 
-class IngestError(PresslensError):
-    """An input could not be read into an Article.
+class _SourcedError(PresslensError):
+    """An error about one input or record: `source` names it, `problem` says what is wrong.
 
-    `source` is the file, URL or record (``file.jsonl:12``) at fault; `problem`
-    says what is wrong with it. ``str(err)`` is ``"<source>: <problem>"``.
+    ``str(err)`` is ``"<source>: <problem>"``. Picklable with both arguments,
+    so batch worker processes can send it back.
     """
 
     def __init__(self, source: str, problem: str) -> None:
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.source, self.problem))
+
+
+class IngestError(_SourcedError):
+    """An input could not be read into an Article.
+
+    `source` is the file, URL or record (``file.jsonl:12``) at fault; `problem`
+    says what is wrong with it.
+    """
 
 
 class InputNotFoundError(IngestError):
@@ -74,6 +87,13 @@ class FetchError(IngestError):
 
 class PipelineError(PresslensError):
     pass
+
+
+class AnalysisError(PipelineError, _SourcedError):
+    """The pipeline raised on one article: that article is reported, its neighbours are analysed.
+
+    `source` names the article (``file.jsonl:12``); `problem` is the exception.
+    """
 
 
 class SettingsError(PresslensError):

@@ -3,7 +3,8 @@
 Every stage of presslens produces or consumes these records; none of them holds
 a spaCy object, so they can be stored, sent over the wire, compared in tests and
 read back without the NLP stack installed. The JSON form (``Document.to_json``)
-is the contract in ``SPEC.md``; ``document_json_schema()`` publishes it.
+is the output contract; ``document_json_schema()`` publishes it as JSON Schema
+(``docs/document.schema.json``).
 
 Offsets (`start`, `end`) are character offsets into ``Document.text``, the
 cleaned body presslens keeps; ``end`` is exclusive, so
@@ -176,11 +177,20 @@ class Flag(_Record):
 
     `evidence` is None for flags about metadata that has no place in the body
     (for example a year assumed for a date printed in the page header).
+    `origin` says which step raised it: "ingest" (reading the page: a year
+    assumed, a truncated body) or "analysis" (the NLP stages). The store keeps
+    an article's ingest flags with its text, so a re-analysis starts from the
+    same Article; it never has to guess which flags came from where.
     """
 
     kind: str
     evidence: TextSpan | None = None
     why: str
+    origin: Literal["ingest", "analysis"] = "analysis"
+
+    def from_ingest(self) -> Flag:
+        """This flag, marked as raised while reading the article."""
+        return self if self.origin == "ingest" else self.model_copy(update={"origin": "ingest"})
 
 
 class ContradictionSide(_Record):

@@ -1,27 +1,31 @@
-"""`Pipeline`: models loaded once, articles analysed in batches with `nlp.pipe`.
+"""`Pipeline`: models loaded once, articles analysed in groups with `nlp.pipe`.
 
 A Pipeline holds the spaCy pipeline for the process (shared between Pipeline
 objects with the same model, since loading costs ~0.3 s and ~100 MB) and turns
 `Article` records into `Document` records. Articles in a language the NLP
 stages are not built for keep their metadata and text and get a
 `language_not_supported` flag instead of mangled entities.
+
+Each `analyze_group` call is one ``nlp.pipe`` batch. Which articles share a
+batch is decided in one place, ``presslens.analysis`` (groups of
+``settings.batch_size`` consecutive records of one input), because spaCy's
+numbers can depend on a text's batch neighbours; every command goes through it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from spacy.language import Language
 
 from presslens import __version__
-from presslens.extract.contradictions import contradictions_within
 from presslens.extract.persuasion import detector_kind
 from presslens.models import Article, Document, Flag, Versions
 from presslens.nlp.build import shared_nlp
 from presslens.records import document_from_article, document_from_doc
-from presslens.resources_io import lexicon_version
+from presslens.resources import lexicon_version
 from presslens.settings import Settings, load_settings
 
 __all__ = ["Pipeline"]
@@ -60,30 +64,32 @@ class Pipeline:
         return document_from_article(article, self.versions, [flag])
 
     def analyze_article(self, article: Article) -> Document:
-        return next(iter(self.analyze_articles([article])))
+        return self.analyze_group([article])[0]
 
     def analyze_articles(self, articles: Iterable[Article]) -> Iterator[Document]:
-        """Documents in input order, streaming: memory stays bounded by the batch size."""
+        """Documents in input order, streaming, in groups of ``batch_size`` consecutive articles.
+
+        The groups are those ``presslens.analysis`` forms for one input, so the
+        same articles come out the same as from `presslens analyze`. Raises on
+        the first article the pipeline fails on; ``analysis.analyze_items``
+        reports it and goes on instead.
+        """
         size = max(1, self.settings.batch_size)
         it = iter(articles)
         while batch := list(islice(it, size)):
-            yield from self._analyze_batch(batch)
+            yield from self.analyze_group(batch)
 
-    def _analyze_batch(self, batch: list[Article]) -> list[Document]:
+    def analyze_group(self, batch: Sequence[Article]) -> list[Document]:
+        """The Documents of `batch`, analysed in one ``nlp.pipe`` call, in order."""
         supported = [a for a in batch if self.supports(a)]
         docs = []
         for article in supported:
             doc = self.nlp.make_doc(article.text)
             doc._.published = article.published
+            doc._.article_id = article.id
             docs.append(doc)
         analysed = {
-            id(article): _with_contradictions(document_from_doc(doc, article, self.versions))
+            id(article): document_from_doc(doc, article, self.versions)
             for article, doc in zip(supported, self.nlp.pipe(docs, batch_size=len(docs) or 1), strict=True)
         }
         return [analysed[id(a)] if id(a) in analysed else self._unsupported(a) for a in batch]
-
-
-def _with_contradictions(document: Document) -> Document:
-    """Pair the article's own claims that disagree (same subject and attribute, other value)."""
-    pairs = contradictions_within(document.claims, document.text, document.id)
-    return document.model_copy(update={"contradictions": tuple(pairs)}) if pairs else document

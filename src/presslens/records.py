@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from presslens.extract.persuasion import persuasion_summary
-from presslens.models import Article, Document, Flag, Versions
+from presslens.models import Article, Document, Flag, PersuasionSummary, Versions
 
 __all__ = ["document_from_article", "document_from_doc"]
 
@@ -41,8 +40,9 @@ def document_from_doc(doc: Doc, article: Article, versions: Versions) -> Documen
         events=tuple(doc._.events or ()),
         claims=tuple(doc._.claims or ()),
         persuasion=tuple(spans),
-        persuasion_summary=persuasion_summary(spans, article.text),
+        persuasion_summary=doc._.persuasion_summary or PersuasionSummary(),
         flags=_sorted_flags([*article.flags, *(doc._.flags or ())]),
+        contradictions=tuple(doc._.contradictions or ()),
     )
 
 

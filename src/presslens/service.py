@@ -1,23 +1,29 @@
-"""Use cases shared by the CLI, the Python API and (later) the web app and batch engine.
+"""Use cases shared by the CLI, the Python API, the web app and the batch engines.
 
-They combine ingestion and the pipeline and never print: results and
-per-input errors come back as values, so each edge decides how to show them.
+They combine ingestion and the one analysis path (``presslens.analysis``) and
+never print: results and per-input errors come back as values, so each edge
+decides how to show them. spaCy is imported only when an article is analysed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from presslens.analysis import analyze_items
 from presslens.errors import IngestError, PresslensError
-from presslens.ingest import article_from_text, read_source, read_sources
+from presslens.ingest import InputItem, article_from_text, expand_inputs, iter_items, read_source
+from presslens.ingest.records import parse_field_map
 from presslens.models import Article, Document
-from presslens.pipeline import Pipeline
+from presslens.settings import Settings, load_settings
 
-__all__ = ["analyze", "analyze_sources", "parse_published"]
+if TYPE_CHECKING:
+    from presslens.pipeline import Pipeline
+
+__all__ = ["analyze", "analyze_sources", "field_map", "parse_published", "read_items"]
 
 
 def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -37,19 +43,47 @@ def analyze_sources(
     *,
     published: dt.date | None = None,
     pipeline: Pipeline | None = None,
-) -> Iterator[Document | IngestError]:
-    """Analyse every article in every source, in order.
+    fields: Mapping[str, str] | Iterable[str] | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+) -> Iterator[Document | PresslensError]:
+    """Analyse every article in every source, in order, through the one analysis path.
 
-    A bad source or record comes back as its `IngestError` in place of a
-    Document; the rest of the batch is still analysed.
+    A bad source or record comes back as its `IngestError`, an article the
+    pipeline fails on as its `AnalysisError`, in place of a Document; the rest
+    of the batch is still analysed. `fields` maps record fields to the columns
+    of JSON, JSON Lines and Parquet records (``{"published": "publication_date"}``
+    or ``["published=publication_date"]``).
     """
-    pipeline = pipeline or Pipeline()
-    items = read_sources(sources, published=published, settings=pipeline.settings)
-    while chunk := list(islice(items, max(1, pipeline.settings.batch_size))):
-        articles = [x for x in chunk if isinstance(x, Article)]
-        documents = iter(pipeline.analyze_articles(articles))
-        for item in chunk:
-            yield item if isinstance(item, IngestError) else next(documents)
+    options = {"published": published, "fields": fields, "settings": settings, "today": today}
+    items = read_items(sources, pipeline=pipeline, **options)
+    for result in analyze_items(items, pipeline, settings=settings):
+        yield result.document if result.document is not None else result.error  # type: ignore[misc]
+
+
+def read_items(
+    sources: Iterable[str | os.PathLike],
+    *,
+    published: dt.date | None = None,
+    fields: Mapping[str, str] | Iterable[str] | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    today: dt.date | None = None,
+) -> Iterator[InputItem]:
+    """The keyed input items of `sources`, as every command reads them (``ingest.iter_items``)."""
+    settings = pipeline.settings if pipeline is not None else (settings or load_settings())
+    return iter_items(
+        expand_inputs(sources), settings=settings, published=published, fields=field_map(fields), today=today
+    )
+
+
+def field_map(fields: Mapping[str, str] | Iterable[str] | None) -> dict[str, str]:
+    """A checked field map from ``{"published": "publication_date"}`` or ``["published=..."]`` specs."""
+    if fields is None:
+        return {}
+    if isinstance(fields, Mapping):
+        return parse_field_map(f"{k}={v}" for k, v in fields.items())
+    return parse_field_map(fields)
 
 
 def _looks_like_source(value: str) -> bool:
@@ -72,6 +106,8 @@ def analyze(
     that input; any other string is the article text itself. A source holding
     several articles (a JSON Lines file) is refused: use `analyze_sources`.
     """
+    from presslens.pipeline import Pipeline
+
     pipeline = pipeline or Pipeline()
     when = parse_published(published)
     if isinstance(text_or_path, os.PathLike) or _looks_like_source(str(text_or_path)):

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from presslens.errors import IngestError
-from presslens.ingest import read_sources
-from presslens.models import Article
-from presslens.settings import load_settings
+from presslens.analysis import Analysed, analyze_groups
+from presslens.errors import PresslensError
+from presslens.ingest import InputItem
+from presslens.service import read_items
+from presslens.settings import Settings, load_settings
 from presslens.store import Store
 from presslens.store.repository import IngestResult
 
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_STORE",
+    "STORE_INPUT",
     "IngestSummary",
-    "ReanalyzeSummary",
     "ingest_paths",
     "open_store",
     "reanalyze",
@@ -45,12 +45,16 @@ def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False
     return Store.open(Path(path or DEFAULT_STORE), read_only=read_only, outlets_file=outlets_file)
 
 
+# The input name of articles re-analysed from the store (their analysis groups' key).
+STORE_INPUT = "<store>"
+
+
 @dataclass
 class IngestSummary:
-    """What one ingest run did, input by input."""
+    """What one ingest (or reanalyze) run did, input by input."""
 
     results: list[IngestResult] = field(default_factory=list)
-    errors: list[IngestError] = field(default_factory=list)
+    errors: list[PresslensError] = field(default_factory=list)
     stories: int = 0
 
     def count(self, status: str) -> int:
@@ -63,61 +67,65 @@ def ingest_paths(
     *,
     published: dt.date | None = None,
     pipeline: Pipeline | None = None,
-    on_item: Callable[[IngestResult | IngestError], None] | None = None,
+    on_item: Callable[[IngestResult | PresslensError], None] | None = None,
+    fields: Mapping[str, str] | Iterable[str] | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
 ) -> IngestSummary:
     """Analyse every article of every source and store it; then refresh the stories once.
 
-    Each batch of analysed articles is stored in one transaction; a bad
-    source or record is reported through `on_item` and the summary, and the
-    others are still stored.
+    The articles go through the one analysis path (``presslens.analysis``);
+    each analysis group is stored in one transaction. A bad source or record,
+    or an article the pipeline fails on, is reported through `on_item` and
+    the summary, and the others are still stored.
     """
-    from presslens.pipeline import Pipeline
+    options = {"published": published, "fields": fields, "settings": settings, "today": today}
+    items = read_items(sources, pipeline=pipeline, **options)
+    return _store_groups(analyze_groups(items, pipeline, settings=settings), store, IngestSummary(), on_item)
 
-    pipeline = pipeline or Pipeline()
-    summary = IngestSummary()
-    items = read_sources(sources, published=published, settings=pipeline.settings)
-    while chunk := list(islice(items, max(1, pipeline.settings.batch_size))):
-        articles = [x for x in chunk if isinstance(x, Article)]
-        for err in (x for x in chunk if isinstance(x, IngestError)):
-            summary.errors.append(err)
+
+def _store_groups(
+    groups: Iterable[list[Analysed]],
+    store: Store,
+    summary: IngestSummary,
+    on_item: Callable[[IngestResult | PresslensError], None] | None,
+) -> IngestSummary:
+    """Store each group's documents in one transaction, report its errors; refresh stories once."""
+    for group in groups:
+        for result in group:
+            if result.error is not None:
+                summary.errors.append(result.error)
+                if on_item:
+                    on_item(result.error)
+        documents = [r.document for r in group if r.document is not None]
+        for stored in store.ingest(documents, refresh_stories=False) if documents else ():
+            summary.results.append(stored)
             if on_item:
-                on_item(err)
-        documents = list(pipeline.analyze_articles(articles))
-        pairs = [(d, tuple(a.flags)) for a, d in zip(articles, documents, strict=True)]
-        for result in store.ingest(pairs, refresh_stories=False):
-            summary.results.append(result)
-            if on_item:
-                on_item(result)
+                on_item(stored)
     if any(r.status != "unchanged" for r in summary.results):
         summary.stories = store.refresh_stories()
     return summary
 
 
-@dataclass
-class ReanalyzeSummary:
-    results: list[IngestResult] = field(default_factory=list)
-    stories: int = 0
-
-
 def reanalyze(
-    store: Store, *, pipeline: Pipeline | None = None, limit: int | None = None
-) -> ReanalyzeSummary:
+    store: Store,
+    *,
+    pipeline: Pipeline | None = None,
+    limit: int | None = None,
+    on_item: Callable[[IngestResult | PresslensError], None] | None = None,
+) -> IngestSummary:
     """Analyse again every current article that older presslens/model/lexicon versions produced.
 
-    The stored text and metadata are analysed (no re-fetching), and the new
-    records replace the old ones of that version in one transaction each batch.
+    The stored text and metadata (with the article's ingest flags) are
+    analysed through the one analysis path (no re-fetching); the new records
+    replace the old ones group by group, one transaction each. An article the
+    pipeline fails on keeps its old records and is reported.
     """
     from presslens.pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
     stale = store.stale_versions(pipeline.versions)[: limit if limit is not None else None]
-    summary = ReanalyzeSummary()
-    size = max(1, pipeline.settings.batch_size)
-    for start in range(0, len(stale), size):
-        articles = [store.stored_article(s.version_id) for s in stale[start : start + size]]
-        documents = pipeline.analyze_articles(articles)
-        pairs = [(d, tuple(a.flags)) for a, d in zip(articles, documents, strict=True)]
-        summary.results.extend(store.ingest(pairs, refresh_stories=False))
-    if summary.results:
-        summary.stories = store.refresh_stories()
-    return summary
+    items = (
+        InputItem(STORE_INPUT, i, store.stored_article(s.version_id), None) for i, s in enumerate(stale)
+    )
+    return _store_groups(analyze_groups(items, pipeline), store, IngestSummary(), on_item)

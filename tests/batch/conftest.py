@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from presslens.settings import Settings, load_settings
-
-TODAY = dt.date(2025, 7, 3)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.batch.builders import (
+from tests.helpers.builders import (
+    TODAY,
     article_html,
     article_text,
     corrupt,
@@ -23,7 +24,6 @@ from tests.batch.builders import (
     write_jsonl,
     write_warc,
 )
-from tests.batch.conftest import TODAY
 
 from presslens.batch import BatchProgress, run_batch
 from presslens.batch.schema import document_from_row, document_schema
@@ -183,15 +183,30 @@ def test_bad_run_options_raise_before_any_work(tmp_path, kwargs, message) -> Non
 
 
 def test_chunks_hold_whole_analysis_groups_so_batches_match_the_spark_engine() -> None:
-    from presslens.batch.analysis import GROUP_SIZE, group_key
-    from presslens.batch.inputs import InputItem
+    from presslens.analysis import group_key
     from presslens.batch.local import _chunks
+    from presslens.ingest import InputItem
 
-    items = [InputItem("a", r, None, None, 0) for r in range(GROUP_SIZE * 3 + 3)]
-    items += [InputItem("b", r, None, None, 0) for r in range(GROUP_SIZE + 1)]
-    chunks = list(_chunks(iter(items), 4))
+    size = 8
+    items = [InputItem("a", r, None, None, 0) for r in range(size * 3 + 3)]
+    items += [InputItem("b", r, None, None, 0) for r in range(size + 1)]
+    chunks = list(_chunks(iter(items), 4, size))
     assert [i for c in chunks for i in c] == items
     assert all(len(c) >= 4 for c in chunks[:-1])
-    keys = [{group_key(i) for i in c} for c in chunks]
+    keys = [{group_key(i, size) for i in c} for c in chunks]
     assert all(not (a & b) for n, a in enumerate(keys) for b in keys[n + 1 :])  # no group split
-    assert {group_key(i) for i in chunks[3]} == {("a", 3), ("b", 0)}  # a short tail group rides along
+    assert {group_key(i, size) for i in chunks[3]} == {("a", 3), ("b", 0)}  # a short tail group rides along
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_every_local_worker_starts_with_one_blas_thread(settings, monkeypatch) -> None:
+    from presslens.batch.local import _THREAD_VARS, worker_environment, worker_pool
+
+    for name in _THREAD_VARS:
+        monkeypatch.delenv(name, raising=False)
+    with worker_pool(settings, 2) as pool:
+        seen = dict(f.result() for f in [pool.submit(worker_environment) for _ in range(8)])
+    assert len(seen) == 2  # both workers answered, the first and the one started later
+    assert all(env == dict.fromkeys(_THREAD_VARS, "1") for env in seen.values())
+    assert all(name not in os.environ for name in _THREAD_VARS)  # restored afterwards

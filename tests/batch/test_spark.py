@@ -6,7 +6,8 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from tests.batch.builders import (
+from tests.helpers.builders import (
+    TODAY,
     article_html,
     article_text,
     corrupt,
@@ -14,7 +15,6 @@ from tests.batch.builders import (
     write_jsonl,
     write_warc,
 )
-from tests.batch.conftest import TODAY
 
 from presslens.batch import run_batch
 from presslens.batch.schema import document_from_row, document_schema

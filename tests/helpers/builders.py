@@ -6,12 +6,16 @@ shared data), so counts are exact and runs are deterministic.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+# The `today` batch tests run with, so dates printed without a year resolve the same every day.
+TODAY = dt.date(2025, 7, 3)
 
 _CITIES = ("Baku", "Moscow", "Yerevan", "Tbilisi", "Ankara", "Kyiv", "Warsaw", "Berlin")
 _ACTIONS = ("detained", "questioned", "released", "summoned")

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.batch.builders import article_html, article_text, rss_feed
+from tests.helpers.builders import article_html, article_text, rss_feed
 
 from presslens.errors import DecodeError, EmptyInputError, IngestError, UnsupportedFormatError
 from presslens.ingest.build import Draft

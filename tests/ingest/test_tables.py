@@ -9,11 +9,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.batch.builders import article_text
+from tests.helpers.builders import article_text
 
 from presslens.errors import DecodeError, IngestError, PresslensError
 from presslens.ingest.build import Draft
-from presslens.ingest.tables import iter_jsonl_table, iter_parquet_table, parse_field_map, remap_record
+from presslens.ingest.records import iter_jsonl_drafts, parse_field_map, remap_record
+from presslens.ingest.tables import iter_parquet_table
 
 
 @pytest.mark.parametrize(
@@ -56,7 +57,7 @@ def test_jsonl_stream_maps_fields_and_reports_bad_lines_by_number() -> None:
     ]
     fh = io.BytesIO(b"\n".join(lines) + b"\n")
     items = list(
-        iter_jsonl_table(
+        iter_jsonl_drafts(
             fh, source="t.jsonl", fields={"published": "publication_date", "outlet": "publisher"}
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from tests.batch.builders import article_html, corrupt, warc_record_bytes
+from tests.helpers.builders import article_html, corrupt, warc_record_bytes
 
 from presslens.errors import IngestError
 from presslens.ingest.build import Draft

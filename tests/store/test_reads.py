@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.store.helpers import make_document
+from tests.helpers.store import make_document
 
 from presslens.errors import StoreError
 from presslens.store import ArticleFilter, Store

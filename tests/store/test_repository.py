@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.store.helpers import VERSIONS, make_document
+from tests.helpers.store import VERSIONS, make_document
 
 from presslens.errors import StoreError
 from presslens.models import Versions

@@ -6,8 +6,9 @@
 
 Modules, in the order data flows:
 
-- ``inputs``    files/directories/globs → keyed items ``(input, record)``;
-- ``analysis``  items → documents and error rows (shared by both engines);
+- ``presslens.ingest.stream``  files/directories/globs → keyed items ``(input, record)``;
+- ``presslens.analysis``       items → documents, in the groups every command uses;
+- ``analysis``  results → documents to write and error rows (shared by both engines);
 - ``local``     worker processes, chunked JSONL/Parquet output, resume after a kill;
 - ``spark``     the same on Apache Spark (``mapPartitions``), Parquet output;
 - ``schema``    the one Arrow schema of the Parquet output;
@@ -37,16 +38,6 @@ ENGINES = ("local", "spark")
 FORMATS = ("jsonl", "parquet")
 
 
-def _field_map(fields: Mapping[str, str] | Iterable[str] | None) -> dict[str, str]:
-    from presslens.ingest.tables import parse_field_map
-
-    if fields is None:
-        return {}
-    if isinstance(fields, Mapping):
-        return parse_field_map(f"{k}={v}" for k, v in fields.items())
-    return parse_field_map(fields)
-
-
 def run_batch(
     inputs: Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
@@ -71,7 +62,7 @@ def run_batch(
     the Spark engine always writes Parquet. A local run into a directory holding an unfinished run with the
     same parameters resumes it.
     """
-    from presslens.service import parse_published
+    from presslens.service import field_map, parse_published
 
     if engine not in ENGINES:
         raise PresslensError(f"unknown batch engine {engine!r}; expected one of {', '.join(ENGINES)}")
@@ -80,7 +71,7 @@ def run_batch(
         raise PresslensError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if workers < 1:
         raise PresslensError(f"workers must be at least 1, got {workers}")
-    mapping = _field_map(fields)
+    mapping = field_map(fields)
     when = parse_published(published)
     settings = settings or load_settings()
     out = Path(out_dir)

@@ -11,7 +11,7 @@ Layout of an output directory::
 How it works, and why:
 
 - The main process streams the inputs (``inputs.iter_items``) and cuts the
-  stream into chunks of whole analysis groups (``analysis.iter_groups``, so
+  stream into chunks of whole analysis groups (``presslens.analysis``, so
   the nlp.pipe batches are those of the Spark engine), ``chunk_size`` items or
   a few more; at most ``2 × workers`` chunks are
   in flight, so memory stays constant in the corpus size. Ingestion stays in
@@ -44,13 +44,13 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presslens.batch.analysis import analyze_items, iter_groups, worker_settings
-from presslens.batch.inputs import InputItem, expand_inputs, iter_items
+from presslens.analysis import analysis_groups
+from presslens.batch.analysis import batch_rows
 from presslens.batch.reporting import (
     BatchProgress,
     BatchSummary,
@@ -60,14 +60,15 @@ from presslens.batch.reporting import (
     write_json_atomic,
 )
 from presslens.errors import PresslensError
+from presslens.ingest.stream import InputItem, expand_inputs, iter_items
 from presslens.settings import Settings
 
-__all__ = ["ChunkResult", "ChunkTask", "analyze_chunk", "run_local"]
+__all__ = ["ChunkResult", "ChunkTask", "analyze_chunk", "run_local", "worker_environment", "worker_pool"]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 64
-_STATE_VERSION = 2  # 2: chunks hold whole analysis groups
+_STATE_VERSION = 3  # 2: chunks hold whole analysis groups; 3: group size is settings.batch_size
 _pipeline: Any = None  # the worker's Pipeline, built once by _init_worker
 
 
@@ -143,6 +144,34 @@ def _one_blas_thread_per_worker() -> Iterator[None]:
                 os.environ[name] = value
 
 
+@contextmanager
+def worker_pool(settings: Settings, workers: int) -> Iterator[ProcessPoolExecutor]:
+    """`workers` spawned processes, each with one Pipeline and one BLAS thread, for the block.
+
+    The BLAS variables stay set for the pool's whole life, not only its
+    creation: a spawn-method pool starts its processes one at a time as work
+    arrives, and a worker started after the variables were restored would run
+    threaded BLAS.
+    """
+    with _one_blas_thread_per_worker():
+        pool = ProcessPoolExecutor(
+            max(1, workers),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(settings, os.getpid()),
+        )
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_environment() -> tuple[int, dict[str, str | None]]:
+    """This process's id and BLAS thread variables (what a test reads from each worker)."""
+    time.sleep(0.2)  # long enough that a pool of several workers spreads the calls over all of them
+    return os.getpid(), {name: os.environ.get(name) for name in _THREAD_VARS}
+
+
 def _watch_parent(parent_pid: int) -> None:
     while True:
         time.sleep(1.0)
@@ -156,7 +185,7 @@ def _init_worker(settings: Settings, parent_pid: int) -> None:
     from presslens.pipeline import Pipeline
 
     logging.getLogger().setLevel(logging.WARNING)
-    _pipeline = Pipeline(worker_settings(settings))
+    _pipeline = Pipeline(settings)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
 
 
@@ -183,7 +212,7 @@ def analyze_chunk(task: ChunkTask) -> ChunkResult:
         from presslens.pipeline import Pipeline
 
         _pipeline = Pipeline()
-    rows, errors = analyze_items(_pipeline, task.items)
+    rows, errors = batch_rows(_pipeline, task.items)
     path = Path(task.path)
     if rows:
         _write_part(path, rows, task.fmt)
@@ -199,10 +228,10 @@ def analyze_chunk(task: ChunkTask) -> ChunkResult:
     )
 
 
-def _chunks(items: Iterator[InputItem], size: int) -> Iterator[tuple[InputItem, ...]]:
-    """Whole analysis groups (``analysis.iter_groups``), at least `size` items a chunk (bar the last)."""
+def _chunks(items: Iterator[InputItem], size: int, group_size: int) -> Iterator[tuple[InputItem, ...]]:
+    """Whole analysis groups (``analysis.analysis_groups``), at least `size` items a chunk (bar the last)."""
     chunk: list[InputItem] = []
-    for group in iter_groups(items):
+    for group in analysis_groups(items, group_size):
         chunk.extend(group)
         if len(chunk) >= size:
             yield tuple(chunk)
@@ -259,9 +288,11 @@ def _params(
     published: dt.date | None,
     chunk_size: int,
     today: dt.date,
+    group_size: int,
 ) -> dict[str, Any]:
     return {
         "version": _STATE_VERSION,
+        "group_size": group_size,
         "inputs": [[f.path, f.size] for f in files],
         "format": fmt,
         "fields": dict(sorted(fields.items())),
@@ -288,7 +319,8 @@ def run_local(
     started = time.monotonic()
     files = expand_inputs(inputs)
     state = _RunState(out_dir)
-    params = state.open(_params(files, fmt, fields or {}, published, chunk_size, today or dt.date.today()))
+    day = today or dt.date.today()
+    params = state.open(_params(files, fmt, fields or {}, published, chunk_size, day, settings.batch_size))
     run_today = dt.date.fromisoformat(params["today"])
     docs_dir = out_dir / "documents"
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -325,23 +357,16 @@ def run_local(
             )
 
     stream = iter_items(files, settings=settings, today=run_today, fields=fields, published=published)
-    pool: ProcessPoolExecutor | None = None
     pending: set[Future[ChunkResult]] = set()
     window = max(1, workers) * 2
-    try:
-        for number, items in enumerate(_chunks(stream, chunk_size)):
+    with ExitStack() as stack:
+        pool: ProcessPoolExecutor | None = None
+        for number, items in enumerate(_chunks(stream, chunk_size, settings.batch_size)):
             if number in committed:
                 continue
             task = ChunkTask(number, items, str(docs_dir / f"part-{number:06d}.{fmt}"), fmt)
-            if pool is None:
-                with _one_blas_thread_per_worker():
-                    pool = ProcessPoolExecutor(
-                        max(1, workers),
-                        mp_context=multiprocessing.get_context("spawn"),
-                        initializer=_init_worker,
-                        initargs=(settings, os.getpid()),
-                    )
-                    pool.submit(int).result()  # start every worker now, inside this environment
+            if pool is None:  # only now: a fully resumed run starts no worker
+                pool = stack.enter_context(worker_pool(settings, workers))
             while len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -349,9 +374,6 @@ def run_local(
             pending.add(pool.submit(analyze_chunk, task))
         for future in pending:
             finished(future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
     return _summarize(
         out_dir,
         committed,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from presslens.errors import IngestError
+from presslens.errors import AnalysisError, IngestError
 
 __all__ = [
     "BatchProgress",
@@ -50,9 +50,9 @@ class ErrorRow:
         return dataclasses.asdict(self)
 
 
-def error_row(file: str, record: int | None, exc: IngestError | Exception) -> ErrorRow:
-    """An ErrorRow from an ingest error (its own source and problem) or any other exception."""
-    if isinstance(exc, IngestError):
+def error_row(file: str, record: int | None, exc: Exception) -> ErrorRow:
+    """An ErrorRow from an ingest or analysis error (its own source and problem) or any other exception."""
+    if isinstance(exc, IngestError | AnalysisError):
         return ErrorRow(file=file, record=record, where=exc.source, reason=exc.problem)
     return ErrorRow(file=file, record=record, where=file, reason=f"{type(exc).__name__}: {exc}")
 

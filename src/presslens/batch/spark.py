@@ -8,8 +8,8 @@ The job, and why each step is there:
    readable from every executor (local mode, or a shared filesystem on a
    cluster). A CC-NEWS month is thousands of WARC files, so file-level tasks
    parallelise ingestion well.
-   The reader emits whole analysis groups (``analysis.iter_groups``: up to
-   ``GROUP_SIZE`` consecutive records of one file), never single items.
+   The reader emits whole analysis groups (``presslens.analysis``: up to
+   ``settings.batch_size`` consecutive records of one file), never single items.
 2. ``repartition(n)``: one big file must not mean one NLP task; groups are
    spread over ``n`` partitions (default: 4 × the default parallelism). A
    group is never split, so each article shares its ``nlp.pipe`` batch with
@@ -18,7 +18,8 @@ The job, and why each step is there:
 3. ``mapPartitions``: one ``Pipeline`` per partition — the spaCy model loads
    once per partition (and once per Python worker process, since Spark reuses
    them and ``nlp.build.shared_nlp`` caches the model), never once per record.
-   Analysis goes through ``analysis.analyze_items``, as in the local engine.
+   Analysis goes through ``presslens.analysis`` (``batch.analysis.batch_rows``),
+   as in every other command.
 4. The documents become a DataFrame with the Spark form of
    ``schema.document_schema()`` and are written as Parquet; the error rows are
    collected to the driver and written to ``errors.jsonl`` in input order.
@@ -42,7 +43,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from presslens.batch.inputs import InputFile, InputItem, expand_inputs, iter_items
 from presslens.batch.reporting import (
     BatchProgress,
     BatchSummary,
@@ -51,6 +51,7 @@ from presslens.batch.reporting import (
     write_errors,
     write_json_atomic,
 )
+from presslens.ingest.stream import InputFile, InputItem, expand_inputs, iter_items
 from presslens.settings import Settings
 
 if TYPE_CHECKING:
@@ -67,12 +68,18 @@ logger = logging.getLogger(__name__)
 _EXECUTOR_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def spark_session(master: str | None = "local[2]", *, app_name: str = "presslens-batch") -> SparkSession:
+def spark_session(
+    master: str | None = "local[2]",
+    *,
+    app_name: str = "presslens-batch",
+    config: Mapping[str, str] | None = None,
+) -> SparkSession:
     """A quiet Spark session whose Python workers run this interpreter (and so see presslens).
 
     `master` None leaves the master to ``spark-submit --master``. A
     ``spark.pyspark.python`` setting (a shipped environment on a cluster) wins
-    over the ``PYSPARK_PYTHON`` default set here.
+    over the ``PYSPARK_PYTHON`` default set here. `config` adds Spark settings
+    (``{"spark.executor.memory": "2g"}``).
     """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -81,6 +88,8 @@ def spark_session(master: str | None = "local[2]", *, app_name: str = "presslens
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
     for name in _EXECUTOR_ENV:
         builder = builder.config(f"spark.executorEnv.{name}", os.environ.get(name, "1"))
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
     spark = (
         builder.appName(app_name)
         .config("spark.ui.enabled", "false")
@@ -102,25 +111,25 @@ def _read_file(
     published: dt.date | None,
 ) -> Iterator[list[InputItem]]:
     """The items of one file, in whole analysis groups."""
-    from presslens.batch.analysis import iter_groups
+    from presslens.analysis import analysis_groups
 
     items = iter_items([entry], settings=settings, today=today, fields=fields, published=published)
-    return iter_groups(items)
+    return analysis_groups(items, settings.batch_size)
 
 
 def _analyze_partition(
     groups: Iterator[list[InputItem]], *, settings: Settings
 ) -> Iterator[tuple[str, Any, int]]:
     """One Pipeline for the partition; yields ("doc", row, words) and ("err", ErrorRow, 0) in order."""
-    from presslens.batch.analysis import analyze_items, worker_settings
+    from presslens.batch.analysis import batch_rows
     from presslens.batch.schema import document_row
     from presslens.pipeline import Pipeline
 
     pipeline = None
     for group in groups:
         if pipeline is None:
-            pipeline = Pipeline(worker_settings(settings))
-        rows, errors = analyze_items(pipeline, group)
+            pipeline = Pipeline(settings)
+        rows, errors = batch_rows(pipeline, group)
         for item, document in rows:
             row = document_row(document, input=item.input, record=item.record)
             yield ("doc", row, len(document.text.split()))
@@ -220,8 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     import argparse
 
-    from presslens.ingest.tables import parse_field_map
-    from presslens.service import parse_published
+    from presslens.service import field_map, parse_published
     from presslens.settings import load_settings
 
     parser = argparse.ArgumentParser(prog="presslens-spark", description="presslens batch on Spark")
@@ -238,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             args.inputs,
             args.out,
             settings=load_settings(),
-            fields=parse_field_map(args.field),
+            fields=field_map(args.field),
             published=parse_published(args.published),
             partitions=args.partitions,
             spark=session,

@@ -119,7 +119,7 @@ def finish_article(
         reading_time_minutes=draft.reading_time_minutes,
         subheadings=draft.subheadings,
         language=detect_language(cut.text, min_chars=settings.min_language_chars),
-        flags=tuple(flags),
+        flags=tuple(f.from_ingest() for f in flags),
     )
 
 

@@ -3,7 +3,17 @@
 A record holds ``text`` (plain or scraped page text) or ``html``, plus optional
 ``title``, ``published`` (ISO date or datetime), ``url``, ``outlet``, ``id``,
 ``section`` and ``author``. Unknown fields are ignored, so exports of other
-tools can be read as they are.
+tools can be read as they are. Other corpora name their columns differently
+(PolNeAR: ``publication_date``, ``publisher``; CC-NEWS exports:
+``date_publish``, ``source_domain``): a field map (``--field
+published=publication_date``) copies a source column into the field presslens
+reads before the record becomes a Draft, the same for JSON, JSON Lines and
+Parquet, so an article reads the same whatever container it came in.
+
+JSON Lines has exactly one reader, ``iter_jsonl_drafts``, used by every
+command: it streams a binary file object line by line (memory stays constant
+in the file's size) and decodes each line on its own, so one line of
+undecodable bytes is one bad record, not a lost file.
 
 A problem with one record (a line that is not JSON, an object without a body, a
 body that cleans to nothing) is *yielded* as an ``IngestError`` naming
@@ -16,23 +26,67 @@ that cannot be read is not worth losing the article for: it is dropped with a
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, BinaryIO
 
-from presslens.errors import DecodeError, EmptyInputError, IngestError, UnsupportedFormatError
+from presslens.errors import DecodeError, EmptyInputError, IngestError, PresslensError, UnsupportedFormatError
 from presslens.ingest.build import Draft
 from presslens.ingest.dates import parse_date_value
 from presslens.ingest.html import draft_from_html
 from presslens.ingest.text_dump import draft_from_page_text
 from presslens.models import Flag
 
-__all__ = ["draft_from_record", "iter_json_drafts", "iter_jsonl_drafts"]
+__all__ = [
+    "RECORD_FIELDS",
+    "checked_draft",
+    "draft_from_record",
+    "iter_json_drafts",
+    "iter_jsonl_drafts",
+    "parse_field_map",
+    "remap_record",
+]
 
 logger = logging.getLogger(__name__)
 
 _FIELDS = "text or html, and optionally title, published, url, outlet, id, section, author"
+RECORD_FIELDS = ("text", "html", "title", "published", "url", "outlet", "id", "section", "author")
+
+
+def parse_field_map(specs: Iterable[str] | None) -> dict[str, str]:
+    """``["published=publication_date"]`` -> ``{"published": "publication_date"}``.
+
+    Raises PresslensError naming the bad spec and the valid target fields.
+    """
+    mapping: dict[str, str] = {}
+    for spec in specs or ():
+        target, sep, column = (part.strip() for part in spec.partition("="))
+        if not sep or not target or not column:
+            raise PresslensError(
+                f"field mapping {spec!r} is not NAME=SOURCE (e.g. published=publication_date)"
+            )
+        if target not in RECORD_FIELDS:
+            raise PresslensError(
+                f"field mapping {spec!r}: {target!r} is not a record field; valid: {', '.join(RECORD_FIELDS)}"
+            )
+        mapping[target] = column
+    return mapping
+
+
+def remap_record(record: Any, fields: Mapping[str, str]) -> Any:
+    """A copy of `record` with each mapped source column copied into its target field."""
+    if not fields or not isinstance(record, dict):
+        return record
+    out = dict(record)
+    for target, column in fields.items():
+        if column in record:
+            out[target] = record[column]
+    for key in ("text", "html"):
+        if isinstance(out.get(key), bytes):  # Parquet binary columns
+            out[key] = out[key].decode("utf-8")
+    return out
 
 
 def _string(record: dict[str, Any], key: str) -> str | None:
@@ -83,26 +137,42 @@ def draft_from_record(record: Any, *, source: str) -> Draft:
     )
 
 
-def _checked(record: Any, source: str) -> Draft | IngestError:
+def checked_draft(record: Any, *, where: str, fields: Mapping[str, str] | None = None) -> Draft | IngestError:
+    """The Draft of one record (mapped by `fields`), or the IngestError that names it (`where`)."""
     try:
-        return draft_from_record(record, source=source)
+        return draft_from_record(remap_record(record, fields or {}), source=where)
+    except UnicodeDecodeError as exc:
+        return DecodeError(where, f"binary 'text'/'html' is not UTF-8 at byte offset {exc.start}")
     except IngestError as exc:
         logger.info("skipped record: %s", exc)
         return exc
+    except Exception as exc:  # HTML extraction failing on one record must not end the file
+        return IngestError(where, f"record could not be extracted ({type(exc).__name__}: {exc})")
 
 
-def iter_jsonl_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]:
-    """Drafts (or record errors) from JSON Lines text, one per non-blank line.
+def iter_jsonl_drafts(
+    fh: BinaryIO, *, source: str, fields: Mapping[str, str] | None = None
+) -> Iterator[Draft | IngestError]:
+    """Drafts (or per-line errors) from a JSON Lines stream, one per non-blank line.
 
-    Lines end at "\n" only: str.splitlines() would also break at U+2028, U+0085
-    and form feeds, which JSON strings may hold raw, and misnumber every line after.
+    Lines end at "\\n" only (iterating a binary file): str.splitlines() would
+    also break at U+2028, U+0085 and form feeds, which JSON strings may hold
+    raw, and misnumber every line after.
     """
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, raw in enumerate(fh, start=1):
+        where = f"{source}:{lineno}"
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield DecodeError(where, f"not valid UTF-8 at byte {exc.start} of the line ({exc.reason})")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{lineno}"
-        record = parse_json_line(line, where)
-        yield record if isinstance(record, IngestError) else _checked(record, where)
+        if "\x00" in line:
+            yield DecodeError(where, "binary content (NUL byte) in a JSON line")
+            continue
+        record = parse_json_line(line.rstrip("\r\n"), where)  # columns count on the line itself
+        yield record if isinstance(record, IngestError) else checked_draft(record, where=where, fields=fields)
 
 
 def parse_json_line(line: str, where: str) -> Any:
@@ -126,7 +196,9 @@ def _looks_like_jsonl(text: str) -> bool:
     return True
 
 
-def iter_json_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]:
+def iter_json_drafts(
+    text: str, *, source: str, fields: Mapping[str, str] | None = None
+) -> Iterator[Draft | IngestError]:
     """Drafts from a JSON document (an object or a list of objects).
 
     Whole-document problems raise: invalid JSON (DecodeError with the line and
@@ -138,18 +210,18 @@ def iter_json_drafts(text: str, *, source: str) -> Iterator[Draft | IngestError]
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and _looks_like_jsonl(text):
-            return iter_jsonl_drafts(text, source=source)
+            return iter_jsonl_drafts(io.BytesIO(text.encode("utf-8")), source=source, fields=fields)
         raise DecodeError(
             source,
             f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
             "expected an object, a list of objects, or JSON Lines",
         ) from None
     if isinstance(data, dict):
-        return iter([_checked(data, source)])
+        return iter([checked_draft(data, where=source, fields=fields)])
     if isinstance(data, list):
         if not data:
             raise EmptyInputError(source, "the JSON list is empty; expected article records")
-        return (_checked(item, f"{source}[{i}]") for i, item in enumerate(data))
+        return (checked_draft(item, where=f"{source}[{i}]", fields=fields) for i, item in enumerate(data))
     raise UnsupportedFormatError(
         source, f"JSON top level is a {type(data).__name__}; expected an object or a list of objects"
     )

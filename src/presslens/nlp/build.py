@@ -1,10 +1,9 @@
 """Building the spaCy pipeline once per process.
 
 The pinned English model does the tagging, parsing and NER; presslens adds its
-components after NER. A line break in the cleaned body always starts a
-sentence: scraped pages put headings and captions on their own lines
-without final punctuation, and the parser otherwise glues them to the next
-sentence, which spoils both events and evidence spans.
+components after NER, and ``presslens_paragraphs`` before the parser (a line
+break in the cleaned body always starts a sentence). The same components, in
+this order, in anyone's pipeline give what `presslens analyze` gives.
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ import threading
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from presslens.errors import PipelineError
+from presslens.nlp import components  # noqa: F401  (registers the factories without the entry point)
 from presslens.nlp.extensions import register_extensions
 
 __all__ = ["PRESSLENS_COMPONENTS", "build_nlp", "shared_nlp"]
@@ -29,20 +28,11 @@ PRESSLENS_COMPONENTS: tuple[str, ...] = (
     "presslens_events",
     "presslens_claims",
     "presslens_persuasion",
+    "presslens_contradictions",
 )
 
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()
-
-
-@Language.component("presslens_paragraphs", assigns=["token.is_sent_start"])
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break; the parser keeps preset starts."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-    return doc
 
 
 def build_nlp(model: str) -> Language:

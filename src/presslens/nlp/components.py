@@ -16,11 +16,34 @@ from presslens.nlp.extensions import doc_flags, register_extensions
 
 __all__ = [
     "ClaimComponent",
+    "ContradictionComponent",
     "EntityComponent",
     "EventComponent",
     "PersuasionComponent",
     "TimexComponent",
+    "paragraph_boundaries",
 ]
+
+
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; the parser keeps preset starts.
+
+    Scraped pages put headings and captions on their own lines without final
+    punctuation, and the parser otherwise glues them to the next sentence,
+    which spoils both events and evidence spans. Add it before the parser
+    (``nlp.add_pipe("presslens_paragraphs", before="parser")``) to get the
+    sentence boundaries `presslens analyze` uses.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("presslens_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_component(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+    return paragraph_boundaries
 
 
 class TimexComponent:
@@ -102,9 +125,8 @@ class ClaimComponent:
     """Extracts attributed claims, marks events told inside them, flags unattributed conclusions."""
 
     def __init__(self) -> None:
-        from presslens.extract.assertions import unattributed_assertions
-        from presslens.extract.claims import attributed_claims
-        from presslens.extract.event_sources import events_with_reporters
+        from presslens.extract.claims import attributed_claims, unattributed_assertions
+        from presslens.extract.events import events_with_reporters
 
         self._claims = attributed_claims
         self._assertions = unattributed_assertions
@@ -133,20 +155,46 @@ class PersuasionComponent:
     """Marks persuasion-technique spans (trained CRF + lexicons, or lexicons alone)."""
 
     def __init__(self) -> None:
-        from presslens.extract.persuasion import persuasion_spans
+        from presslens.extract.persuasion import persuasion_spans, persuasion_summary
 
         self._spans = persuasion_spans
+        self._summary = persuasion_summary
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.persuasion = self._spans(doc)
+        spans = self._spans(doc)
+        doc._.persuasion = spans
+        doc._.persuasion_summary = self._summary(spans, doc.text)
         return doc
 
 
 @Language.factory(
     "presslens_persuasion",
-    assigns=["doc._.persuasion"],
+    assigns=["doc._.persuasion", "doc._.persuasion_summary"],
     requires=["token.dep", "token.lemma", "doc.ents"],
 )
 def make_persuasion_component(nlp: Language, name: str) -> PersuasionComponent:
     register_extensions()
     return PersuasionComponent()
+
+
+class ContradictionComponent:
+    """Pairs the article's own claims that disagree (same subject and attribute, another value)."""
+
+    def __init__(self) -> None:
+        from presslens.facts import contradictions_within
+
+        self._pairs = contradictions_within
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.contradictions = self._pairs(doc._.claims or (), doc.text, doc._.article_id or "")
+        return doc
+
+
+@Language.factory(
+    "presslens_contradictions",
+    assigns=["doc._.contradictions"],
+    requires=["doc._.claims"],
+)
+def make_contradiction_component(nlp: Language, name: str) -> ContradictionComponent:
+    register_extensions()
+    return ContradictionComponent()

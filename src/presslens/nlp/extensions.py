@@ -23,6 +23,9 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "events": None,  # list[models.Event] set by presslens_events
     "claims": None,  # list[models.Claim] set by presslens_claims
     "persuasion": None,  # list[models.PersuasionSpan] set by presslens_persuasion
+    "persuasion_summary": None,  # models.PersuasionSummary set by presslens_persuasion
+    "article_id": None,  # str | None: the article's id, named by the contradiction sides
+    "contradictions": None,  # list[models.Contradiction] set by presslens_contradictions
 }
 _OWNER_TAG = "_presslens_owned"
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -126,12 +126,12 @@ class Store(StoreReads):
 
     def ingest(
         self,
-        documents: Iterable[Document | tuple[Document, Sequence[Flag]]],
+        documents: Iterable[Document],
         *,
         batch_size: int = 256,
         refresh_stories: bool = True,
     ) -> list[IngestResult]:
-        """Store analysed documents (optionally with their Article's own flags, for re-analysis)."""
+        """Store analysed documents; their ingest flags are kept with the text for re-analysis."""
         results: list[IngestResult] = []
         items = iter(documents)
         while batch := list(islice(items, max(1, batch_size))):
@@ -140,10 +140,8 @@ class Store(StoreReads):
             self.refresh_stories()
         return results
 
-    def _prepare(self, item: Document | tuple[Document, Sequence[Flag]]) -> _Prepared:
-        document, flags = item if isinstance(item, tuple) else (item, None)
-        if flags is None:  # the Article's own flags are the metadata ones the pipeline did not add
-            flags = [f for f in document.flags if f.evidence is None and f.kind != "language_not_supported"]
+    def _prepare(self, document: Document) -> _Prepared:
+        flags = [f for f in document.flags if f.origin == "ingest"]
         article_id = article_identity(document)
         return _Prepared(document, article_id, f"{article_id}:{content_hash(document)}", flags_json(flags))
 
@@ -351,7 +349,7 @@ class Store(StoreReads):
         if not rows:
             raise StoreError(f"no article version {version_id!r} in {self.db.path}")
         row = rows[0]
-        flags = [Flag.model_validate(f) for f in json.loads(row.pop("ingest_flags") or "[]")]
+        flags = [Flag.model_validate(f).from_ingest() for f in json.loads(row.pop("ingest_flags") or "[]")]
         row["id"] = row.pop("document_id")
         row["subheadings"] = tuple(row["subheadings"] or ())
         row["source"] = row["source"] or f"store:{version_id}"
