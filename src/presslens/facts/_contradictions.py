@@ -16,6 +16,7 @@ else the first it names after it (`deceased_subject`; the phrasings are in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from presslens.facts._lexicon import victim_patterns
 from presslens.facts._slots import NAME_PATTERN, SENTENCE_OPENERS, Fact, claim_facts, facts_disagree
@@ -24,26 +25,26 @@ from presslens.models import Claim, Contradiction, ContradictionSide
 __all__ = ["contradictions_within", "deceased_subject"]
 
 
-def named_victims(text: str) -> list[tuple[int, str]]:
-    """Every place `text` names victims ("the deaths of X", "X, who were killed"): (offset, name)."""
+@lru_cache(maxsize=16)
+def named_victims(text: str) -> tuple[tuple[int, str], ...]:
+    """Every place `text` names victims ("the deaths of X", "X, who were killed"): (offset, name).
+
+    Cached per text: every claim of an article asks about the same text, inside
+    one article and across a story, and the scan over the whole text with every
+    victim pattern is the expensive part.
+    """
     found: list[tuple[int, str]] = []
     for pattern in victim_patterns(NAME_PATTERN):
         for match in pattern.finditer(text):
             words = [w for w in match.group("name").split() if w not in SENTENCE_OPENERS]
             if words:
                 found.append((match.start("name"), " ".join(words)))
-    return found
+    return tuple(found)
 
 
-def deceased_subject(
-    text: str, position: int, *, victims: Sequence[tuple[int, str]] | None = None
-) -> str | None:
-    """The victims the article names last before `position` (else first after it), or None.
-
-    `victims`: ``named_victims(text)``, when the caller asks for many positions
-    of one text (the scan over the whole text is the expensive part).
-    """
-    found = named_victims(text) if victims is None else victims
+def deceased_subject(text: str, position: int) -> str | None:
+    """The victims the article names last before `position` (else first after it), or None."""
+    found = named_victims(text)
     before = [f for f in found if f[0] < position]
     if before:
         return max(before)[1]
@@ -66,11 +67,7 @@ def _topic(a: Fact, b: Fact) -> str:
 
 def contradictions_within(claims: Sequence[Claim], text: str, article_id: str) -> list[Contradiction]:
     """Pairs of claims in one article whose facts disagree (indices into `claims`)."""
-    victims = named_victims(text) if claims else []
-    facts = [
-        claim_facts(c, text, default_subject=deceased_subject(text, c.content.start, victims=victims))
-        for c in claims
-    ]
+    facts = [claim_facts(c, text, default_subject=deceased_subject(text, c.content.start)) for c in claims]
     found: list[Contradiction] = []
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):

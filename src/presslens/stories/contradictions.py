@@ -89,7 +89,7 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
         for index, claim in enumerate(article.claims):
             facts = claim_facts(claim, article.text)
             default = None
-            if any(f.subject is None and f.kind != "count" for f in facts):  # scanning for victims is costly
+            if any(f.subject is None and f.kind != "count" for f in facts):
                 default = deceased_subject(article.text, claim.content.start)
                 facts = claim_facts(claim, article.text, default_subject=default)
             elif facts:
