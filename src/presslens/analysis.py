@@ -53,10 +53,6 @@ class Analysed:
     document: Document | None
     error: PresslensError | None
 
-    @property
-    def ok(self) -> bool:
-        return self.document is not None
-
 
 def group_key(item: InputItem, size: int) -> tuple[str, int]:
     """The analysis group of `item`: its input and ``record // size``."""
