@@ -129,9 +129,13 @@ class TechniqueModel:
         path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
     def predict(self, features: list[str]) -> tuple[str, float]:
-        """The most probable technique and its softmax probability."""
+        """The most probable technique and its softmax probability.
+
+        Features are summed in sorted order: float addition is not associative, and a set's
+        order follows the per-process hash seed, so scores would differ between processes.
+        """
         scores = self.bias.copy()
-        for name in set(features):
+        for name in sorted(set(features)):
             w = self.weights.get(name)
             if w is not None:
                 scores += w
