@@ -14,7 +14,8 @@ Metrics, per sentence:
 - macro-F1 over the gold types of that main-event decision;
 - source/target actor span F1 by character overlap: the main event's actor against the gold
   SRC (and SRC/TAR) spans, its target against TAR (and SRC/TAR) spans, from ``markup_spans``
-  when present, else the first occurrence of each ``actorText``.
+  when present, else the first occurrence of each ``actorText``; ``actor_f1`` pools both
+  roles, ``source_f1`` and ``target_f1`` give each alone.
 The seed article's events are scored with ``score_events`` of shared/eval/score.py.
 """
 
@@ -95,27 +96,31 @@ def gsr_scores(root: Path, split: str = "odd", *, errors: bool = False) -> dict[
         ):
             gold_spans = _gold_spans(rec, role)
             span = (mention.start, mention.end) if mention is not None and mention.start is not None else None
-            span_counts["gold"] += len(gold_spans)
-            span_counts["gold_hit"] += sum(1 for g in gold_spans if span and _overlap(g, span))
-            if span:
-                span_counts["pred"] += 1
-                span_counts["pred_hit"] += any(_overlap(g, span) for g in gold_spans)
+            for key in ("all", role):
+                span_counts[key, "gold"] += len(gold_spans)
+                span_counts[key, "gold_hit"] += sum(1 for g in gold_spans if span and _overlap(g, span))
+                if span:
+                    span_counts[key, "pred"] += 1
+                    span_counts[key, "pred_hit"] += any(_overlap(g, span) for g in gold_spans)
     f1s = []
     for t in sorted({g for g, _ in pairs}):
         tp = sum(1 for g, p in pairs if g == p == t)
         n_pred, n_gold = sum(1 for _, p in pairs if p == t), sum(1 for g, _ in pairs if g == t)
         prec, rec_ = (tp / n_pred if n_pred else 0.0), tp / n_gold
         f1s.append(2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0)
-    p = span_counts["pred_hit"] / span_counts["pred"] if span_counts["pred"] else 0.0
-    r = span_counts["gold_hit"] / span_counts["gold"] if span_counts["gold"] else 0.0
-    return {
+    out: dict[str, float] = {
         "sentences": len(recs),
         "type_accuracy": round(correct / len(recs), 3),
         "type_macro_f1": round(sum(f1s) / len(f1s), 3),
-        "actor_p": round(p, 3),
-        "actor_r": round(r, 3),
-        "actor_f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
     }
+    for key, name in (("all", "actor"), ("SRC", "source"), ("TAR", "target")):
+        c = {part: span_counts[key, part] for part in ("pred", "pred_hit", "gold", "gold_hit")}
+        p = c["pred_hit"] / c["pred"] if c["pred"] else 0.0
+        r = c["gold_hit"] / c["gold"] if c["gold"] else 0.0
+        if key == "all":  # both roles pooled: the figure gated since the first release
+            out |= {"actor_p": round(p, 3), "actor_r": round(r, 3)}
+        out[f"{name}_f1"] = round(2 * p * r / (p + r) if p + r else 0.0, 3)
+    return out
 
 
 def seed_event_scores(root: Path) -> dict[str, float]:

@@ -29,7 +29,7 @@ from presslens.extract._shared import (
 from presslens.extract.events._lexicon import event_lexicon
 from presslens.models import Mention
 
-__all__ = ["ACTOR_SUBJECT_DEPS", "DEMONSTRATIVES", "TARGET_PREPS", "ArgContext"]
+__all__ = ["ACTOR_SUBJECT_DEPS", "DEMONSTRATIVES", "PLACE_LABELS", "TARGET_PREPS", "ArgContext"]
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: Labels of entities that can stand for a group of people (antecedents of they/them).
@@ -44,6 +44,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: "sanctions against X", "talks with X", "accused X", "an attack into X").
 TARGET_PREPS = frozenset({"on", "against", "with", "into", "upon", "to", "toward", "towards", "at", "over"})
 NP_MAX_TOKENS = 14
+#: Entity labels that are never a participant: a time is when, not who or to whom.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Dash tokens that end a dateline ("CAIRO (AP) —").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+#: A dateline is the first few tokens of a paragraph; a longer prefix is a sentence.
+DATELINE_MAX_TOKENS = 12
 
 
 class ArgContext:
@@ -67,6 +73,45 @@ class ArgContext:
 
     def entity_of(self, token: Token) -> EntityRef | None:
         return self._by_token.get(token.i)
+
+    # --- what can be a participant --------------------------------------------------------
+    @cached_property
+    def _time_tokens(self) -> frozenset[int]:
+        """Tokens inside a time expression (``doc._.timexes``) or a DATE/TIME entity."""
+        out: set[int] = set()
+        timexes = self.doc._.timexes if Doc.has_extension("timexes") else None
+        spans = [(tx.start, tx.end) for tx in timexes or ()]
+        spans += [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ in TIME_LABELS]
+        for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return frozenset(out)
+
+    @cached_property
+    def _dateline_tokens(self) -> frozenset[int]:
+        """Tokens of a dateline ("CAIRO (AP) —", "MOSCOW, March 22 (Reuters) -").
+
+        A dateline says where a report was filed, never who acted: it opens a paragraph with a
+        place name in capitals and ends at a dash within the first few tokens.
+        """
+        out: set[int] = set()
+        starts = [0] + [t.i + 1 for t in self.doc if t.is_space and "\n" in t.text]
+        for start in starts:
+            if start >= len(self.doc):
+                continue
+            first = self.doc[start]
+            if not (first.is_alpha and first.is_upper and len(first) >= 3):
+                continue
+            end = min(len(self.doc), start + DATELINE_MAX_TOKENS)
+            dash = next((t.i for t in self.doc[start:end] if t.text in DATELINE_DASHES), None)
+            if dash is not None:
+                out.update(range(start, dash + 1))
+        return frozenset(out)
+
+    def can_participate(self, token: Token) -> bool:
+        """Whether `token` can head an actor or target: never a time or a dateline."""
+        return token.i not in self._time_tokens and token.i not in self._dateline_tokens
 
     # --- noun phrases -------------------------------------------------------------------
     def phrase_bounds(self, head: Token) -> tuple[int, int]:

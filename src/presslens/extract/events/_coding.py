@@ -25,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from presslens.extract._shared import SUBJECT_DEPS
-from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, TARGET_PREPS, ArgContext
+from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
 from presslens.extract.events._coded import CodedEvent
 from presslens.extract.events._coref import merge_anaphoric_mentions, merge_clause_duplicates
 from presslens.extract.events._evidence import evidence_span
@@ -39,6 +39,13 @@ __all__ = ["coded_events", "event_mentions", "plover_code"]
 log = logging.getLogger(__name__)
 
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+#: Suffixes of abstract nominals ("explosion", "involvement", "awareness"): such a noun names a
+#: happening or a quality, which does not act. Agent nouns (``agent`` class: government,
+#: administration, commission) and named entities are exempt.
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+#: Labels of a noun modifier that names who acted in an event noun ("an Israeli strike", "Hamas
+#: rocket"); a place-name modifier names where ("the Moscow attack", "the Gaza hospital blast").
+ACTOR_MODIFIER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
 
 
 def event_mentions(doc: Doc) -> list[Event]:
@@ -131,15 +138,16 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
-def _noun_target(noun: Token, lex: EventLexicon) -> Token | None:
-    """The participant inside an event noun phrase: of/on/against object, else possessive."""
+def _noun_target(noun: Token, lex: EventLexicon, ctx: ArgContext) -> Token | None:
+    """The participant inside an event noun phrase: of/on/against object, else possessive.
+    A time is skipped ("a visit on Wednesday")."""
     entry = noun_entry(noun, lex)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
             if child.lower_ == "of" and entry is not None and entry.of_actor:
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
+            if pobj is not None and ctx.can_participate(pobj):
                 return pobj
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
@@ -154,16 +162,58 @@ def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | N
                 return pobj
     for child in noun.lefts:
         ent = ctx.entity_of(child)
-        if (
-            child.dep_ in {"compound", "amod"}
-            and ent is not None
-            and ent.label in {"GPE", "ORG", "NORP", "PERSON"}
-        ):
+        if child.dep_ in {"compound", "amod"} and ent is not None and ent.label in ACTOR_MODIFIER_LABELS:
             return child
     return None
 
 
-def _verb_target(verb: Token, trig: Trigger, lex: EventLexicon, passive: bool) -> Token | None:
+def _modifier_place(noun: Token, ctx: ArgContext) -> Mention | None:
+    """A place-name modifier of an event noun: "the Moscow concert hall attack" -> Moscow."""
+    for child in noun.lefts:
+        ent = ctx.entity_of(child)
+        if child.dep_ in {"compound", "amod", "nmod"} and ent is not None and ent.label in PLACE_LABELS:
+            return Mention(text=ent.text, canonical=ent.canonical, start=ent.start, end=ent.end)
+        if child.dep_ == "compound":  # "the Gaza hospital attack": Gaza modifies "hospital"
+            inner = _modifier_place(child, ctx)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, role: str) -> Token | None:
+    """`tok` if it can be an actor/target, else None.
+
+    Participants are decided by what they are, not by a list of words: never a time
+    expression or a dateline; an actor is never an event noun ("the attack that killed 139":
+    the attack did not act, its unnamed perpetrators did) nor another abstract nominal.
+    """
+    if tok is None:
+        return None
+    head = ctx.resolve(tok)
+    if not (ctx.can_participate(tok) and ctx.can_participate(head)):
+        return None
+    if role != "actor" or head.pos_ != "NOUN" or ctx.entity_of(head) is not None:
+        return tok
+    lemma = head.lemma_.lower()
+    if lemma in lex.word_class("agent"):
+        return tok
+    if noun_entry(head, lex) is not None or lemma.endswith(ABSTRACT_SUFFIXES):
+        return None
+    return tok
+
+
+def _same_party(actor: Mention | None, target: Mention | None) -> bool:
+    """Actor and target name one party ("Putin ... Putin"); a reflexive target is exempt."""
+    if actor is None or target is None or target.text.lower().endswith("self"):
+        return False
+    a = (actor.canonical or actor.text).casefold()
+    t = (target.canonical or target.text).casefold()
+    return a == t
+
+
+def _verb_target(
+    verb: Token, trig: Trigger, lex: EventLexicon, ctx: ArgContext, passive: bool
+) -> Token | None:
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c != trig.pattern_word), None)
         if subj is not None:
@@ -178,21 +228,21 @@ def _verb_target(verb: Token, trig: Trigger, lex: EventLexicon, passive: bool) -
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child != trig.pattern_word:
             if noun_entry(child, lex) is not None and child.pos_ == "NOUN":
-                return _noun_target(child, lex) or child
+                return _noun_target(child, lex, ctx) or child
             return child
     if trig.noun is not None:
-        inner = _noun_target(trig.noun, lex)
+        inner = _noun_target(trig.noun, lex, ctx)
         if inner is not None:
             return inner
     pw = trig.pattern_word
     if pw is not None and pw.dep_ == "prep":
         pobj = next((g for g in pw.children if g.dep_ == "pobj"), None)
         if pobj is not None:
-            return _noun_target(pobj, lex) if noun_entry(pobj, lex) else pobj
+            return _noun_target(pobj, lex, ctx) if noun_entry(pobj, lex) else pobj
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child != pw:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj != pw:
+            if pobj is not None and pobj != pw and ctx.can_participate(pobj):
                 return pobj
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"}:
@@ -206,7 +256,7 @@ def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | N
     tok = trig.token
     if trig.kind == "nominal":
         entry_of_actor = trig.entry.of_actor
-        return _noun_actor(tok, ctx, entry_of_actor), _noun_target(tok, lex)
+        return _noun_actor(tok, ctx, entry_of_actor), _noun_target(tok, lex, ctx)
     if trig.kind == "demand" and trig.pattern_word is not None:
         comp = trig.pattern_word
         target = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
@@ -218,10 +268,59 @@ def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | N
     if passive and actor is None and trig.entry.to_actor:  # "was summoned to the Ministry"
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         actor = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-    target = _verb_target(tok, trig, lex, passive)
+    target = _verb_target(tok, trig, lex, ctx, passive)
+    target = _recipient(tok, target, ctx, lex) or target
+    if target is None and actor is not None:
+        target = _reciprocal_partner(actor, ctx)
     if actor is not None and target is not None and actor.i == target.i:
         target = None
     return actor, target
+
+
+#: Prepositions whose entity object is the party an act is directed at ("offered troops to
+#: Lebanon", "aid for Romania", "talks with Syria", "sanctions against Iran").
+RECIPIENT_PREPS = frozenset({"to", "for", "with", "against", "from", "toward", "towards", "on"})
+
+
+def _recipient(verb: Token, theme: Token | None, ctx: ArgContext, lex: EventLexicon) -> Token | None:
+    """The political target when the object is only the thing handed over or acted with.
+
+    PLOVER's target is the actor an event is directed at, not the theme: "Syria offered its
+    troops to Lebanon" targets Lebanon, "provides intelligence to Macedonia" Macedonia. A theme
+    that is itself a named party, a person or group noun keeps its place.
+    """
+    if theme is not None and (ctx.entity_of(theme) is not None or theme.pos_ != "NOUN"):
+        return None
+    if theme is not None and theme.lemma_.lower() in lex.word_class("agent"):
+        return None
+    heads = [verb] + ([theme] if theme is not None else [])
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):  # "threatened to cut off X to Y"
+        objects = [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
+        named = next((o for o in objects if _is_party(o, ctx)), None)
+        if named is not None and theme is None:
+            return named  # "refused to meet Jordan's King"
+        heads += [comp, *objects]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in RECIPIENT_PREPS:
+                continue
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and _is_party(pobj, ctx):
+                return pobj
+    return None
+
+
+def _is_party(tok: Token, ctx: ArgContext) -> bool:
+    ent = ctx.entity_of(tok)
+    return ent is not None and ent.label in {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def _reciprocal_partner(actor: Token, ctx: ArgContext) -> Token | None:
+    """ "Jordan and Britain agreed to ...": each named party is the other's target (PLOVER codes
+    a joint act between coordinated actors as SRC and TAR)."""
+    if ctx.entity_of(actor) is None:
+        return None
+    return next((c for c in actor.children if c.dep_ == "conj" and ctx.entity_of(c) is not None), None)
 
 
 # --- assembly --------------------------------------------------------------------------------
@@ -230,13 +329,19 @@ def _event(
 ) -> Event | None:
     if not _actor_fits(trig, actor_tok, ctx) or _vague_nominal(trig, actor_tok, target_tok, lex):
         return None
+    actor_tok = _participant(actor_tok, ctx, lex, "actor")
+    target_tok = _participant(target_tok, ctx, lex, "target")
     actor = ctx.mention(actor_tok, role="actor") if actor_tok is not None else None
     target = ctx.mention(target_tok, role="target") if target_tok is not None else None
+    if _same_party(actor, target):
+        target = None
     anchor = trig.noun if trig.kind == "nominal" and trig.noun is not None else trig.token
     place_heads = [anchor] + ([trig.noun] if trig.noun is not None and trig.noun != anchor else [])
     if anchor.dep_ in {"xcomp", "advcl", "conj"}:
         place_heads.append(anchor.head)
     place = ctx.place_under(place_heads)
+    if place is None and trig.noun is not None:
+        place = _modifier_place(trig.noun, ctx)
     if trig.kind == "nominal" and actor is None and target is None:
         return None  # "at the time of arrest": no participant, nothing to code
     if _generic(trig, actor_tok, ctx):

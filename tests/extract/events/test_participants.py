@@ -1,0 +1,83 @@
+"""Participants are people, groups, states, places and things acted on: never a dateline, a time
+or a happening; polysemous verbs take their type from what they act on."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.events import event_mentions
+from presslens.models import Event
+from presslens.nlp.extensions import register_extensions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    register_extensions()
+    return nlp
+
+
+def _events(parse, text: str) -> list[Event]:
+    return event_mentions(parse(text))
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_who_acted(parse):
+    for event in _events(parse, "KYIV (AP) — Fighters rampaged through the village, killing dozens of people."):
+        assert event.actor is None or "KYIV" not in event.actor.text
+
+
+def test_an_event_noun_does_not_act(parse):
+    kill = [e for e in _events(parse, "The attack that killed four people shook the town.") if e.mode == "kill"]
+    assert kill and kill[0].actor is None
+    assert kill[0].target is not None and kill[0].target.text == "four people"
+
+
+def test_a_place_name_modifier_is_the_place_of_an_event_noun(parse):
+    events = _events(parse, "Dozens died in the Kharkiv market attack on civilians.")
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack, events
+    assert attack[0].actor is None or attack[0].actor.text != "Kharkiv"
+    assert attack[0].place is not None and attack[0].place.text == "Kharkiv"
+
+
+def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
+    events = _events(parse, "Residents described the Israeli strike on the building.")
+    strike = [e for e in events if e.type == "ASSAULT"]
+    assert strike and strike[0].actor is not None and strike[0].actor.text == "Israeli"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("The army struck the depot before dawn.", "ASSAULT"),
+        ("Drones struck a power plant overnight.", "ASSAULT"),
+        ("Police released the two journalists.", "RETREAT"),
+        ("Ukraine cut off gas supplies to Moldova.", "SANCTION"),
+    ],
+)
+def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
+    assert etype in {e.type for e in _events(parse, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_type"),
+    [
+        ("The army struck the depot before dawn.", "PROTEST"),
+        ("The group released a video of the blast.", "RETREAT"),
+        ("The guards cut off his finger.", "SANCTION"),
+    ],
+)
+def test_polysemous_verbs_not_coded_as_the_other_sense(parse, sentence, not_type):
+    assert not_type not in {e.type for e in _events(parse, sentence)}
+
+
+def test_a_date_is_not_a_target(parse):
+    for event in _events(parse, "The rebels attacked the garrison on the morning of June 27."):
+        assert event.target is None or "June" not in event.target.text
+
+
+def test_actor_and_target_are_not_the_same_party(parse):
+    for event in _events(parse, "Smith accused Smith of lying, the report said."):
+        if event.actor is not None and event.target is not None:
+            assert event.actor.text != event.target.text
