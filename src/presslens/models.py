@@ -128,7 +128,14 @@ class Event(_Record):
     actor: Mention | None = None
     target: Mention | None = None
     place: Mention | None = None
-    date: str | None = None
+    date: str | None = Field(
+        None, description="the event's own time, from its clause or a clause above it; null when none"
+    )
+    date_bound: str | None = Field(
+        None,
+        description="when date is null: the latest the event can be (the article's publication date);"
+        " never copied into date",
+    )
     negated: bool = False
     hedged: bool = False
     modality: Modality = "asserted"

@@ -402,3 +402,32 @@ def test_lexicon_rows_sharing_a_pattern_are_alternatives():
     entry = event_lexicon().verbs["hand over"]
     assert [v.cameo for v in entry.variants()] == ["0841", "0842"]
     assert entry.object_rule is not None and entry.object_rule.admits("prisoner", "prisoners", None)
+
+
+def _with_timex(doc, text: str, value: str):
+    start = doc.text.index(text)
+    doc._.timexes = [Timex(text=text, start=start, end=start + len(text), type="DATE", value=value)]
+    return doc
+
+
+def test_a_report_dates_the_act_it_reports(parse):
+    doc = _with_timex(
+        parse("Officials said on Saturday that police had arrested two suspects."), "Saturday", "2024-03-23"
+    )
+    assert _find(event_mentions(doc), "COERCE", "arrest").date == "2024-03-23"
+
+
+def test_a_date_in_another_events_clause_is_not_this_events(parse):
+    doc = _with_timex(
+        parse("Police who raided the office on Friday arrested two editors."), "Friday", "2024-03-22"
+    )
+    assert _find(event_mentions(doc), "COERCE", "arrest").date is None
+
+
+def test_an_undated_event_is_bounded_by_publication_not_dated_by_it(parse):
+    import datetime as dt
+
+    doc = parse("Police arrested two editors.")
+    doc._.published = dt.date(2024, 3, 25)
+    arrest = _find(event_mentions(doc), "COERCE", "arrest")
+    assert arrest.date is None and arrest.date_bound == "2024-03-25"

@@ -314,21 +314,40 @@ class ArgContext:
 
     # --- dates ----------------------------------------------------------------------------
     def date_for(self, trigger: Token, scope: Span) -> str | None:
-        """The value of a DATE/TIME timex attached to `trigger`'s clause (never the dateline)."""
+        """The value of the DATE/TIME timex nearest `trigger` in its clause chain (never a dateline).
+
+        The event's own clause first ("was detained on Friday"), then each clause above it in
+        the sentence ("said on Saturday that one suspect had been beaten": the report bounds
+        the act, and news dates it so). A timex inside another event's clause further down is
+        not this event's. None when no clause on the way up carries a date: the caller says
+        then that only the publication date bounds the event.
+        """
         timexes = self.doc._.timexes if Doc.has_extension("timexes") else None
         if not timexes:
             return None
+        attached: dict[int, str] = {}  # clause head token -> value of the first timex on it
         for tx in timexes:
             if tx.type not in {"DATE", "TIME"} or not (scope.start_char <= tx.start < scope.end_char):
                 continue
             span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if span is None:
+            if span is None or span.start in self._dateline_tokens:
                 continue
-            tok = span.root
-            while tok.i != trigger.i and tok.head.i != tok.i:
-                tok = tok.head
-                if tok.i != trigger.i and tok.pos_ in {"VERB"} and tok.dep_ not in {"aux", "auxpass"}:
-                    break
-            if tok.i == trigger.i:
-                return tx.value
+            attached.setdefault(self._clause_head(span.root).i, tx.value)
+        if not attached:
+            return None
+        tok, seen = trigger, 0
+        while seen < len(scope):
+            head = self._clause_head(tok)
+            if head.i in attached:
+                return attached[head.i]
+            if head.head.i == head.i:
+                return None
+            tok, seen = head.head, seen + 1
         return None
+
+    @staticmethod
+    def _clause_head(tok: Token) -> Token:
+        """The verb (or the root) whose clause `tok` sits in."""
+        while tok.head.i != tok.i and not (tok.pos_ == "VERB" and tok.dep_ not in {"aux", "auxpass"}):
+            tok = tok.head
+        return tok

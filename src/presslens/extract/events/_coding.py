@@ -22,7 +22,7 @@ import logging
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
@@ -77,6 +77,8 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
     ctx = ArgContext(doc)
     out: list[CodedEvent] = []
     for sent in doc.sents:
+        if _is_heading(sent):
+            continue
         for trig in find_triggers(list(sent), lex):
             actor_tok, target_tok = _roles(trig, ctx, lex)
             event = _event(trig, ctx, lex, actor_tok, target_tok)
@@ -86,11 +88,29 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
     return _infer_agentless_actors(doc, out)
 
 
+#: A heading is a short line; a longer unpunctuated line is a sentence whose full stop was lost.
+HEADING_MAX_TOKENS = 5
+#: What ends a sentence; a line without it ("Moscow protests") is a heading, not a report.
+SENTENCE_END = frozenset({".", "!", "?", "\"", "”", "’", "'", ":", ";", "…", ")"})
+
+
+def _is_heading(sent: Span) -> bool:
+    """A line of its own, short and without sentence punctuation: a sub-heading or a label."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > HEADING_MAX_TOKENS or words[-1].text in SENTENCE_END:
+        return False
+    text = sent.doc.text
+    before = text[: words[0].idx].rstrip(" \t")
+    after = text[words[-1].idx + len(words[-1]) :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
 # --- participants ----------------------------------------------------------------------------
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The verb's subject, or the one it borrows through a complement/purpose/conjunct link."""
+def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
+    """The verb's subject, or the one it borrows through a complement/purpose/conjunct link.
+    A dateline parsed as a subject is passed over ("LVIV (AP) — Gunmen attacked")."""
     for child in verb.children:
-        if child.dep_ in ACTOR_SUBJECT_DEPS and child.pos_ != "SPACE":
+        if child.dep_ in ACTOR_SUBJECT_DEPS and child.pos_ != "SPACE" and ctx.can_participate(child):
             return child
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
@@ -99,7 +119,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                 if child.dep_ == "dobj":
                     return child
         if head.pos_ in {"VERB", "AUX"}:
-            return _subject(head, depth + 1)
+            return _subject(head, ctx, depth + 1)
     return None
 
 
@@ -260,9 +280,9 @@ def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | N
     if trig.kind == "demand" and trig.pattern_word is not None:
         comp = trig.pattern_word
         target = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-        return _subject(tok), target
+        return _subject(tok, ctx), target
     passive = _is_passive(tok)
-    actor = _agent(tok) if passive else _subject(tok)
+    actor = _agent(tok) if passive else _subject(tok, ctx)
     if trig.entry.subject_is_target and not passive:  # "X will remain in custody"
         return None, actor
     if passive and actor is None and trig.entry.to_actor:  # "was summoned to the Ministry"
@@ -356,6 +376,8 @@ def _event(
         modality = "hypothetical"  # "X must return ...": demanded, not done
     evidence = evidence_span(trig.token, noun=trig.noun, kind=trig.kind)
     date = ctx.date_for(anchor, anchor.sent)
+    published = ctx.doc._.published if Doc.has_extension("published") else None
+    date_bound = published.isoformat() if date is None and published is not None else None
     kind = {"verb": "verb", "light": "verb+noun", "nominal": "noun", "demand": "demand with must/should"}[
         trig.kind
     ]
@@ -366,6 +388,7 @@ def _event(
         target=target,
         place=place,
         date=date,
+        date_bound=date_bound,
         negated=qual.negated,
         hedged=qual.hedged,
         modality=modality,
