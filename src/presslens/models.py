@@ -157,6 +157,16 @@ class Claim(_Record):
     direct: bool = False
     why: str = ""
     evidence: TextSpan
+    date: str | None = Field(None, description="when the statement was made: the timex on its cue's clause")
+    date_bound: str | None = Field(
+        None, description="when date is null: the latest the statement can be (the publication date)"
+    )
+    act: str | None = Field(
+        None,
+        description="the PLOVER type of what the statement does (ACCUSE, REJECT, REQUEST, THREATEN, ...)"
+        " when it does more than inform; null for a plain statement",
+    )
+    act_target: Mention | None = Field(None, description="whom the statement's act is aimed at")
 
 
 class PersuasionSpan(_Record):
@@ -315,6 +325,9 @@ class EventReport(_Record):
     target: str | None = None
     date: str | None = None
     evidence: TextSpan
+    kind: Literal["event", "claim"] = Field(
+        "event", description="what `index` counts: the article's events, or its claims (a statement)"
+    )
 
 
 class TimelineEvent(_Record):

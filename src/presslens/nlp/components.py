@@ -126,17 +126,19 @@ class ClaimComponent:
 
     def __init__(self) -> None:
         from presslens.extract.claims import attributed_claims, unattributed_assertions
-        from presslens.extract.events import events_with_reporters
+        from presslens.extract.events import events_with_reporters, statement_acts
 
         self._claims = attributed_claims
         self._assertions = unattributed_assertions
         self._reporters = events_with_reporters
+        self._acts = statement_acts
 
     def __call__(self, doc: Doc) -> Doc:
         claims = self._claims(doc)
-        doc._.claims = claims
         if doc._.events:
             doc._.events = self._reporters(doc._.events, claims)
+        claims = self._acts(doc, claims, doc._.events or [])
+        doc._.claims = claims
         doc_flags(doc).extend(self._assertions(doc, claims))
         return doc
 

@@ -47,7 +47,10 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", sql_file="schema.sql"),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", sql_file="schema.sql"),
+    Migration(2, "dated statements and their acts; timeline reports of claims", sql_file="migration_002.sql"),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

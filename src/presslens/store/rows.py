@@ -65,6 +65,7 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "evidence_start",
         "evidence_end",
         *_VERSIONS,
+        "date_bound",
     ),
     "claims": (
         *_KEY,
@@ -83,6 +84,11 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "evidence_start",
         "evidence_end",
         *_VERSIONS,
+        "date",
+        "date_bound",
+        "act",
+        "act_target_text",
+        "act_target_canonical",
     ),
     "persuasion": (*_KEY, "text", "text_start", "text_end", "technique", "score", *_VERSIONS),
     "flags": (*_KEY, "kind", "why", "evidence_text", "evidence_start", "evidence_end", *_VERSIONS),
@@ -230,6 +236,7 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             e.why,
             *_span(e.evidence),
             *v,
+            e.date_bound,
         )
         for i, e in enumerate(document.events)
     ]
@@ -247,6 +254,11 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             c.why,
             *_span(c.evidence),
             *v,
+            c.date,
+            c.date_bound,
+            c.act,
+            c.act_target.text if c.act_target else None,
+            c.act_target.canonical if c.act_target else None,
         )
         for i, c in enumerate(document.claims)
     ]

@@ -69,6 +69,7 @@ def _event(r: dict[str, Any]) -> Event:
         target=_mention(r["target_text"], r["target_canonical"]),
         place=_mention(r["place_text"], r["place_canonical"]),
         date=r["date"],
+        date_bound=r.get("date_bound"),
         negated=r["negated"],
         hedged=r["hedged"],
         modality=r["modality"],
@@ -87,4 +88,8 @@ def _claim(r: dict[str, Any]) -> Claim:
         direct=r["direct"],
         why=r["why"] or "",
         evidence=_span(r["evidence_text"], r["evidence_start"], r["evidence_end"]),
+        date=r.get("date"),
+        date_bound=r.get("date_bound"),
+        act=r.get("act"),
+        act_target=_mention(r.get("act_target_text"), r.get("act_target_canonical")),
     )

@@ -73,6 +73,7 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence_text",
         "evidence_start",
         "evidence_end",
+        "kind",
     ),
     "actor_edges": (
         "story_id",
@@ -175,6 +176,7 @@ def story_layer_rows(
                     r.evidence.text,
                     r.evidence.start,
                     r.evidence.end,
+                    r.kind,
                 )
                 for r in event.reports
             )
@@ -247,6 +249,7 @@ def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any
                 target=s["target"],
                 date=s["date"],
                 evidence=_span(s),
+                kind=s.get("kind") or "event",
             )
         )
     return [

@@ -221,7 +221,7 @@ def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> li
                         ContradictionSource(
                             article=r.article,
                             outlet=r.outlet,
-                            kind="event",
+                            kind=r.kind,
                             index=r.index,
                             evidence=r.evidence,
                         )

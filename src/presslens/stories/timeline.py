@@ -17,6 +17,13 @@ event, and the disagreement is listed by ``stories.contradictions``.
 
 Only asserted, non-negated events go on the timeline: an intended visit or a
 denied raid did not happen as far as the reports go.
+
+Statements are timeline entries too (mode ``statement``): every claim whose speaker is a
+named party, typed by the act it performs (``Claim.act``: ACCUSE, REJECT, REQUEST, ...; OTHER
+for a plain statement, PLOVER having no category for it), its speaker the actor, dated by its
+own clause. A statement whose act the article already codes as an event ("Kyiv denied ...")
+is that event and is not listed twice. Statements group across outlets like events without a
+target: the same speaker, the same act.
 """
 
 from __future__ import annotations
@@ -27,10 +34,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz import fuzz
 
-from presslens.models import Event, Mention
+from presslens.models import Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
 
@@ -96,6 +104,11 @@ def _display(mention: Mention | None, actors: ActorIndex) -> str | None:
     return actors.display(name) if name else None
 
 
+#: The timeline type of a statement that does no more than inform (PLOVER has no category).
+STATEMENT_TYPE = "OTHER"
+STATEMENT_MODE = "statement"
+
+
 @dataclass
 class _Report:
     article: StoryInput
@@ -103,6 +116,7 @@ class _Report:
     event: Event
     target_key: str | None
     actor_key: str | None
+    kind: Literal["event", "claim"] = "event"
 
     @property
     def date(self) -> str | None:
@@ -170,7 +184,38 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
                     article, index, event, party_key(event.target, actors), party_key(event.actor, actors)
                 )
             )
+        for index, claim in enumerate(article.claims):
+            statement = _statement(claim, article)
+            speaker = party_key(statement.actor, actors) if statement is not None else None
+            if statement is None or speaker is None or speaker == "#group":
+                continue  # an unnamed or unresolved speaker ("he", "officials") makes no entry
+            target = party_key(statement.target, actors)
+            reports.append(_Report(article, index, statement, target, speaker, kind="claim"))
     return reports
+
+
+def _statement(claim: Claim, article: StoryInput) -> Event | None:
+    """The claim as a dated speech act, or None when an event of the article already is it."""
+    act = claim.act or STATEMENT_TYPE
+    ev = claim.evidence
+    for event in article.events:
+        if event.type == act and event.evidence.start < ev.end and ev.start < event.evidence.end:
+            return None
+    return Event.model_construct(
+        type=act,
+        mode=STATEMENT_MODE,
+        actor=claim.speaker,
+        target=claim.act_target,
+        place=None,
+        date=claim.date,
+        date_bound=claim.date_bound,
+        negated=False,
+        hedged=claim.hedged,
+        modality="asserted",
+        why=f"statement: {claim.why}" if claim.why else "statement",
+        evidence=claim.evidence,
+        reported_by=None,
+    )
 
 
 def story_timeline(story: Story, articles: Sequence[StoryInput], actors: ActorIndex) -> list[TimelineEvent]:
@@ -204,7 +249,7 @@ def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> Tim
     ]
     first = cluster.reports[0]
     digest = hashlib.sha256(
-        f"{story_id}|{cluster.type}|{cluster.mode}|{first.article.article_id}|{first.index}".encode()
+        f"{story_id}|{cluster.type}|{cluster.mode}|{first.article.article_id}|{first.kind}{first.index}".encode()
     ).hexdigest()[:10]
     return TimelineEvent(
         id="e-" + digest,
@@ -225,6 +270,7 @@ def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> Tim
                 target=_display(r.event.target, actors),
                 date=r.event.date,
                 evidence=r.event.evidence,
+                kind=r.kind,
             )
             for r in cluster.reports
         ),

@@ -417,10 +417,17 @@ def test_a_report_dates_the_act_it_reports(parse):
     assert _find(event_mentions(doc), "COERCE", "arrest").date == "2024-03-23"
 
 
-def test_a_date_in_another_events_clause_is_not_this_events(parse):
+def test_a_date_elsewhere_in_the_sentence_dates_the_event_and_says_so(parse):
     doc = _with_timex(
         parse("Police who raided the office on Friday arrested two editors."), "Friday", "2024-03-22"
     )
+    arrest = _find(event_mentions(doc), "COERCE", "arrest")
+    assert arrest.date == "2024-03-22" and "sentence" in arrest.why
+
+
+def test_a_date_in_an_earlier_sentence_does_not_date_a_later_undated_one(parse):
+    text = "On Sunday a court heard the case. The judge jailed two editors."
+    doc = _with_timex(parse(text), "Sunday", "2024-03-24")
     assert _find(event_mentions(doc), "COERCE", "arrest").date is None
 
 

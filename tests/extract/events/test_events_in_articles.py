@@ -46,3 +46,26 @@ def test_an_undated_act_keeps_a_null_date_and_the_publication_bound(pipeline):
     doc = _analyse(pipeline, "Police arrested two suspects near the border.")
     arrest = next(e for e in doc.events if e.mode == "arrest")
     assert arrest.date is None and arrest.date_bound == "2024-03-25"
+
+
+def _claim_with(doc: Document, word: str):
+    return next(c for c in doc.claims if word in c.evidence.text)
+
+
+def test_a_statement_telling_of_another_partys_attack_accuses_it(pipeline):
+    doc = _analyse(pipeline, "The ministry said on Tuesday that Russian troops shelled the village.")
+    claim = _claim_with(doc, "shelled")
+    assert claim.act == "ACCUSE" and claim.act_target is not None
+    assert "Russian troops" in claim.act_target.text and claim.date == "2024-03-19"
+
+
+def test_a_denial_cue_makes_the_statement_a_rejection(pipeline):
+    doc = _analyse(pipeline, "Ukraine's defence ministry denied that its forces had struck the market.")
+    claim = _claim_with(doc, "denied")
+    assert claim.act == "REJECT"
+
+
+def test_a_plain_statement_has_no_act_and_keeps_the_publication_bound(pipeline):
+    doc = _analyse(pipeline, "The mayor said the roads into the city were open again.")
+    claim = _claim_with(doc, "roads")
+    assert claim.act is None and claim.date is None and claim.date_bound == "2024-03-25"

@@ -23,12 +23,14 @@ def _events(parse, text: str) -> list[Event]:
 
 
 def test_a_dateline_is_where_the_report_was_filed_not_who_acted(parse):
-    for event in _events(parse, "KYIV (AP) — Fighters rampaged through the village, killing dozens of people."):
+    text = "KYIV (AP) — Fighters rampaged through the village, killing dozens of people."
+    for event in _events(parse, text):
         assert event.actor is None or "KYIV" not in event.actor.text
 
 
 def test_an_event_noun_does_not_act(parse):
-    kill = [e for e in _events(parse, "The attack that killed four people shook the town.") if e.mode == "kill"]
+    events = _events(parse, "The attack that killed four people shook the town.")
+    kill = [e for e in events if e.mode == "kill"]
     assert kill and kill[0].actor is None
     assert kill[0].target is not None and kill[0].target.text == "four people"
 

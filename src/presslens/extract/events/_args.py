@@ -15,6 +15,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.extract._dating import clause_date, dateline_tokens
 from presslens.extract._shared import (
     NAME_PHRASE_DEPS,
     PERSONAL_PRONOUNS,
@@ -46,10 +47,6 @@ TARGET_PREPS = frozenset({"on", "against", "with", "into", "upon", "to", "toward
 NP_MAX_TOKENS = 14
 #: Entity labels that are never a participant: a time is when, not who or to whom.
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: Dash tokens that end a dateline ("CAIRO (AP) —").
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-#: A dateline is the first few tokens of a paragraph; a longer prefix is a sentence.
-DATELINE_MAX_TOKENS = 12
 
 
 class ArgContext:
@@ -90,24 +87,7 @@ class ArgContext:
 
     @cached_property
     def _dateline_tokens(self) -> frozenset[int]:
-        """Tokens of a dateline ("CAIRO (AP) —", "MOSCOW, March 22 (Reuters) -").
-
-        A dateline says where a report was filed, never who acted: it opens a paragraph with a
-        place name in capitals and ends at a dash within the first few tokens.
-        """
-        out: set[int] = set()
-        starts = [0] + [t.i + 1 for t in self.doc if t.is_space and "\n" in t.text]
-        for start in starts:
-            if start >= len(self.doc):
-                continue
-            first = self.doc[start]
-            if not (first.is_alpha and first.is_upper and len(first) >= 3):
-                continue
-            end = min(len(self.doc), start + DATELINE_MAX_TOKENS)
-            dash = next((t.i for t in self.doc[start:end] if t.text in DATELINE_DASHES), None)
-            if dash is not None:
-                out.update(range(start, dash + 1))
-        return frozenset(out)
+        return dateline_tokens(self.doc)
 
     def can_participate(self, token: Token) -> bool:
         """Whether `token` can head an actor or target: never a time or a dateline."""
@@ -314,40 +294,5 @@ class ArgContext:
 
     # --- dates ----------------------------------------------------------------------------
     def date_for(self, trigger: Token, scope: Span) -> str | None:
-        """The value of the DATE/TIME timex nearest `trigger` in its clause chain (never a dateline).
-
-        The event's own clause first ("was detained on Friday"), then each clause above it in
-        the sentence ("said on Saturday that one suspect had been beaten": the report bounds
-        the act, and news dates it so). A timex inside another event's clause further down is
-        not this event's. None when no clause on the way up carries a date: the caller says
-        then that only the publication date bounds the event.
-        """
-        timexes = self.doc._.timexes if Doc.has_extension("timexes") else None
-        if not timexes:
-            return None
-        attached: dict[int, str] = {}  # clause head token -> value of the first timex on it
-        for tx in timexes:
-            if tx.type not in {"DATE", "TIME"} or not (scope.start_char <= tx.start < scope.end_char):
-                continue
-            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if span is None or span.start in self._dateline_tokens:
-                continue
-            attached.setdefault(self._clause_head(span.root).i, tx.value)
-        if not attached:
-            return None
-        tok, seen = trigger, 0
-        while seen < len(scope):
-            head = self._clause_head(tok)
-            if head.i in attached:
-                return attached[head.i]
-            if head.head.i == head.i:
-                return None
-            tok, seen = head.head, seen + 1
-        return None
-
-    @staticmethod
-    def _clause_head(tok: Token) -> Token:
-        """The verb (or the root) whose clause `tok` sits in."""
-        while tok.head.i != tok.i and not (tok.pos_ == "VERB" and tok.dep_ not in {"aux", "auxpass"}):
-            tok = tok.head
-        return tok
+        """The event's own date: its clause's timex, else a clause's above it (``_dating``)."""
+        return clause_date(self.doc, trigger, scope)

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.extract._dating import event_date
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
 from presslens.extract.events._coded import CodedEvent
@@ -172,7 +173,30 @@ def _noun_target(noun: Token, lex: EventLexicon, ctx: ArgContext) -> Token | Non
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
+    """Who is named as behind an event noun: "X was behind the attack", "the men behind the
+    attack", "X is responsible for the blast", "X masterminded the bombing"."""
+    cues = lex.cue("responsibility")
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in cues:
+        gov: Token | None = head
+    elif noun.dep_ == "pobj" and head.lower_ in cues:
+        gov = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in cues:
+        gov = head.head.head if head.head.dep_ == "acomp" else None
+    else:
+        gov = None
+    if gov is None:
+        return None
+    if gov.pos_ in {"NOUN", "PROPN"}:
+        return gov
+    return next((c for c in gov.children if c.dep_ in ACTOR_SUBJECT_DEPS), None)
+
+
 def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | None:
+    responsible = _responsible_party(noun, ctx.lex)
+    if responsible is not None:
+        return responsible
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -375,12 +399,15 @@ def _event(
     if qual.deontic and trig.kind != "demand":
         modality = "hypothetical"  # "X must return ...": demanded, not done
     evidence = evidence_span(trig.token, noun=trig.noun, kind=trig.kind)
-    date = ctx.date_for(anchor, anchor.sent)
-    published = ctx.doc._.published if Doc.has_extension("published") else None
-    date_bound = published.isoformat() if date is None and published is not None else None
     kind = {"verb": "verb", "light": "verb+noun", "nominal": "noun", "demand": "demand with must/should"}[
         trig.kind
     ]
+    date, date_from = event_date(ctx.doc, anchor, anchor.sent)
+    published = ctx.doc._.published if Doc.has_extension("published") else None
+    date_bound = published.isoformat() if date is None and published is not None else None
+    why = trig.entry.why(kind)
+    if date_from in {"sentence", "passage"}:
+        why += f"; dated by its {date_from}"
     return Event(
         type=trig.entry.type,
         mode=trig.entry.mode,
@@ -392,7 +419,7 @@ def _event(
         negated=qual.negated,
         hedged=qual.hedged,
         modality=modality,
-        why=trig.entry.why(kind),
+        why=why,
         evidence=evidence,
     )
 

@@ -73,6 +73,7 @@ CUE_KINDS = frozenset(
         "light",
         "report",
         "not_event",
+        "responsibility",
     }
 )
 

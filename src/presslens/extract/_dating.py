@@ -1,0 +1,119 @@
+"""When a clause says something happened: the time expression on its clause or a clause above.
+
+Shared by events (an act's date) and claims (a statement's date). News attaches a date to
+the clause that states the act ("police detained him on Friday") or to the reporting clause
+above it ("officials said on Saturday that police had detained him"): the report bounds the
+act, and desks date it so. A time inside another clause further down belongs to that clause's
+act. Datelines ("MOSCOW, March 22 (Reuters) -") say when and where a report was filed, never
+when the act happened nor who acted, so their tokens are set apart too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.models import Timex
+
+__all__ = ["clause_date", "clause_head", "dateline_tokens", "event_date"]
+
+#: Dash tokens that end a dateline ("CAIRO (AP) —").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+#: A dateline is the first few tokens of a paragraph; a longer prefix is a sentence.
+DATELINE_MAX_TOKENS = 12
+_DATELINE_KEY = "presslens.dateline_tokens"
+#: A calendar day (TIMEX3 value): what a reference time for undated clauses must be.
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of dateline tokens: a paragraph opening with a capitalised place and a dash.
+
+    Computed once per Doc (kept in ``doc.user_data``): events and claims both ask.
+    """
+    cached = doc.user_data.get(_DATELINE_KEY)
+    if cached is not None:
+        return cached
+    out: set[int] = set()
+    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]
+    for start in starts:
+        if start >= len(doc):
+            continue
+        first = doc[start]
+        if not (first.is_alpha and first.is_upper and len(first) >= 3):
+            continue
+        end = min(len(doc), start + DATELINE_MAX_TOKENS)
+        dash = next((t.i for t in doc[start:end] if t.text in DATELINE_DASHES), None)
+        if dash is not None:
+            out.update(range(start, dash + 1))
+    result = frozenset(out)
+    doc.user_data[_DATELINE_KEY] = result
+    return result
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb (or the root) whose clause `tok` sits in."""
+    while tok.head.i != tok.i and not (tok.pos_ == "VERB" and tok.dep_ not in {"aux", "auxpass"}):
+        tok = tok.head
+    return tok
+
+
+def clause_date(doc: Doc, anchor: Token, scope: Span) -> str | None:
+    """The value of the DATE/TIME timex nearest `anchor` in its clause chain within `scope`.
+
+    The anchor's own clause first, then each clause above it; None when no clause on the way
+    up carries a date (the caller then says only the publication date bounds it).
+    """
+    timexes = doc._.timexes if Doc.has_extension("timexes") else None
+    if not timexes:
+        return None
+    datelines = dateline_tokens(doc)
+    attached: dict[int, str] = {}  # clause head token -> value of the first timex on it
+    for tx in timexes:
+        if tx.type not in {"DATE", "TIME"} or not (scope.start_char <= tx.start < scope.end_char):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or span.start in datelines:
+            continue
+        attached.setdefault(clause_head(span.root).i, tx.value)
+    if not attached:
+        return None
+    tok = anchor
+    for _ in range(len(scope)):
+        head = clause_head(tok)
+        if head.i in attached:
+            return attached[head.i]
+        if head.head.i == head.i:
+            return None
+        tok = head.head
+    return None
+
+
+def event_date(doc: Doc, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
+    """(value, where from): the clause chain first, then a day named elsewhere in the sentence.
+
+    TimeML's anchoring order for news events: a clause's own time; else a calendar day named
+    elsewhere in its sentence ("on Friday, police raided X and detained Y"). A paragraph's
+    earlier date is *not* carried to later undated sentences: on the development story sets
+    that dated follow-up acts by the lede's attack day (detentions the next day) as often as
+    it was right, so an undated clause keeps a null date and the publication bound.
+    """
+    value = clause_date(doc, anchor, sent)
+    if value is not None:
+        return value, "clause"
+    datelines = dateline_tokens(doc)
+    for timex in _day_timexes(doc):
+        if sent.start_char <= timex.start < sent.end_char and _token_at(doc, timex.start) not in datelines:
+            return timex.value, "sentence"
+    return None, None
+
+
+def _day_timexes(doc: Doc) -> list[Timex]:
+    timexes = doc._.timexes if Doc.has_extension("timexes") else None
+    return [t for t in timexes or () if t.type in {"DATE", "TIME"} and _DAY.match(t.value or "")]
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1

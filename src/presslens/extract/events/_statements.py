@@ -1,0 +1,73 @@
+"""Statements as dated speech acts: what a claim does, and when it was made.
+
+The statements that make news — an investigative committee's finding, a ministry's protest,
+a denial, an accusation — belong on a story's timeline beside the material events, dated and
+grouped across outlets. A claim says *who* and *what*; this step adds *when* (the time
+expression on the cue's clause, or a clause above it, as for events; else only the
+publication date bounds it) and *which act* the statement performs, in PLOVER's verbal
+categories:
+
+- the cue itself coded as an event ("denied", "accused", "urged", "warned") gives that type;
+- a statement that tells of a hostile act by a named party other than the speaker accuses that
+  party ("the FSB said the attackers were heading for Ukraine's border" is not one; "the
+  ministry said Israel struck the hospital" is) and rejects it when the act is told as negated
+  ("Kyiv said its forces did not strike the hospital");
+- anything else is a plain statement (`act` null), shown as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from presslens.extract._dating import event_date
+from presslens.extract.events._lexicon import HOSTILE
+from presslens.models import Claim, Event, Mention
+
+__all__ = ["statement_acts"]
+
+#: PLOVER types that a statement itself can be (verbal interactions).
+SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
+
+
+def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
+    """`claims` with `date`/`date_bound` and `act`/`act_target` filled in."""
+    published = doc._.published if Doc.has_extension("published") else None
+    out = []
+    for claim in claims:
+        cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+        date = event_date(doc, cue.root, cue.root.sent)[0] if cue is not None else None
+        act, target = _act(claim, events)
+        bound = published.isoformat() if date is None and published is not None else None
+        update = {"date": date, "date_bound": bound, "act": act, "act_target": target}
+        out.append(claim.model_copy(update=update))
+    return out
+
+
+def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | None]:
+    for event in events:  # the cue verb coded as an event: "denied", "accused", "urged"
+        ev = event.evidence
+        if event.type in SPEECH_ACTS and ev.start <= claim.cue.start < ev.end and not _inside(event, claim):
+            return event.type, event.target
+    speaker = _name(claim.speaker)
+    told = [e for e in events if _inside(e, claim) and e.type in HOSTILE and e.actor is not None]
+    for event in told:
+        party = event.actor
+        if party is None or _name(party) == speaker or not _is_named(party):
+            continue
+        return ("REJECT" if event.negated else "ACCUSE"), party
+    return None, None
+
+
+def _inside(event: Event, claim: Claim) -> bool:
+    return claim.content.start <= event.evidence.start < claim.content.end
+
+
+def _name(mention: Mention) -> str:
+    return (mention.canonical or mention.text).casefold()
+
+
+def _is_named(mention: Mention) -> bool:
+    """A party a reader can identify: linked to an entity, or written as a proper name."""
+    return bool(mention.canonical) or mention.text[:1].isupper()

@@ -1,0 +1,71 @@
+"""Statements on the timeline: a named speaker's claim is a dated entry, typed by its act,
+grouped across outlets, and never listed twice when the article codes it as an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from presslens.models import Claim, Event, Mention, TextSpan
+from presslens.stories.actors import NameMention, link_actors
+from presslens.stories.records import Story, StoryInput
+from presslens.stories.timeline import story_timeline
+
+
+def _span(text: str) -> TextSpan:
+    return TextSpan(text=text, start=0, end=len(text))
+
+
+def _claim(speaker: str | None, sentence: str, *, act=None, target=None, date=None, canonical=None) -> Claim:
+    return Claim(
+        speaker=Mention(text=speaker or "he", canonical=canonical),
+        cue=TextSpan(text="said", start=0, end=4),
+        content=_span(sentence),
+        evidence=_span(sentence),
+        act=act,
+        act_target=Mention(text=target, canonical=target) if target else None,
+        date=date,
+    )
+
+
+def _article(aid: str, outlet: str, claims=(), events=()) -> StoryInput:
+    day = dt.date(2026, 3, 14)
+    return StoryInput(aid, outlet, day, "t", "text", events=tuple(events), claims=tuple(claims))
+
+
+def _timeline(articles: list[StoryInput]):
+    names = [
+        NameMention(c.speaker.canonical or c.speaker.text, "ORG", a.article_id)
+        for a in articles
+        for c in a.claims
+    ]
+    story = Story(id="s-1", title="t", articles=tuple(a.article_id for a in articles))
+    return story_timeline(story, articles, link_actors(names))
+
+
+def test_a_named_speakers_accusation_is_one_dated_entry_across_outlets() -> None:
+    said = "The ministry said the rebels shelled the village on Tuesday."
+    claim = _claim("Defence Ministry", said, act="ACCUSE", target="rebels", date="2026-03-10")
+    articles = [_article("a", "TASS", [claim]), _article("b", "AP", [claim])]
+    (entry,) = _timeline(articles)
+    assert (entry.type, entry.mode, entry.actor) == ("ACCUSE", "statement", "Defence Ministry")
+    assert entry.date == "2026-03-10" and entry.articles == ("a", "b")
+    assert {r.kind for r in entry.reports} == {"claim"}
+
+
+def test_a_plain_statement_is_other_and_an_unnamed_speaker_makes_no_entry() -> None:
+    articles = [
+        _article("a", "TASS", [_claim("Governor Ivanov", "Ivanov said the roads were open.")]),
+        _article("b", "AP", [_claim(None, "He said the roads were open.")]),
+    ]
+    timeline = _timeline(articles)
+    assert [(e.type, e.actor) for e in timeline] == [("OTHER", "Governor Ivanov")]
+
+
+def test_a_statement_the_article_codes_as_an_event_is_listed_once() -> None:
+    sentence = "Kyiv denied that its forces struck the market."
+    event = Event(
+        type="REJECT", mode="reject", actor=Mention(text="Kyiv"), target=None, evidence=_span(sentence)
+    )
+    articles = [_article("a", "AP", [_claim("Kyiv", sentence, act="REJECT")], [event])]
+    timeline = _timeline(articles)
+    assert [(e.type, e.mode) for e in timeline] == [("REJECT", "reject")]
