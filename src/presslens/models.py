@@ -144,6 +144,9 @@ class Event(_Record):
     reported_by: Mention | None = Field(
         None, description="the claim's speaker when the event is stated inside an attributed claim"
     )
+    confidence: float = Field(
+        0.5, description="how solid this report is (named actor, own date, not hedged); see confidence.py"
+    )
 
 
 class Claim(_Record):
@@ -328,6 +331,7 @@ class EventReport(_Record):
     kind: Literal["event", "claim"] = Field(
         "event", description="what `index` counts: the article's events, or its claims (a statement)"
     )
+    confidence: float = Field(0.5, description="how solid this report is (see Event.confidence)")
 
 
 class TimelineEvent(_Record):
@@ -347,6 +351,7 @@ class TimelineEvent(_Record):
     target: str | None = None
     place: str | None = None
     reports: tuple[EventReport, ...]
+    confidence: float = Field(0.5, description="the most solid of its reports' confidences")
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -66,6 +66,7 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "evidence_end",
         *_VERSIONS,
         "date_bound",
+        "confidence",
     ),
     "claims": (
         *_KEY,
@@ -237,6 +238,7 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             *_span(e.evidence),
             *v,
             e.date_bound,
+            e.confidence,
         )
         for i, e in enumerate(document.events)
     ]

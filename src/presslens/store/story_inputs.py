@@ -70,6 +70,7 @@ def _event(r: dict[str, Any]) -> Event:
         place=_mention(r["place_text"], r["place_canonical"]),
         date=r["date"],
         date_bound=r.get("date_bound"),
+        confidence=r["confidence"] if r.get("confidence") is not None else 0.5,
         negated=r["negated"],
         hedged=r["hedged"],
         modality=r["modality"],

@@ -60,6 +60,7 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "place",
         "n_articles",
         "n_outlets",
+        "confidence",
     ),
     "timeline_sources": (
         "story_id",
@@ -74,6 +75,7 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence_start",
         "evidence_end",
         "kind",
+        "confidence",
     ),
     "actor_edges": (
         "story_id",
@@ -161,6 +163,7 @@ def story_layer_rows(
                     event.place,
                     len(event.articles),
                     len(event.outlets),
+                    event.confidence,
                 )
             )
             rows["timeline_sources"].extend(
@@ -177,6 +180,7 @@ def story_layer_rows(
                     r.evidence.start,
                     r.evidence.end,
                     r.kind,
+                    r.confidence,
                 )
                 for r in event.reports
             )
@@ -237,6 +241,12 @@ def _span(row: dict[str, Any]) -> TextSpan:
     )
 
 
+def _confidence(row: dict[str, Any]) -> float:
+    """A row's confidence; rows written before migration 2 have none: the neutral 0.5."""
+    value = row.get("confidence")
+    return float(value) if value is not None else 0.5
+
+
 def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any]]) -> list[TimelineEvent]:
     by_event: dict[str, list[EventReport]] = {}
     for s in sources:
@@ -250,6 +260,7 @@ def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any
                 date=s["date"],
                 evidence=_span(s),
                 kind=s.get("kind") or "event",
+                confidence=_confidence(s),
             )
         )
     return [
@@ -264,6 +275,7 @@ def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any
             target=e["target"],
             place=e["place"],
             reports=tuple(by_event.get(e["event_id"], ())),
+            confidence=_confidence(e),
         )
         for e in events
     ]

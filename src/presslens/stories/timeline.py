@@ -38,6 +38,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from presslens.confidence import is_named, report_confidence
 from presslens.models import Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
@@ -215,6 +216,9 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
         why=f"statement: {claim.why}" if claim.why else "statement",
         evidence=claim.evidence,
         reported_by=None,
+        confidence=report_confidence(
+            named_actor=is_named(claim.speaker), own_date=claim.date is not None, hedged=claim.hedged
+        ),
     )
 
 
@@ -228,7 +232,7 @@ def story_timeline(story: Story, articles: Sequence[StoryInput], actors: ActorIn
             clusters.append(home)
         home.reports.append(report)
     events = [_timeline_event(story.id, c, actors) for c in clusters]
-    return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
+    return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
 
 
 def _most_common(values: list[str | None]) -> str | None:
@@ -261,6 +265,7 @@ def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> Tim
         actor=_most_common([_display(r.event.actor, actors) for r in cluster.reports]),
         target=_most_common(named) or _most_common(targets),
         place=_most_common([_name(r.event.place) for r in cluster.reports]),
+        confidence=max(r.event.confidence for r in cluster.reports),
         reports=tuple(
             EventReport(
                 article=r.article.article_id,
@@ -271,6 +276,7 @@ def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> Tim
                 date=r.event.date,
                 evidence=r.event.evidence,
                 kind=r.kind,
+                confidence=r.event.confidence,
             )
             for r in cluster.reports
         ),

@@ -69,3 +69,10 @@ def test_a_plain_statement_has_no_act_and_keeps_the_publication_bound(pipeline):
     doc = _analyse(pipeline, "The mayor said the roads into the city were open again.")
     claim = _claim_with(doc, "roads")
     assert claim.act is None and claim.date is None and claim.date_bound == "2024-03-25"
+
+
+def test_a_hedged_report_is_less_solid_than_a_plain_one(pipeline):
+    plain = _analyse(pipeline, "Russian troops shelled the village on Sunday.")
+    hedged = _analyse(pipeline, "Russian troops reportedly shelled the village on Sunday.")
+    (a,), (b,) = ([e for e in d.events if e.type == "ASSAULT"] for d in (plain, hedged))
+    assert b.hedged and b.confidence < a.confidence

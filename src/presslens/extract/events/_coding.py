@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.confidence import is_named, report_confidence
 from presslens.extract._dating import event_date
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
@@ -406,6 +407,9 @@ def _event(
     published = ctx.doc._.published if Doc.has_extension("published") else None
     date_bound = published.isoformat() if date is None and published is not None else None
     why = trig.entry.why(kind)
+    confidence = report_confidence(
+        named_actor=is_named(actor), own_date=date_from == "clause", hedged=qual.hedged
+    )
     if date_from in {"sentence", "passage"}:
         why += f"; dated by its {date_from}"
     return Event(
@@ -421,6 +425,7 @@ def _event(
         modality=modality,
         why=why,
         evidence=evidence,
+        confidence=confidence,
     )
 
 

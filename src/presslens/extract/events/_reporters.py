@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from presslens.confidence import is_named, report_confidence
 from presslens.models import Claim, Event
 
 __all__ = ["events_with_reporters"]
@@ -34,5 +35,10 @@ def events_with_reporters(events: Sequence[Event], claims: Sequence[Claim]) -> l
             continue
         claim = min(holders, key=lambda c: c.content.end - c.content.start)
         update = {"reported_by": claim.speaker, "hedged": event.hedged or claim.hedged}
+        if claim.hedged and not event.hedged:  # "X reportedly said that Y struck Z"
+            own_date = event.date is not None and "dated by its" not in event.why
+            update["confidence"] = report_confidence(
+                named_actor=is_named(event.actor), own_date=own_date, hedged=True
+            )
         out.append(event.model_copy(update=update))
     return out
