@@ -56,6 +56,9 @@ def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
         ("Drones struck a power plant overnight.", "ASSAULT"),
         ("Police released the two journalists.", "RETREAT"),
         ("Ukraine cut off gas supplies to Moldova.", "SANCTION"),
+        ("The opposition attacked the government's plan.", "ACCUSE"),
+        ("Gunmen attacked a checkpoint.", "ASSAULT"),
+        ("Police fired on protesters.", "ASSAULT"),
     ],
 )
 def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
@@ -68,6 +71,8 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("The army struck the depot before dawn.", "PROTEST"),
         ("The group released a video of the blast.", "RETREAT"),
         ("The guards cut off his finger.", "SANCTION"),
+        ("The president fired the minister.", "ASSAULT"),
+        ("The opposition attacked the government's plan.", "ASSAULT"),
     ],
 )
 def test_polysemous_verbs_not_coded_as_the_other_sense(parse, sentence, not_type):
@@ -83,3 +88,8 @@ def test_actor_and_target_are_not_the_same_party(parse):
     for event in _events(parse, "Smith accused Smith of lying, the report said."):
         if event.actor is not None and event.target is not None:
             assert event.actor.text != event.target.text
+
+
+def test_a_fired_projectile_is_the_instrument_and_its_aim_the_target(parse):
+    (event,) = [e for e in _events(parse, "Troops fired rockets at the village.") if e.type == "ASSAULT"]
+    assert event.target is not None and event.target.text == "village"

@@ -314,12 +314,28 @@ def _roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | N
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         actor = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     target = _verb_target(tok, trig, lex, ctx, passive)
-    target = _recipient(tok, target, ctx, lex) or target
+    target = _aimed_at(tok, target, lex) or _recipient(tok, target, ctx, lex) or target
     if target is None and actor is not None:
         target = _reciprocal_partner(actor, ctx)
     if actor is not None and target is not None and actor.i == target.i:
         target = None
     return actor, target
+
+
+#: Prepositions that name what a shot is aimed at ("fired rockets at the village").
+AIM_PREPS = frozenset({"at", "on", "into", "toward", "towards", "against"})
+
+
+def _aimed_at(verb: Token, theme: Token | None, lex: EventLexicon) -> Token | None:
+    """The target of a shot: a fired projectile is the instrument, what it is aimed at the target."""
+    if theme is None or theme.lemma_.lower() not in lex.word_class("projectile"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in AIM_PREPS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 #: Prepositions whose entity object is the party an act is directed at ("offered troops to

@@ -148,8 +148,11 @@ def verb_object(verb: Token) -> Token | None:
 
 
 def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
-    """The first row for this pattern whose object constraint (``args`` column) fits."""
+    """The first row for this pattern whose object constraint (``args`` column) fits; with no
+    object to test, the first row without a constraint ("was attacked" is not criticism)."""
     obj = verb_object(verb)
+    if obj is None:
+        return next((v for v in entry.variants() if v.object_rule is None), entry)
     for variant in entry.variants():
         rule = variant.object_rule
         if rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
