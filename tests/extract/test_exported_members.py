@@ -12,6 +12,7 @@ PACKAGES = [
     "presslens.extract.temporal",
     "presslens.extract.events",
     "presslens.extract.claims",
+    "presslens.extract.reference",
     "presslens.extract.persuasion",
     "presslens.facts",
 ]

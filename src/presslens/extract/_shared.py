@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "DEFINITE_DETERMINERS",
     "LABEL_PHRASE_DEPS",
     "LOCATIVE_PREPOSITIONS",
     "MAX_EVIDENCE_CHARS",
@@ -34,7 +35,9 @@ __all__ = [
     "PERSONAL_PRONOUNS",
     "PLACE_PREPOSITIONS",
     "PLURAL_PRONOUNS",
+    "PRONOUN_FEATURES",
     "QUOTATION_MARKS",
+    "REFLEXIVE_PRONOUNS",
     "RELATIVE_PRONOUNS",
     "SOURCE_PHRASE_DEPS",
     "SPATIAL_PREPOSITIONS",
@@ -130,6 +133,20 @@ PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 #: Pronouns that open a relative clause and stand for its antecedent.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+#: Every third-person personal, possessive and reflexive pronoun with its agreement
+#: features (``reference``): "m"/"f" a person of that sex, "n" a thing or an organisation,
+#: "pl" a group. Singular "they" for one person is read as a group, which news style
+#: (AP Stylebook 2017) allows only when the person asks for it.
+PRONOUN_FEATURES: dict[str, str] = (
+    dict.fromkeys(("he", "him", "his", "himself"), "m")
+    | dict.fromkeys(("she", "her", "hers", "herself"), "f")
+    | dict.fromkeys(("it", "its", "itself"), "n")
+    | dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "pl")
+)
+#: Reflexive pronouns: bound by the subject of their own clause (binding principle A).
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves"})
+#: Determiners that make a noun phrase definite or demonstrative ("the ministry", "these men").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 #: Prepositions of place that every list below holds.
 _PLACE_CORE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "into"})

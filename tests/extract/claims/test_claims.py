@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from presslens.extract._quotes import quotation_spans
 from presslens.extract.claims import attributed_claims
-from presslens.extract.claims._quotes import quotation_spans
 from presslens.nlp.extensions import register_extensions
 
 

@@ -93,3 +93,10 @@ def test_actor_and_target_are_not_the_same_party(parse):
 def test_a_fired_projectile_is_the_instrument_and_its_aim_the_target(parse):
     (event,) = [e for e in _events(parse, "Troops fired rockets at the village.") if e.type == "ASSAULT"]
     assert event.target is not None and event.target.text == "village"
+
+
+def test_a_pronoun_participant_takes_its_referents_name(parse):
+    events = _events(parse, "Maria Petrova met the envoy. She later accused the governor of lying.")
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert accuse.actor is not None and accuse.actor.text == "She"
+    assert accuse.actor.canonical == "Maria Petrova" and accuse.actor.inferred

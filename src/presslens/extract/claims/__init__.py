@@ -5,8 +5,9 @@
 
 Attribution relations (source, cue, content) after PARC 3.0 and PolNeAR are found
 by dependency rules around cue words (``_rules``, ``_nouns``), their sources
-resolved to names (``_speakers``), quotations paired without failing on
-unbalanced marks (``_quotes``); ``_assertions`` flags a conclusion the author
+resolved to names (``_speakers``, pronouns through ``presslens.extract.reference``),
+quotations paired without failing on unbalanced marks (``extract._quotes``,
+shared with ``reference``); ``_assertions`` flags a conclusion the author
 states as fact right after citing sources. The cue words are data
 (``resources/claim_*.tsv``). What claims *state* (slot facts, contradictions) is
 compared by `presslens.facts`, which needs no spaCy.

@@ -9,12 +9,14 @@ inside another claim's content is dropped (``outermost_claims``). This module
 adds what a reader needs on top:
 
 - the source as a resolved Mention (linked entity, group noun phrase, unnamed
-  source such as "Reports", or a pronoun with its antecedent in ``canonical``);
+  source such as "Reports", or a pronoun or description with its referent in
+  ``canonical``, resolved by `presslens.extract.reference`, which the ``why``
+  quotes);
 - the source chain: "X, citing Y, reported ..." -> speaker X, ``via`` Y;
 - ``hedged``: a hedging adverb or modal on the cue or in the content
   ("reportedly", "could"), or a cue that only suggests ("reports indicate");
 - ``direct``: the content lies in quotation marks (straight or curly). Quotation
-  marks are paired by ``_quotes.py``, which never fails on unbalanced marks;
+  marks are paired by ``extract/_quotes.py``, which never fails on unbalanced marks;
 - ``evidence``: the sentence, cut to the attribution's own extent when the
   sentence is longer than ``MAX_EVIDENCE_CHARS`` (one clause, never a paragraph).
 """
@@ -25,10 +27,10 @@ import logging
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.extract._quotes import QuoteSpan, quotation_spans
 from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, document_entities
 from presslens.extract.claims._lexicon import ClaimLexicon, claim_lexicon
 from presslens.extract.claims._nouns import possessed_noun_draft
-from presslens.extract.claims._quotes import QuoteSpan, quotation_spans
 from presslens.extract.claims._rules import (
     Draft,
     according_to_draft,
@@ -37,7 +39,7 @@ from presslens.extract.claims._rules import (
     punctuation_drafts,
     verb_draft,
 )
-from presslens.extract.claims._speakers import resolved_mention, speaker_span
+from presslens.extract.claims._speakers import resolution_why, resolved_mention, speaker_span
 from presslens.models import Claim, Mention, TextSpan
 
 __all__ = ["attributed_claims", "outermost_claims"]
@@ -216,6 +218,9 @@ def _to_claim(
     why = f"cue '{draft.cue.text}' ({draft.kind}, {kind_file}) + {draft.rule}"
     if lex.source_nouns.get(draft.source.lemma_.lower()):
         why += f"; unnamed source '{draft.source.lemma_}' (claim_sources.tsv)"
+    resolution = resolution_why(speaker_np) if speaker.canonical is not None else None
+    if resolution is not None and speaker.canonical != speaker.text:
+        why += f"; speaker {resolution}"
     if via is not None:
         why += f"; chain via 'citing {via.text}'"
     if hedge:

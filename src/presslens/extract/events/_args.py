@@ -28,6 +28,7 @@ from presslens.extract._shared import (
     phrase_start,
 )
 from presslens.extract.events._lexicon import event_lexicon
+from presslens.extract.reference import referent_of
 from presslens.models import Mention
 
 __all__ = ["ACTOR_SUBJECT_DEPS", "DEMONSTRATIVES", "PLACE_LABELS", "TARGET_PREPS", "ArgContext"]
@@ -216,6 +217,10 @@ class ArgContext:
     def mention(self, token: Token, *, role: str) -> Mention | None:
         """A Mention for the phrase headed by `token`, with the canonical name when known."""
         token = self.resolve(token)
+        ref = referent_of(self.doc, token)
+        if ref is not None and token.pos_ == "PRON":  # "it struck", "they were detained", "his arrest"
+            end = token.idx + len(token.text)
+            return Mention(text=token.text, canonical=ref.canonical, start=token.idx, end=end, inferred=True)
         if token.lower_ in PLURAL_PRONOUNS:
             ante = self.plural_antecedent(token)
             canonical = None
@@ -241,8 +246,8 @@ class ArgContext:
         ent = self.entity_of(token)
         if ent is not None:
             canonical = ent.canonical
-        elif token.lower_ in PERSONAL_PRONOUNS:
-            canonical = self._pronoun_antecedent(token)
+        elif ref is not None:  # a definite description: "the ministry", "the two men"
+            canonical = ref.canonical
         if role in {"actor", "target"}:
             canonical = self._metonym(span, ent) or canonical
         return Mention(text=span.text, canonical=canonical, start=span.start_char, end=span.end_char)
@@ -263,21 +268,6 @@ class ArgContext:
         key = self.doc[words[0].i : words[-1].i + 1].text.lower()
         country = self.lex.metonyms.get(key)
         return f"Government of {country}" if country else None
-
-    def _pronoun_antecedent(self, token: Token) -> str | None:
-        """The nearest preceding PERSON entity within two sentences: he/him/she/her."""
-        sent_start = token.sent.start
-        prev_sents = [s for s in self.doc.sents if s.end <= sent_start][-2:]
-        floor = prev_sents[0].start_char if prev_sents else token.sent.start_char
-        best: EntityRef | None = None
-        for ent in self.entities:
-            if (
-                ent.label == "PERSON"
-                and floor <= ent.start < token.idx
-                and (best is None or ent.start > best.start)
-            ):
-                best = ent
-        return best.canonical if best else None
 
     # --- places ---------------------------------------------------------------------------
     def place_under(self, heads: list[Token]) -> Mention | None:
