@@ -219,3 +219,16 @@ def test_author_inference_is_not_a_claim(claims_of):
 )
 def test_quotation_spans(text, spans):
     assert [(q.start, q.end) for q in quotation_spans(text)] == spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("One official, Anton Sirko, said on Friday that the talks had stalled.", "Anton Sirko"),
+        ("The spokesman for the ministry, Ivan Petrov, said the road was closed.", "Ivan Petrov"),
+    ],
+)
+def test_a_described_source_is_named_by_its_appositive(claims_of, sentence, name):
+    claims = claims_of(sentence)
+    assert claims and claims[0].speaker.canonical == name

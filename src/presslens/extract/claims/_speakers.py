@@ -67,6 +67,18 @@ def _named_relation(head: Token, entities: list[EntityRef]) -> str | None:
     return ent.canonical if ent else speaker_span(best).text
 
 
+def _appositive_name(head: Token, entities: list[EntityRef]) -> str | None:
+    """The name in apposition to a described source: "One official, Mykhailo Podolyak, said",
+    "the news network Al Jazeera has disputed" — the name, not the description, is who speaks."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        ent = _entity_at(entities, child.idx, child.idx + len(child))
+        if ent is not None and ent.label in ("PERSON", "ORG", "NORP", "GPE"):
+            return ent.canonical
+    return None
+
+
 def resolved_mention(span: Span, entities: list[EntityRef]) -> Mention:
     """A Mention for the source `span`, with ``canonical`` set when a name can be found."""
     head = span.root
@@ -75,6 +87,8 @@ def resolved_mention(span: Span, entities: list[EntityRef]) -> Mention:
     ent = _entity_at(entities, head.idx, head.idx + len(head))
     if (ent is not None and head.pos_ == "PROPN") or (ent is not None and ent.label in ("ORG", "PERSON")):
         canonical = ent.canonical
+    elif (named := _appositive_name(head, entities)) is not None:
+        canonical = named
     elif (referent := referent_of(doc, head)) is not None:
         canonical = referent.canonical
     else:
