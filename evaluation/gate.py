@@ -32,6 +32,7 @@ FLOORS = Path(__file__).with_name("floors.toml")
 SUITES: dict[str, tuple[str, str]] = {
     "seed": ("evaluation.seed", "seed_scores"),
     "timex": ("evaluation.timex", "timex_scores"),
+    "narrative_time": ("evaluation.narrative_time", "narrative_time_scores"),
     "conll": ("evaluation.conll", "conll_scores"),
     "extraction": ("evaluation.extraction", "extraction_scores"),
     "plover": ("evaluation.plover", "plover_scores"),

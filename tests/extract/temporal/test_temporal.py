@@ -209,3 +209,61 @@ def test_no_inconsistency(nlp, sentence: str) -> None:
 @pytest.mark.model
 def test_no_flags_without_anchor(nlp) -> None:
     assert _flags(nlp, "Unaware of the events that occurred yesterday, June 1, they left.", None) == []
+
+
+# -- narrative time: a passage told from a date of its own (``_reference``) -------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past-tense paragraph framed by a historical date gives its year to bare months
+        ("In 1940, the army crossed the border. On 21 February the city fell.",
+         [("1940", "DATE", "1940"), ("21 February", "DATE", "1940-02-21")]),
+        # "N days later" counts from the date just named, not from the publication date
+        ("The ship sank on 3 March 1916. Twelve days later the crew reached land.",
+         [("3 March 1916", "DATE", "1916-03-03"), ("Twelve days later", "DATE", "1916-03-15")]),
+        # "the following year" after a historical year
+        ("The treaty was signed in 1921. The following year the war resumed.",
+         [("1921", "DATE", "1921"), ("The following year", "DATE", "1922")]),
+    ],
+)
+def test_narrative_reference_time(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _tx(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_news_voice_keeps_the_publication_date(nlp) -> None:
+    # a new paragraph that names a date of the last month is back in the news, after a background one
+    found = _tx(nlp, "The group was founded in 2001.\n\nOn June 27, police detained its leader.")
+    assert found == [("2001", "DATE", "2001"), ("June 27", "DATE", "2025-06-27")]
+
+
+@pytest.mark.model
+def test_comparison_year_frames_nothing(nlp) -> None:
+    found = _tx(nlp, "It was the worst flood since 1968. In March, the river rose again.")
+    assert ("March", "DATE", "2025-03") in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The war of 1914–18 changed Europe.",
+         [("1914", "DATE", "1914"), ("18", "DATE", "1918")]),
+        ("Caesar was killed in 44 BC.", [("44 BC", "DATE", "BC0044")]),
+    ],
+)
+def test_year_ranges_and_eras(nlp, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _tx(nlp, sentence) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    ["In May 300 people died in the floods.", "The Hundred Years' War ended long ago.",
+     "They sent 1200-1300 troops."],
+)
+def test_counts_and_names_are_no_years(nlp, sentence: str) -> None:
+    values = [v for _, _, v in _tx(nlp, sentence)]
+    assert "0300" not in values and "P100Y" not in values and "1200" not in values

@@ -23,6 +23,7 @@ __all__ = [
     "iso_week",
     "mask_value",
     "month_year",
+    "narrative_year",
     "quarter_of",
     "weekday_date",
 ]
@@ -100,6 +101,21 @@ def month_year(anchor: dt.date, month: int, day: int | None, tense: Tense | None
         if gap < -240:
             return year + 1
     return year
+
+
+def narrative_year(ref_year: int, ref_month: int | None, month: int, *, flashback: bool = False) -> int:
+    """The year of a month (and day) without one, told in a narrative set in `ref_year`.
+
+    HeidelTime's narrative strategy takes the year of the reference time. A
+    narrative moves forward, so when the reference names a month and the new
+    month lies two or more months before it ("On 30 November 1939 ... In
+    February"), the next year is meant -- unless the verb is in the past
+    perfect ("In March, Russia had ..."), which steps back. The two-month
+    margin keeps "in late October ... on 28 September" style asides in the year.
+    """
+    if ref_month is not None and not flashback and month <= ref_month - 2:
+        return ref_year + 1
+    return ref_year
 
 
 def weekday_date(anchor: dt.date, weekday: int, tense: Tense | None) -> dt.date:

@@ -38,6 +38,7 @@ class TimexValue:
     value: str
     mod: str | None = None
     anchored: bool = True
+    deictic: bool = False  # counted from the anchor at day level ("yesterday", "this week", "Friday")
 
 
 def _amount(text: str) -> float | str | None:
@@ -52,6 +53,8 @@ def _amount(text: str) -> float | str | None:
         values = [_LEX.cardinals[w] for w in words]
         if len(values) == 2 and values[0] % 10 == 0 and values[0] >= 20 and values[1] < 10:
             return values[0] + values[1]
+        if len(values) == 2 and values[1] == 100 and values[0] < 10:
+            return values[0] * 100  # "two hundred years"
         return values[0] if len(values) == 1 else None
     return None
 

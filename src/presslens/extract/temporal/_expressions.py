@@ -29,50 +29,75 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from presslens.extract.temporal._candidates import governing_tense, is_plausible, timex_runs
+from presslens.extract.temporal._candidates import (
+    governing_tense,
+    is_past_perfect,
+    is_plausible,
+    timex_runs,
+    year_range,
+)
 from presslens.extract.temporal._inconsistencies import inconsistency_flags
 from presslens.extract.temporal._lexicon import alternation, timex_lexicon
 from presslens.extract.temporal._normalize import TimexValue, timex_value
+from presslens.extract.temporal._reference import NarrativeState
 from presslens.models import Flag, Timex
 
 __all__ = ["temporal_inconsistencies", "time_expressions"]
 
 log = logging.getLogger(__name__)
 
-_NO_START = frozenset({",", "-", "and", "of", "'s", "to", "from", "at", "on", "'", "than"})
-_NO_END = frozenset({",", "-", "and", "of", "the", "a", "an", "on", "at", "to", "from", "'", "'s", "’s",
+_NO_START = frozenset({",", "-", "and", "of", "'s", "to", "from", "at", "on", "in", "'", "than"})
+_NO_END = frozenset({",", "-", "and", "of", "the", "a", "an", "on", "at", "in", "to", "from", "'", "'s", "’s",
                      "than", "this", "that", "last", "next"})
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH_WORD = re.compile(r"\b" + alternation(m for m in timex_lexicon().months if len(m) > 3) + r"\b", re.I)
 _MAX_SPAN = 10
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d.,%])")
 
 
 def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
-    """Every time expression in `doc`, valued against `anchor` (None: ``X`` placeholders)."""
+    """Every time expression in `doc`, valued against `anchor` (None: ``X`` placeholders).
+
+    Expressions are read in text order with the passage's reference time
+    (``_reference.NarrativeState``): in a past-tense narrative about an earlier
+    time, "21 February" takes the narrative's year and "twelve days later"
+    counts from the date just named; news-voice passages keep `anchor`.
+    """
     found: list[Timex] = []
-    ref: dt.date | None = None
+    state = NarrativeState(doc, anchor)
     for run in timex_runs(doc):
         i = run.start
         while i < run.end:
-            hit = _longest_at(doc, i, run.end, anchor, ref, found)
+            if (years := year_range(doc, i)) is not None:
+                for a, b, value in (years.first, years.second):
+                    found.append(Timex(text=doc.text[a:b], start=a, end=b, type="DATE", value=value))
+                    state.observe(doc[i:years.end], value, from_anchor=False, grounded=True)
+                i = years.end
+                continue
+            hit = _longest_at(doc, i, run.end, anchor, state, found)
             if hit is None:
                 i += 1
                 continue
-            span, value = hit
+            span, value, grounded = hit
             found.append(_record(doc, span, value))
-            if value.type == "DATE" and _DAY_VALUE.match(value.value):
-                ref = dt.date.fromisoformat(value.value)
+            if value.type == "DATE":
+                state.observe(span, value.value, from_anchor=value.deictic, grounded=grounded)
             i = span.end
     found += _dateparser_fallback(doc, anchor, found)
     return sorted(found, key=lambda t: t.start)
 
 
 def _longest_at(
-    doc: Doc, i: int, end: int, anchor: dt.date | None, ref: dt.date | None, found: list[Timex]
-) -> tuple[Span, TimexValue] | None:
-    """The longest span starting at token `i` that the normaliser values and context allows."""
+    doc: Doc, i: int, end: int, anchor: dt.date | None, state: NarrativeState, found: list[Timex]
+) -> tuple[Span, TimexValue, bool] | None:
+    """The longest span starting at token `i` that the normaliser values and context allows.
+
+    The flag says whether the value is grounded (a written year, or counted
+    from a narrative or historical reference) and so may frame a narrative.
+    """
     if doc[i].lower_ in _NO_START:
         return None
+    ref = state.anaphoric_ref()
     sent = doc[i].sent
     local_ref = next(
         (dt.date.fromisoformat(t.value) for t in reversed(found)
@@ -83,9 +108,17 @@ def _longest_at(
         span = doc[i:j]
         if span[-1].lower_ in _NO_END:
             continue
-        value = timex_value(span.text, anchor, governing_tense(span), ref, local_ref)
+        tense = governing_tense(span)
+        narrative = state.narrative_ref(span, tense)
+        flashback = narrative is not None and is_past_perfect(span)
+        value = timex_value(span.text, anchor, tense, ref, local_ref, narrative, flashback)
+        if value is not None and narrative is not None and state.is_carried(span):
+            news = timex_value(span.text, anchor, tense, ref, local_ref)
+            if news is not None and state.is_recent(news.value):
+                value = news  # a paragraph back in the news voice ("On Feb. 28, ...")
         if value is not None and is_plausible(span, value.type):
-            return span, value
+            written = _WRITTEN_YEAR.search(span.text) is not None
+            return span, value, narrative is not None or state.is_historical(ref) or written
     return None
 
 

@@ -32,6 +32,7 @@ class TimexLexicon:
     fixed: dict[str, tuple[str, str]]
     modifiers: tuple[tuple[str, str], ...]
     deictic: frozenset[str]  # anchor words that are no calendar name ("today", "noon", "q1")
+    eras: dict[str, str]  # era markers beside a year: "bc" -> "BC", "ad" -> "AD"
 
     @property
     def unit_words(self) -> frozenset[str]:
@@ -73,4 +74,5 @@ def timex_lexicon() -> TimexLexicon:
         fixed={row[0]: (row[1], row[2]) for row in read_tsv("timex_vague.tsv")},
         modifiers=modifiers,
         deictic=frozenset(row[0] for row in read_tsv("timex_deictic.tsv")),
+        eras={row[0]: row[1] for row in read_tsv("timex_eras.tsv")},
     )

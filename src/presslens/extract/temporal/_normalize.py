@@ -13,22 +13,35 @@ of the expression ("last year" -> ``2024``, "this week" -> ``2025-W27``),
 vague references as ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, durations as
 ``P4M``/``PXY``, parts of day as ``TMO``/``TNI`` suffixes.
 Relative words that TimeML treats as anaphoric ("that night", "the following
-year") use `ref`, the last day-level date the text mentioned; clock times
-without a date use `local_ref`, a date named in the same sentence.
+year", "twelve days later") use `ref`, the last date the text mentioned (a
+`Reference` with its granularity); underspecified calendar dates ("21
+February", "in March", "spring", a weekday) use `narrative`, the reference
+time of a past-tense narrative, instead of the anchor when the caller found
+one (``_reference``); clock times without a date use `local_ref`, a date named
+in the same sentence. Years before 1000 need a month or an era marker beside
+them ("mid-August 838", "43 BCE" -> ``BC0043``, HeidelTime's historic rules).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from presslens.extract.temporal._calendar import Tense, add_units, mask_value, month_year, weekday_date
+from presslens.extract.temporal._calendar import (
+    Tense,
+    add_units,
+    mask_value,
+    month_year,
+    narrative_year,
+    weekday_date,
+)
 from presslens.extract.temporal._durations import NUMBER, TimexValue, duration_value, set_value
 from presslens.extract.temporal._lexicon import alternation, timex_lexicon
+from presslens.extract.temporal._reference import Reference
 
-__all__ = ["TimexValue", "timex_value"]
+__all__ = ["Reference", "TimexValue", "timex_value"]
 
 _PLACEHOLDER = dt.date(2030, 6, 14)  # only its digits' positions survive masking
 _LEX = timex_lexicon()
@@ -41,8 +54,12 @@ _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_SG = alternation(u for u in _LEX.units if u != "weekend")
 _REL = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-        "following": 1, "same": 0}
+        "following": 1, "same": 0, "that": 0}
 _RELWORD = alternation(_REL)
+# relative words that count from the text's last date, not from the anchor (TimeML: anaphoric)
+_ANAPHORIC = frozenset({"following", "previous", "same", "that"})
+_ERA = alternation(_LEX.eras) + r"\.?"
+_REF_UNITS = {"D": 3, "W": 3, "WE": 3, "M": 2, "Q": 2, "Y": 1, "DE": 1, "CE": 1}
 _TZ = r"(?: (?P<tz>utc|gmt|z|[a-z]{2,4}t))?"
 
 
@@ -50,8 +67,10 @@ _TZ = r"(?: (?P<tz>utc|gmt|z|[a-z]{2,4}t))?"
 class _Ctx:
     anchor: dt.date
     tense: Tense | None
-    ref: dt.date | None
+    ref: Reference | None
     local_ref: dt.date | None
+    narrative: Reference | None = None
+    flashback: bool = False
     has_anchor: bool = True
     masked: str | None = None  # "year" or "all": which parts came from the anchor
 
@@ -64,12 +83,14 @@ class _Ctx:
 def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace("‘", "'")
     s = re.sub(r"\s+", " ", s).strip(" ,.;:")
-    s = re.sub(r"'s?$", "", s).strip()
+    s = re.sub(r"(?<!\d0)'s?$", "", s).strip()  # "last year's"; "the 1980's" stays a decade
     s = re.sub(r"(?<!\d)-|-(?!\d)", " ", s)  # "four-week", "mid-2011"; keep ISO dates
     return re.sub(r"\s+", " ", s).strip()
 
 
 def _year(token: str, ctx: _Ctx) -> int:
+    if len(token) == 3 and token.isdigit():
+        return int(token)  # "mid-August 838": only written beside a month (see _explicit)
     if token.startswith("'"):
         two = int(token[1:])
         return 2000 + two if 2000 + two <= ctx.anchor.year + 5 else 1900 + two
@@ -81,7 +102,11 @@ def _day_int(token: str) -> int:
 
 
 def _date(ctx: _Ctx, year: int | None, month: int, day: int | None) -> TimexValue | None:
-    if year is None:
+    if year is None and ctx.narrative is not None:
+        ref = ctx.narrative
+        year = narrative_year(ref.date.year, None if ref.unit == "Y" else ref.date.month, month,
+                              flashback=ctx.flashback)
+    elif year is None:
         year = month_year(ctx.uses("year"), month, day, ctx.tense)
     if day is None:
         return TimexValue("DATE", f"{year:04d}-{month:02d}")
@@ -93,7 +118,7 @@ def _date(ctx: _Ctx, year: int | None, month: int, day: int | None) -> TimexValu
 
 def _explicit(s: str, ctx: _Ctx) -> TimexValue | None:
     """Calendar dates written out: "July 1, 2025", "1 July", "March 2013", "2013"."""
-    yr = rf"(?P<y>{_YEAR}|'\d\d)"
+    yr = rf"(?P<y>{_YEAR}|'\d\d|[1-9]\d\d)"  # three digits only beside a month: "August 838"
     wd = rf"(?:{_WD},? )?(?:the )?"
     patterns = (rf"{wd}(?P<m>{_M}) (?:the )?(?P<d>{_DAY})(?:,? {yr})?",
                 rf"{wd}(?P<d>{_DAY}) (?:of )?(?P<m>{_M})(?:,? {yr})?",
@@ -122,6 +147,39 @@ def _explicit(s: str, ctx: _Ctx) -> TimexValue | None:
     return None
 
 
+def _era(s: str, ctx: _Ctx) -> TimexValue | None:
+    """Years with an era marker, valued as HeidelTime's historic rules do (TIMEX2 convention).
+
+    "44 BC" -> ``BC0044``, "the year 43 BCE" -> ``BC0043``, "March 44 BC" ->
+    ``BC0044-03``, "AD 476" -> ``0476``, "the 2nd century BC" -> ``BC01``,
+    "the 4th century CE" -> ``03``, "the 190s BC" -> ``BC019``.
+    """
+    era = rf"(?P<e>{_ERA})"
+    m = (re.fullmatch(rf"(?:(?:the )?year )?(?:(?P<d>{_DAY}) )?(?:(?P<m>{_M}),? )?(?P<y>\d{{1,4}}) {era}", s)
+         or re.fullmatch(rf"(?:(?P<m>{_M}) (?P<d>{_DAY}),? )(?P<y>\d{{1,4}}) {era}", s)
+         or re.fullmatch(rf"(?:(?:the )?year )?{era} (?P<y>\d{{1,4}})", s))
+    if m:
+        bc = _LEX.eras[m.group("e").rstrip(".")] == "BC"
+        year = int(m.group("y"))
+        if year == 0:
+            return None
+        value = f"{'BC' if bc else ''}{year:04d}"
+        groups = m.groupdict()
+        if groups.get("m"):
+            value += f"-{_LEX.months[groups['m'].rstrip('.')]:02d}"
+            if groups.get("d"):
+                value += f"-{_day_int(groups['d']):02d}"
+        return TimexValue("DATE", value)
+    if m := re.fullmatch(rf"(?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({_ORD})) century {era}", s):
+        number = int(m.group(1)) if m.group(1) else _LEX.ordinals[m.group(2)]
+        bc = _LEX.eras[m.group("e").rstrip(".")] == "BC"
+        return TimexValue("DATE", f"{'BC' if bc else ''}{number - 1:02d}")
+    if m := re.fullmatch(rf"(?:the )?(\d{{1,3}})0 ?'?s {era}", s):
+        bc = _LEX.eras[m.group("e").rstrip(".")] == "BC"
+        return TimexValue("DATE", f"{'BC' if bc else ''}{int(m.group(1)):03d}")
+    return None
+
+
 def _deictic(s: str, ctx: _Ctx) -> TimexValue | None:
     """today / yesterday / tomorrow / tonight, optionally with a part of day."""
     shifts = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
@@ -140,11 +198,17 @@ def _deictic(s: str, ctx: _Ctx) -> TimexValue | None:
 
 
 def _anaphoric(s: str, ctx: _Ctx) -> TimexValue | None:
-    """"that night", "later that day", "the same day": the last date the text named."""
-    m = re.fullmatch(rf"(?:(?:later|earlier|early|late) )?(?:that|the same) (?P<p>day|{_POD})", s)
+    """"that night", "later that day", "the same day", "earlier in the year": the last date named."""
+    if m := re.fullmatch(r"(?:earlier|later) in the (?P<u>day|week|month|year)", s):
+        code = _LEX.units[m.group("u")][0]
+        if ctx.ref is not None and _REF_UNITS[code] <= _REF_UNITS[ctx.ref.unit]:
+            return TimexValue("DATE", add_units(ctx.ref.date, code, 0) or "")
+        return TimexValue("DATE", add_units(ctx.uses("all"), code, 0) or "")
+    m = (re.fullmatch(rf"(?:(?:later|earlier|early|late) )?(?:that|the same) (?P<p>day|{_POD})", s)
+         or re.fullmatch(rf"(?:early|late|later|earlier) in the (?P<p>{_POD})", s))
     if not m:
         return None
-    day = ctx.ref or ctx.uses("all")
+    day = ctx.ref.date if ctx.ref is not None and ctx.ref.unit == "D" else ctx.uses("all")
     pod = _LEX.parts_of_day.get(m.group("p"))
     return TimexValue("TIME", f"{day.isoformat()}T{pod}") if pod else TimexValue("DATE", day.isoformat())
 
@@ -153,9 +217,9 @@ def _relative(s: str, ctx: _Ctx) -> TimexValue | None:
     """"this week", "last December", "next Monday", "last summer", "the third quarter"."""
     if m := re.fullmatch(rf"(?:the )?(?P<r>{_RELWORD}) (?:fiscal |financial )?(?P<u>{_UNIT_SG}|weekend)", s):
         rel, unit = m.group("r"), _LEX.units[m.group("u")]
-        if rel in ("past", "next", "coming") and s.startswith("the"):
+        the_next_day = rel == "next" and s.startswith("the") and m.group("u") == "day"
+        if rel in ("past", "next", "coming") and s.startswith("the") and not the_next_day:
             return None  # "the past year" is a duration (TimeML), handled by duration_value
-        base = ctx.ref if rel in ("following", "previous", "same") and ctx.ref else ctx.uses("all")
         code = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "WE": "WE"}.get(unit[0])
         if unit[1] == 10:
             code = "DE"
@@ -163,10 +227,23 @@ def _relative(s: str, ctx: _Ctx) -> TimexValue | None:
             code = "CE"
         if code is None:
             return None
-        value = add_units(base, code, _REL[rel])
+        if (rel in _ANAPHORIC or the_next_day) and ctx.ref is not None:
+            value = _from_ref(ctx.ref, code, _REL[rel])  # "the following year", "the next day", "that year"
+        else:
+            value = add_units(ctx.uses("all"), code, _REL[rel])
         return TimexValue("DATE", value) if value else None
+    if m := re.fullmatch(rf"(?P<m>{_M}),? (?:of )?(?:the )?(?P<r>{_RELWORD}) year", s):
+        # "October that year", "March of the following year"; "October of next year" stays two
+        # expressions, "October" and "next year", as TempEval-3 and MEANTIME annotate it
+        month, rel = _LEX.months[m.group("m").rstrip(".")], m.group("r")
+        if rel not in _ANAPHORIC:
+            return None
+        year = ctx.ref.date.year if ctx.ref is not None else ctx.uses("year").year
+        return TimexValue("DATE", f"{year + _REL[rel]:04d}-{month:02d}")
     if m := re.fullmatch(rf"(?:the )?(?P<r>{_RELWORD}) (?P<m>{_M})", s):
-        month, rel, a = _LEX.months[m.group("m").rstrip(".")], _REL[m.group("r")], ctx.uses("year")
+        month, rel = _LEX.months[m.group("m").rstrip(".")], _REL[m.group("r")]
+        # "the previous January": the January before the text's last date, not before the anchor
+        a = ctx.ref.date if m.group("r") in _ANAPHORIC and ctx.ref is not None else ctx.uses("year")
         year = a.year - (month >= a.month) if rel < 0 else a.year + (month <= a.month) if rel > 0 else a.year
         return TimexValue("DATE", f"{year:04d}-{month:02d}")
     if m := re.fullmatch(rf"(?:the )?(?P<r>{_RELWORD}) (?P<w>{_WD})", s):
@@ -184,6 +261,10 @@ def _relative(s: str, ctx: _Ctx) -> TimexValue | None:
         return TimexValue("DATE", add_units(saturday, "WE", 0) or "")
     if m := re.fullmatch(rf"(?P<w>{_WD})", s):
         weekday = _LEX.weekdays[m.group("w").rstrip(".")]
+        if ctx.narrative is not None and ctx.narrative.unit == "D":
+            # a narrative moves forward from the day it named ("On 3 March ... on Friday")
+            tense: Tense = "PAST" if ctx.flashback else "FUTURE"
+            return TimexValue("DATE", weekday_date(ctx.narrative.date, weekday, tense).isoformat())
         if not ctx.has_anchor:
             return TimexValue("DATE", f"XXXX-WXX-{weekday}", anchored=False)
         return TimexValue("DATE", weekday_date(ctx.anchor, weekday, ctx.tense).isoformat())
@@ -199,6 +280,8 @@ def _season_or_quarter(s: str, ctx: _Ctx) -> TimexValue | None:
         code = _LEX.seasons[m.group("s")]
         if m.group("y"):
             return TimexValue("DATE", f"{m.group('y')}-{code}")
+        if ctx.narrative is not None and not m.group("r") and not m.group("ry"):
+            return TimexValue("DATE", f"{ctx.narrative.date.year:04d}-{code}")
         a = ctx.uses("year")
         year = a.year + (_REL[m.group("ry")] if m.group("ry") else 0)
         now = _SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(a.month, "SP" if a.month < 6 else
@@ -217,6 +300,8 @@ def _season_or_quarter(s: str, ctx: _Ctx) -> TimexValue | None:
             return None
         if m.group("y"):
             return TimexValue("DATE", f"{m.group('y')}-{kind}{number}")
+        if ctx.narrative is not None and not m.group("ry"):
+            return TimexValue("DATE", f"{ctx.narrative.date.year:04d}-{kind}{number}")
         a = ctx.uses("year")
         year = a.year + (_REL[m.group("ry")] if m.group("ry") else 0)
         current = (a.month - 1) // (6 if kind == "H" else 3) + 1
@@ -240,9 +325,29 @@ def _ago(s: str, ctx: _Ctx) -> TimexValue | None:
     letter, size = _LEX.units[m.group("u")]
     code = "DE" if size == 10 else "CE" if size == 100 else letter
     sign = -1 if m.group("d") in ("ago", "earlier") else 1
-    base = ctx.ref if m.group("d") in ("earlier", "later") and ctx.ref else ctx.uses("all")
-    value = add_units(base, code, sign * amount * (size if code in ("W", "D", "M", "Q") else 1))
+    steps = sign * amount * (size if code in ("W", "D", "M", "Q") else 1)
+    if m.group("d") in ("earlier", "later") and ctx.ref is not None:
+        value = _from_ref(ctx.ref, code, steps)  # "twelve days later": from the text's last date
+    else:
+        value = add_units(ctx.uses("all"), code, steps)
     return TimexValue("DATE", value) if value else None
+
+
+def _from_ref(ref: Reference, code: str, amount: int) -> str | None:
+    """`amount` `code` units from the reference, no finer than the reference itself.
+
+    "the following day" after "in February 1940" is some day in 1940-02 or
+    1940-03; the value keeps what is known (``1940-02``) rather than invent a day.
+    """
+    if _REF_UNITS.get(code, 3) <= _REF_UNITS[ref.unit]:
+        return add_units(ref.date, code, amount)
+    if code in ("D", "W", "WE"):
+        shifted = ref.date + dt.timedelta(days=amount * (1 if code == "D" else 7))
+    else:
+        months = amount * (3 if code == "Q" else 1)
+        index = ref.date.year * 12 + ref.date.month - 1 + months
+        shifted = dt.date(index // 12, index % 12 + 1, 1)
+    return ref.format(shifted)
 
 
 def _clock(s: str, ctx: _Ctx) -> TimexValue | None:
@@ -289,7 +394,7 @@ def _part_of_day(s: str, ctx: _Ctx) -> TimexValue | None:
     return TimexValue("TIME", f"{day.value}T{_LEX.parts_of_day[m.group('p')]}")
 
 
-_RULES = (_deictic, _anaphoric, _explicit, _relative, _ago, _clock, _part_of_day)
+_RULES = (_deictic, _anaphoric, _era, _explicit, _relative, _ago, _clock, _part_of_day)
 
 
 def _value(s: str, ctx: _Ctx) -> TimexValue | None:
@@ -324,23 +429,31 @@ def timex_value(
     text: str,
     anchor: dt.date | None,
     tense: Tense | None = None,
-    ref: dt.date | None = None,
+    ref: Reference | None = None,
     local_ref: dt.date | None = None,
+    narrative: Reference | None = None,
+    flashback: bool = False,
 ) -> TimexValue | None:
     """The TIMEX3 type/value/mod of `text` seen from `anchor`, or None.
 
+    `ref` is the text's last date (for "later", "the following year"),
+    `narrative` the reference time of a past-tense narrative that replaces the
+    anchor for underspecified calendar dates, `flashback` a past-perfect verb.
     Without an anchor, the parts of the value that would come from it are
     ``X`` placeholders (``XXXX-07-01`` for "July 1") and ``anchored`` is False.
+    ``deictic`` says the value counted from the anchor at day level.
     """
-    ctx = _Ctx(anchor or _PLACEHOLDER, tense, ref, local_ref, has_anchor=anchor is not None)
+    ctx = _Ctx(anchor or _PLACEHOLDER, tense, ref, local_ref, narrative=narrative, flashback=flashback,
+               has_anchor=anchor is not None)
     s = _clean(text)
     if not s:
         return None
     found = _value(s, ctx) or _with_modifier(s, ctx)
     if found is None:
         return None
+    deictic = ctx.masked == "all"
     if anchor is None and ctx.masked:
         head, sep, tail = found.value.partition("T")
         head = "XXXX" + head[4:] if ctx.masked == "year" else mask_value(head)
-        return TimexValue(found.type, head + sep + tail, found.mod, anchored=False)
-    return found
+        return TimexValue(found.type, head + sep + tail, found.mod, anchored=False, deictic=deictic)
+    return replace(found, deictic=True) if deictic else found
