@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from presslens.extract._shared import doc_text
 from presslens.models import Article, Document, Flag, PersuasionSummary, Versions
 
 __all__ = ["document_from_article", "document_from_doc"]
@@ -28,7 +29,7 @@ def _sorted_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
 def document_from_doc(doc: Doc, article: Article, versions: Versions) -> Document:
     """A Document from an analysed Doc and the Article it was made from."""
     spans = doc._.persuasion or ()
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"{article.source}: the Doc's text is not the article's body; offsets would be wrong"
         )

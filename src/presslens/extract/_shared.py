@@ -13,6 +13,9 @@
   subject dependency labels. Grammar stays in code; content vocabularies
   live in ``presslens/resources``.
 - **The evidence limit** `MAX_EVIDENCE_CHARS` shared by events and claims.
+- **The text of a Doc** `doc_text`: spaCy rebuilds ``Doc.text`` from every
+  token on each access, so a stage that reads it per sentence or per
+  candidate turns linear work quadratic; every stage reads it once per Doc.
 
 Sets that look alike but differ are kept apart under names that say how;
 each says why. Merging them would change what the stages find.
@@ -43,6 +46,7 @@ __all__ = [
     "SPATIAL_PREPOSITIONS",
     "SUBJECT_DEPS",
     "EntityRef",
+    "doc_text",
     "document_entities",
     "phrase_start",
     "subtree_bounds",
@@ -52,6 +56,16 @@ __all__ = [
 #: enough for any single clause in the seed article and the PLOVER example sentences.
 #: Events cut a longer clause back to the trigger's subtree, claims to the attribution.
 MAX_EVIDENCE_CHARS = 300
+
+_TEXT_KEY = "presslens.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and kept in ``doc.user_data`` (the Doc's text never changes)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 # --- entity references -----------------------------------------------------------------------
 

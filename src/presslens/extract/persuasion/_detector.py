@@ -35,6 +35,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from presslens.extract._shared import doc_text
 from presslens.extract.persuasion._crf import CrfSpan, PersuasionModel, load_model
 from presslens.extract.persuasion._lexicon import REPORT_THRESHOLD, LexiconHit, expand_hit, lexicon_hits
 from presslens.extract.persuasion._techniques import phrase_counts, span_features
@@ -95,7 +96,7 @@ def _lexicon_spans(doc: Doc, hits: Sequence[LexiconHit]) -> list[PersuasionSpan]
             if prev.score > score or (prev.score == score and prev.technique == _LABEL):
                 technique = prev.technique
             start, end, score = min(start, prev.start), max(end, prev.end), max(score, prev.score)
-        spans.append(PersuasionSpan(text=doc.text[start:end], start=start, end=end,
+        spans.append(PersuasionSpan(text=doc_text(doc)[start:end], start=start, end=end,
                                     technique=technique, score=score))
     return spans
 
@@ -158,7 +159,7 @@ def detected_spans(
     if model is None:
         spans = sorted(lexicon, key=lambda s: (s.start, s.end))
     else:
-        spans = _merge(_model_spans(doc, hits, model), lexicon, doc.text)
+        spans = _merge(_model_spans(doc, hits, model), lexicon, doc_text(doc))
     return [s for s in spans if s.score >= min_score]
 
 

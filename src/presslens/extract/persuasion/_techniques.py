@@ -18,7 +18,7 @@ weight per class), so inference needs only Python and numpy.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from presslens.extract.persuasion._features import bucket, masked_lemma
 from presslens.extract.persuasion._lexicon import LexiconHit
 
-__all__ = ["TECHNIQUES", "TechniqueModel", "phrase_counts", "span_features"]
+__all__ = ["TECHNIQUES", "PhraseCounts", "TechniqueModel", "phrase_counts", "span_features"]
 
 TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Authority",
@@ -50,7 +50,7 @@ TECHNIQUES: tuple[str, ...] = (
 
 
 def span_features(
-    doc: Doc, span: Span, *, text_counts: Counter[str], lemma_counts: Counter[str], hits: list[LexiconHit]
+    doc: Doc, span: Span, *, text_counts: PhraseCounts, lemma_counts: Counter[str], hits: list[LexiconHit]
 ) -> list[str]:
     """Sparse binary features of one span in its article (see the module docstring)."""
     toks = [t for t in span if not t.is_space]
@@ -96,14 +96,36 @@ def span_features(
     return feats
 
 
-def phrase_counts(doc: Doc, max_len: int = 6) -> Counter[str]:
-    """How often each lower-cased token n-gram (n <= max_len) occurs: the Repetition signal."""
-    words = [t.lower_ for t in doc if not t.is_space and not t.is_punct]
-    counts: Counter[str] = Counter()
-    for n in range(1, max_len + 1):
-        for i in range(len(words) - n + 1):
-            counts[" ".join(words[i : i + n])] += 1
-    return counts
+class PhraseCounts:
+    """How often each lower-cased token n-gram (n <= max_len) occurs: the Repetition signal.
+
+    Counted on demand from an index of word positions: a document asks for a
+    few dozen phrases, and counting every n-gram up front joined six strings
+    per word of the article.
+    """
+
+    def __init__(self, words: list[str], max_len: int) -> None:
+        self._words = words
+        self._max_len = max_len
+        self._at: dict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(words):
+            self._at[word].append(i)
+
+    def get(self, key: str, default: int = 0) -> int:
+        parts = key.split(" ")
+        n = len(parts)
+        if n > self._max_len:
+            return default
+        count = sum(1 for i in self._at.get(parts[0], ()) if self._words[i : i + n] == parts)
+        return count or default
+
+    def __getitem__(self, key: str) -> int:
+        return self.get(key)
+
+
+def phrase_counts(doc: Doc, max_len: int = 6) -> PhraseCounts:
+    """How often each lower-cased token n-gram (n <= max_len) of `doc` occurs (punctuation left out)."""
+    return PhraseCounts([t.lower_ for t in doc if not t.is_space and not t.is_punct], max_len)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from presslens.extract._shared import doc_text
 from presslens.extract.temporal._candidates import (
     governing_tense,
     is_past_perfect,
@@ -70,7 +71,7 @@ def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         while i < run.end:
             if (years := year_range(doc, i)) is not None:
                 for a, b, value in (years.first, years.second):
-                    found.append(Timex(text=doc.text[a:b], start=a, end=b, type="DATE", value=value))
+                    found.append(Timex(text=doc_text(doc)[a:b], start=a, end=b, type="DATE", value=value))
                     state.observe(doc[i:years.end], value, from_anchor=False, grounded=True)
                 i = years.end
                 continue
@@ -167,4 +168,4 @@ def temporal_inconsistencies(doc: Doc, timexes: Sequence[Timex], anchor: dt.date
     for timex in timexes:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         tenses.append(governing_tense(span) if span is not None else None)
-    return inconsistency_flags(doc.text, timexes, tenses, anchor)
+    return inconsistency_flags(doc_text(doc), timexes, tenses, anchor)

@@ -52,6 +52,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
+from presslens.extract._shared import doc_text
 from presslens.extract.temporal._calendar import Tense
 
 __all__ = ["NarrativeState", "Reference", "reference_of"]
@@ -60,6 +61,7 @@ Unit = Literal["Y", "M", "D"]
 _HISTORICAL_DAYS = 31
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_NON_SPACE = re.compile(r"\S")
 _MAIN_CLAUSE = frozenset({"ROOT", "conj"})
 _COMPARISON = frozenset({"since", "than", "versus", "vs", "vs."})  # closed-class words before a compared date
 # values of words that speak from the publication date ("now", "currently", "recently"): news voice
@@ -195,15 +197,16 @@ class NarrativeState:
 
     def _paragraph(self, char: int) -> int:
         if self._breaks is None:
-            self._breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(self._doc.text)]
+            self._breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(doc_text(self._doc))]
         return bisect.bisect_right(self._breaks, char)
 
     def _opens_in_past(self, doc: Doc, paragraph: int) -> bool:
         """Whether the first sentence of `paragraph` is told in the past tense."""
         if paragraph not in self._paragraph_cache:
             start = self._breaks[paragraph - 1] if self._breaks and paragraph > 0 else 0
-            token = next((t for t in doc if t.idx >= start and not t.is_space), None)
-            root = token.sent.root if token is not None else None
+            first = _NON_SPACE.search(doc_text(doc), start)  # a char lookup: a token scan is quadratic
+            span = doc.char_span(first.start(), first.end(), alignment_mode="expand") if first else None
+            root = span[0].sent.root if span is not None and len(span) else None
             past = root is not None and any(
                 t.tag_ == "VBD" for t in [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
             self._paragraph_cache[paragraph] = past
