@@ -2,18 +2,28 @@
 
 Event coreference across documents is decided conservatively, after the
 cross-document event coreference setting of ECB+ (Cybulska & Vossen, 2014):
-two reports are one event when they have the same PLOVER type and mode and
-the same *target* (the party acted upon is what news reports keep stable: the
-arrested man, the raided market, the summoned ambassador), where targets are
-the same when they resolve to one cross-article actor, when one wording
-contains the other ("Russian ambassador" / "Russian Ambassador Mikhail
-Yevdokimov"), or when both are counted groups ("nine people", "at least 23
-Azerbaijanis" — how many is a contradiction, not a second event). Reports
-without a target merge only with near-identical evidence (a wire reprint) or
-the same named actor. One article giving two different dates for such an event
-means two events (a second arrest), so an article's reports never merge
-across its own dates; different articles giving different dates stay one
-event, and the disagreement is listed by ``stories.contradictions``.
+two reports are one event when they have the same PLOVER type, nothing tells
+them apart and something ties them together.
+
+- *Apart*: two days (the raids of Monday and of Friday), two named actors (the
+  court jailing vs the police arresting), two named targets, two places (raids
+  in two cities); an undated report cannot tell of an event after its own
+  publication. When both name the same target specifically (one resolved
+  actor, or one multi-word name) the day and the actor may differ: outlets
+  that date a raid on one market differently, or credit it to "police" and
+  to "OMON", tell of one raid, and the difference is a contradiction
+  (``stories.contradictions``).
+- *Together*: the same target (one actor, one wording containing the other:
+  "Russian ambassador" / "Russian Ambassador Mikhail Yevdokimov", or two
+  counted groups: "nine people" / "at least 23 Azerbaijanis", how many being
+  a contradiction), the same named actor, the same place, the same day, or
+  near-identical evidence (a wire reprint). Another mode of the same type
+  ("kill" / "assault", "raid" / "detain") joins only on a shared participant
+  or place, and a report tries clusters of its own mode first.
+
+A report's day is the day prefix of its date ("2024-03-22TNI" is 22 March).
+One article giving two different dates for such an event means two events (a
+second arrest), so an article's reports never merge across its own dates.
 
 Only asserted, non-negated events go on the timeline: an intended visit or a
 denied raid did not happen as far as the reports go.
@@ -22,8 +32,9 @@ Statements are timeline entries too (mode ``statement``): every claim whose spea
 named party, typed by the act it performs (``Claim.act``: ACCUSE, REJECT, REQUEST, ...; OTHER
 for a plain statement, PLOVER having no category for it), its speaker the actor, dated by its
 own clause. A statement whose act the article already codes as an event ("Kyiv denied ...")
-is that event and is not listed twice. Statements group across outlets like events without a
-target: the same speaker, the same act.
+is that event and is not listed twice. Statements group across outlets by speaker, act and
+day (its own date, else the day it was published): what one speaker says on two days is two
+entries.
 """
 
 from __future__ import annotations
@@ -74,7 +85,7 @@ _COUNT = re.compile(
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several)\b"
 )
 _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REPRINT_SIMILARITY = 90.0
 
 
@@ -100,6 +111,11 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
     return "t:" + fold_name(name)
 
 
+def _place_key(place: Mention | None) -> str | None:
+    name = _name(place)
+    return fold_name(name) or None if name else None
+
+
 def _display(mention: Mention | None, actors: ActorIndex) -> str | None:
     name = _name(mention)
     return actors.display(name) if name else None
@@ -118,10 +134,20 @@ class _Report:
     target_key: str | None
     actor_key: str | None
     kind: Literal["event", "claim"] = "event"
+    place_key: str | None = None
 
     @property
     def date(self) -> str | None:
-        return self.event.date if self.event.date and _FULL_DATE.match(self.event.date) else None
+        """The day the report dates the event to ("2024-03-22TNI" is that day), else None."""
+        value = self.event.date or ""
+        return value[:10] if _DAY_PREFIX.match(value) else None
+
+    @property
+    def day(self) -> str | None:
+        """The day it happened or, undated, the day it was reported (what a statement is known by)."""
+        if self.date:
+            return self.date
+        return self.article.published.isoformat() if self.article.published else None
 
 
 @dataclass
@@ -129,6 +155,10 @@ class _Cluster:
     type: str
     mode: str | None
     reports: list[_Report] = field(default_factory=list)
+
+    @property
+    def statement(self) -> bool:
+        return self.mode == STATEMENT_MODE
 
     def target_keys(self) -> set[str]:
         return {r.target_key for r in self.reports if r.target_key}
@@ -146,24 +176,89 @@ def _targets_compatible(a: str, b: str) -> bool:
     return False
 
 
+def _named(key: str | None) -> bool:
+    return bool(key) and key.startswith("id:")  # type: ignore[union-attr]
+
+
+def _conflicts(report: _Report, other: _Report) -> bool:
+    """Two reports that cannot be one event: different days, places, or named participants.
+
+    A day given by both must agree (two occurrences told apart by their dates:
+    the raids of Monday and of Friday), and two named actors are two events
+    (the court jailing vs the police arresting) -- unless both name the same
+    target: the raid on one market dated differently by two outlets, or
+    carried out by "police" in one and "OMON" in another, is one raid, and the
+    difference a contradiction. Nor, without that target, can an undated
+    report tell of an event after its own publication. Two named targets that differ are two events, and so
+    are two places (raids in two cities).
+    """
+    if not _same_target(report, other):
+        if report.date and other.date and report.date != other.date:
+            return True
+        for dated, undated in ((report, other), (other, report)):
+            published = undated.article.published
+            if dated.date and not undated.date and published and dated.date > published.isoformat():
+                return True
+        if _named(report.actor_key) and _named(other.actor_key) and report.actor_key != other.actor_key:
+            return True
+    if (_named(report.target_key) and _named(other.target_key) and report.target_key != other.target_key
+            and not _text_contains(report, other)):
+        return True
+    return bool(report.place_key and other.place_key and report.place_key != other.place_key)
+
+
+def _same_target(report: _Report, other: _Report) -> bool:
+    """Both name one target specifically: one resolved actor, or one name of two words or more."""
+    a, b = report.target_key, other.target_key
+    if not (a and b) or "#group" in (a, b):
+        return False
+    if _named(a) and a == b:
+        return True
+    return _text_contains(report, other) or (a.startswith("t:") and _targets_compatible(a, b)
+                                             and min(len(a.split()), len(b.split())) >= 2)
+
+
+def _supports(report: _Report, other: _Report) -> bool:
+    """Positive evidence that two reports tell of one event: a shared participant, place or day."""
+    if report.target_key and other.target_key and (
+            _targets_compatible(report.target_key, other.target_key) or _text_contains(report, other)):
+        return True
+    if _named(report.actor_key) and report.actor_key == other.actor_key:
+        return True
+    if report.place_key and report.place_key == other.place_key:
+        return True
+    if report.date and report.date == other.date:
+        return True  # one type on one day in one story, nothing telling them apart
+    return fuzz.ratio(report.event.evidence.text, other.event.evidence.text) >= _REPRINT_SIMILARITY
+
+
 def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
-    if cluster.type != report.event.type or cluster.mode != report.event.mode:
+    """Whether `report` is one more report of the cluster's event (see the module docstring)."""
+    if cluster.type != report.event.type:
+        return False
+    if (report.event.mode == STATEMENT_MODE) != cluster.statement:
         return False
     own_dates = cluster.dates_of(report.article.article_id)
     if report.date and own_dates and report.date not in own_dates:
         return False  # the same article dates it differently: another occurrence
-    keys = cluster.target_keys()
-    if report.target_key:
-        return any(_targets_compatible(report.target_key, k) for k in keys) or any(
-            _text_contains(report, other) for other in cluster.reports
-        )
-    if keys:
+    if cluster.statement:
+        # a statement is known by its speaker and its day: the same speaker's act on another day
+        # is another statement ("Putin said on Saturday ... on Monday he said")
+        return any(report.actor_key == other.actor_key and report.day == other.day
+                   for other in cluster.reports)
+    if any(_conflicts(report, other) for other in cluster.reports):
         return False
-    return any(
-        (report.actor_key and report.actor_key == other.actor_key)
-        or fuzz.ratio(report.event.evidence.text, other.event.evidence.text) >= _REPRINT_SIMILARITY
-        for other in cluster.reports
-    )
+    if report.event.mode != cluster.mode:
+        # another mode of the type ("kill" / "assault", "raid" / "detain") joins only on a shared
+        # participant or place: one day alone does not make a raid and the arrests after it one event
+        return any(_same_target(report, other) or _same_party(report, other) for other in cluster.reports)
+    return any(_supports(report, other) for other in cluster.reports)
+
+
+def _same_party(report: _Report, other: _Report) -> bool:
+    """The same named actor, or the same place."""
+    return (_named(report.actor_key) and report.actor_key == other.actor_key) or bool(
+        report.place_key and report.place_key == other.place_key)
 
 
 def _text_contains(report: _Report, other: _Report) -> bool:
@@ -182,7 +277,8 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
                 continue
             reports.append(
                 _Report(
-                    article, index, event, party_key(event.target, actors), party_key(event.actor, actors)
+                    article, index, event, party_key(event.target, actors), party_key(event.actor, actors),
+                    place_key=_place_key(event.place),
                 )
             )
         for index, claim in enumerate(article.claims):
@@ -226,7 +322,9 @@ def story_timeline(story: Story, articles: Sequence[StoryInput], actors: ActorIn
     """The de-duplicated events of `story`, in date order, each with all its reports."""
     clusters: list[_Cluster] = []
     for report in _reports(articles, actors):
-        home = next((c for c in clusters if _joins(report, c, actors)), None)
+        # a cluster of the report's own mode first: "raid" joins the raid before the arrests
+        ordered = sorted(clusters, key=lambda c: c.mode != report.event.mode)
+        home = next((c for c in ordered if _joins(report, c, actors)), None)
         if home is None:
             home = _Cluster(report.event.type, report.event.mode)
             clusters.append(home)

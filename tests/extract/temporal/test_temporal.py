@@ -267,3 +267,10 @@ def test_year_ranges_and_eras(nlp, sentence: str, expected: list[tuple[str, str,
 def test_counts_and_names_are_no_years(nlp, sentence: str) -> None:
     values = [v for _, _, v in _tx(nlp, sentence)]
     assert "0300" not in values and "P100Y" not in values and "1200" not in values
+
+
+@pytest.mark.model
+def test_a_clock_time_takes_the_date_named_after_it(nlp) -> None:
+    found = _tx(nlp, "The death was announced at 2:19 pm Moscow time on June 16. At 3 p.m. they left.")
+    assert found[0] == ("2:19 pm", "TIME", "2025-06-16T14:19")
+    assert found[-1] == ("3 p.m.", "TIME", "2025-07-02T15:00")  # the next sentence keeps the anchor

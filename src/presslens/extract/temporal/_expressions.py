@@ -53,6 +53,7 @@ _NO_END = frozenset({",", "-", "and", "of", "the", "a", "an", "on", "at", "in", 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH_WORD = re.compile(r"\b" + alternation(m for m in timex_lexicon().months if len(m) > 3) + r"\b", re.I)
 _MAX_SPAN = 10
+_PROBE_DAY = dt.date(1900, 1, 1)
 _WRITTEN_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d.,%])")
 
 
@@ -66,6 +67,7 @@ def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     """
     found: list[Timex] = []
     state = NarrativeState(doc, anchor)
+    dateless: list[tuple[int, int]] = []  # (index in found, sentence end): clock times without a day
     for run in timex_runs(doc):
         i = run.start
         while i < run.end:
@@ -83,9 +85,31 @@ def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             found.append(_record(doc, span, value))
             if value.type == "DATE":
                 state.observe(span, value.value, from_anchor=value.deictic, grounded=grounded)
+                if dateless and _DAY_VALUE.match(value.value):
+                    _date_clock_times(found, dateless, span.start_char, value.value)
+            elif value.type == "TIME" and _is_dateless(span, value, anchor, found):
+                dateless.append((len(found) - 1, span.sent.end_char))
             i = span.end
     found += _dateparser_fallback(doc, anchor, found)
     return sorted(found, key=lambda t: t.start)
+
+
+def _is_dateless(span: Span, value: TimexValue, anchor: dt.date | None, found: list[Timex]) -> bool:
+    """A clock time that took its day from the anchor: no date in it, none before it in the sentence."""
+    if anchor is None or not value.value.startswith(anchor.isoformat() + "T"):
+        return False
+    if any(t.start >= span.sent.start_char and _DAY_VALUE.match(t.value) for t in found[:-1]):
+        return False
+    probe = timex_value(span.text, _PROBE_DAY, None, None, None)  # does its day come from the anchor?
+    return probe is not None and probe.value.startswith(_PROBE_DAY.isoformat() + "T")
+
+
+def _date_clock_times(found: list[Timex], dateless: list[tuple[int, int]], at: int, day: str) -> None:
+    """"at 2:19 pm Moscow time on February 16": a clock time takes the date named after it in its sentence."""
+    for k, sent_end in dateless:
+        if at < sent_end:
+            found[k] = found[k].model_copy(update={"value": day + found[k].value[10:]})
+    dateless.clear()  # dated now, or their sentence is over
 
 
 def _longest_at(

@@ -1,0 +1,102 @@
+"""Reports of one event across outlets: what joins them, what keeps two events apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from presslens.models import Claim, Event, Mention, TextSpan
+from presslens.stories.actors import NameMention, link_actors
+from presslens.stories.records import Story, StoryInput
+from presslens.stories.timeline import story_timeline
+
+
+def _span(text: str) -> TextSpan:
+    return TextSpan(text=text, start=0, end=len(text))
+
+
+def _event(sentence: str, mode: str, *, actor=None, target=None, place=None, date=None,
+           kind: str = "ASSAULT") -> Event:
+    return Event(
+        type=kind, mode=mode, actor=Mention(text=actor) if actor else None,
+        target=Mention(text=target) if target else None, place=Mention(text=place) if place else None,
+        date=date, evidence=_span(sentence),
+    )
+
+
+def _article(aid: str, events=(), claims=(), day: dt.date = dt.date(2026, 3, 23)) -> StoryInput:
+    return StoryInput(aid, aid.upper(), day, "t", "text", events=tuple(events), claims=tuple(claims))
+
+
+def _timeline(articles: list[StoryInput]):
+    names = [NameMention(m.text, "ORG", a.article_id) for a in articles for e in a.events
+             for m in (e.actor, e.target) if m is not None]
+    names += [NameMention(c.speaker.text, "PERSON", a.article_id) for a in articles for c in a.claims]
+    story = Story(id="s-1", title="t", articles=tuple(a.article_id for a in articles))
+    return story_timeline(story, articles, link_actors(names))
+
+
+def test_kill_and_attack_in_one_place_are_one_event_whatever_the_mode() -> None:
+    articles = [
+        _article("a", [_event("Gunmen attacked the concert hall on Friday.", "assault", actor="gunmen",
+                              place="Krasnogorsk", date="2026-03-22TEV")]),
+        _article("b", [_event("At least 133 people were killed on Friday.", "kill",
+                              target="at least 133 people", place="Krasnogorsk", date="2026-03-22")]),
+    ]
+    (entry,) = _timeline(articles)
+    assert entry.date == "2026-03-22" and entry.articles == ("a", "b")
+
+
+def test_one_day_alone_does_not_join_two_modes() -> None:
+    articles = [
+        _article("a", [_event("Police raided the market.", "raid", kind="COERCE", target="market",
+                              date="2026-03-12")]),
+        _article("b", [_event("Nine people were detained.", "detain", kind="COERCE", target="nine people",
+                              date="2026-03-12")]),
+    ]
+    assert len(_timeline(articles)) == 2
+
+
+def test_two_days_or_two_places_are_two_events() -> None:
+    def raid(place: str, day: str) -> Event:
+        return _event("Police raided homes.", "raid", kind="COERCE", place=place, date=day)
+
+    articles = [_article("a", [raid("Baku", "2026-03-20")]), _article("b", [raid("Ganja", "2026-03-20")]),
+                _article("c", [raid("Baku", "2026-03-21")])]
+    assert len(_timeline(articles)) == 3
+
+
+def test_two_named_actors_are_two_events() -> None:
+    articles = [
+        _article("a", [_event("The court jailed the four men.", "jail", kind="COERCE", actor="Basmanny Court",
+                              target="four men", date="2026-03-24")]),
+        _article("b", [_event("The FSB arrested four men.", "arrest", kind="COERCE", actor="FSB",
+                              target="four men", date="2026-03-24")]),
+    ]
+    assert len(_timeline(articles)) == 2
+
+
+def test_an_undated_report_cannot_tell_of_a_later_event() -> None:
+    articles = [
+        _article("a", [_event("The army fired on protesters.", "assault", actor="army")],
+                 day=dt.date(2026, 3, 10)),
+        _article("b", [_event("The army fired on protesters.", "assault", actor="army", date="2026-03-20")],
+                 day=dt.date(2026, 3, 21)),
+    ]
+    assert len(_timeline(articles)) == 2
+
+
+def _said(speaker: str, sentence: str) -> Claim:
+    return Claim(speaker=Mention(text=speaker), cue=TextSpan(text="said", start=0, end=4),
+                 content=_span(sentence), evidence=_span(sentence))
+
+
+def test_one_speakers_statements_on_different_days_are_different_entries() -> None:
+    fled = _said("Vladimir Putin", "Putin said the attackers fled.")
+    articles = [
+        _article("a", claims=[fled], day=dt.date(2026, 3, 23)),
+        _article("b", claims=[fled], day=dt.date(2026, 3, 23)),
+        _article("c", claims=[_said("Vladimir Putin", "Putin said the West was behind it.")],
+                 day=dt.date(2026, 3, 26)),
+    ]
+    timeline = _timeline(articles)
+    assert sorted(len(e.reports) for e in timeline) == [1, 2]
