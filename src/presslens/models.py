@@ -316,6 +316,8 @@ class Story(_Record):
     last_published: dt.date | None = None
     actors: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    texts: int | None = Field(None, description="distinct texts among its articles (copies count once)")
+    origins: int | None = Field(None, description="independent origins (one agency's stories count once)")
 
 
 class EventReport(_Record):
@@ -332,6 +334,12 @@ class EventReport(_Record):
         "event", description="what `index` counts: the article's events, or its claims (a statement)"
     )
     confidence: float = Field(0.5, description="how solid this report is (see Event.confidence)")
+    copy_of: str | None = Field(
+        None, description="the first article of this article's copy group (a reprint of the same text)"
+    )
+    origin: str | None = Field(
+        None, description='where the text comes from: "agency:AFP" when credited, else "text:<first copy>"'
+    )
 
 
 class TimelineEvent(_Record):
@@ -360,6 +368,16 @@ class TimelineEvent(_Record):
     @property
     def outlets(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.outlet or r.article for r in self.reports))
+
+    @property
+    def texts(self) -> int:
+        """How many distinct texts report it: copies of one wire story count once."""
+        return len({r.copy_of or r.article for r in self.reports})
+
+    @property
+    def origins(self) -> int:
+        """How many independent origins report it: one agency's stories count once."""
+        return len({r.origin or r.copy_of or r.article for r in self.reports})
 
 
 class ActorNode(_Record):

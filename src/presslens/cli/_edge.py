@@ -43,6 +43,7 @@ __all__ = [
     "note",
     "parse_field_option",
     "parse_published_option",
+    "plural",
     "requires_extra",
     "say",
     "stdout_console",
@@ -50,6 +51,11 @@ __all__ = [
     "table",
     "warn",
 ]
+
+def plural(n: int, word: str) -> str:
+    """ "1 text", "3 texts": a count with its noun in the right number."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
 
 #: Messages, progress bars and batch summaries go to stderr, so stdout stays the data.
 err_console = Console(stderr=True, highlight=False)

@@ -26,6 +26,7 @@ from presslens.cli._edge import (
     fail,
     parse_field_option,
     parse_published_option,
+    plural,
     stdout_console,
     table,
 )
@@ -48,7 +49,9 @@ StoreOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table (readable) or json.")]
 RESULT_COLUMNS = ["status", "article", "title"]
-STORY_COLUMNS = ["story", "dates", "articles", "outlets", "events", "contradictions", "title", "actors"]
+STORY_COLUMNS = [
+    "story", "dates", "articles", "outlets", "texts/origins", "events", "contradictions", "title", "actors"
+]
 TIMELINE_COLUMNS = ["date", "event", "actor", "target", "reported by", "evidence"]
 CONTRADICTION_COLUMNS = ["topic", "value", "outlet", "article", "evidence"]
 T = TypeVar("T")
@@ -99,6 +102,7 @@ def _story_row(s: StorySummary) -> list[Any]:
         dates,
         len(story.articles),
         len(story.outlets),
+        _independent(story.texts, story.origins),
         s.events,
         s.contradictions,
         _short(story.title, 60),
@@ -106,13 +110,24 @@ def _story_row(s: StorySummary) -> list[Any]:
     ]
 
 
+def _independent(texts: int | None, origins: int | None) -> str:
+    """ "11/10": distinct texts and origins, when copies and one agency's stories count once."""
+    if texts is None:
+        return "?"  # a story written before migration 3 (presslens reanalyze recounts)
+    return f"{texts}/{origins}"
+
+
 def _timeline_row(e: TimelineEvent) -> list[Any]:
+    outlets = len(e.outlets)
+    sources = ", ".join(o for o in e.outlets)
+    if outlets > 1:
+        sources += f" ({plural(outlets, 'outlet')}, {e.origins} independent)"
     return [
         f"{e.date}{' (published)' if e.date_source == 'published' else ''}",
         f"{e.type}/{e.mode}" if e.mode else e.type,
         e.actor,
         e.target,
-        ", ".join(o for o in e.outlets),
+        sources,
         _short(e.reports[0].evidence.text, 70),
     ]
 

@@ -45,6 +45,8 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "terms",
         "presslens_version",
         "computed_at",
+        "n_texts",
+        "n_origins",
     ),
     "story_articles": ("story_id", "article_id", "similarity"),
     "timeline_events": (
@@ -76,6 +78,8 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence_end",
         "kind",
         "confidence",
+        "copy_of",
+        "origin",
     ),
     "actor_edges": (
         "story_id",
@@ -145,6 +149,8 @@ def story_layer_rows(
                 list(story.terms),
                 __version__,
                 computed_at,
+                story.texts,
+                story.origins,
             )
         )
         rows["story_articles"].extend((story.id, a, None) for a in story.articles)
@@ -181,6 +187,8 @@ def story_layer_rows(
                     r.evidence.end,
                     r.kind,
                     r.confidence,
+                    r.copy_of,
+                    r.origin,
                 )
                 for r in event.reports
             )
@@ -232,6 +240,8 @@ def story_from_row(row: dict[str, Any], articles: Iterable[str], outlets: Iterab
         last_published=row["last_published"],
         actors=tuple(row["actors"] or ()),
         terms=tuple(row["terms"] or ()),
+        texts=row.get("n_texts"),
+        origins=row.get("n_origins"),
     )
 
 
@@ -261,6 +271,8 @@ def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any
                 evidence=_span(s),
                 kind=s.get("kind") or "event",
                 confidence=_confidence(s),
+                copy_of=s.get("copy_of"),
+                origin=s.get("origin"),
             )
         )
     return [

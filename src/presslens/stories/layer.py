@@ -15,6 +15,7 @@ from presslens.stories.actors import ActorIndex, NameMention, link_actors
 from presslens.stories.contradictions import story_contradictions
 from presslens.stories.graph import actor_graph
 from presslens.stories.grouping import GroupingOptions, assign_stories
+from presslens.stories.independence import independence
 from presslens.stories.records import ActorGraph, Story, StoryContradiction, StoryInput, TimelineEvent
 from presslens.stories.timeline import story_timeline
 
@@ -57,9 +58,13 @@ def build_story_layer(
     stories = assign_stories(articles, actors, options=options, previous=previous)
     by_id = {a.article_id: a for a in articles}
     timelines, graphs, contradictions = {}, {}, {}
-    for story in stories:
+    for k, story in enumerate(stories):
         members = [by_id[a] for a in story.articles]
-        timelines[story.id] = story_timeline(story, members, actors)
+        sources = independence(members)
+        story = stories[k] = story.model_copy(
+            update={"texts": sources.texts(story.articles), "origins": sources.origins(story.articles)}
+        )
+        timelines[story.id] = story_timeline(story, members, actors, sources)
         graphs[story.id] = actor_graph(story.id, timelines[story.id], actors)
         contradictions[story.id] = story_contradictions(story, members, actors, timelines[story.id])
     return StoryLayer(actors, stories, timelines, graphs, contradictions)

@@ -33,8 +33,8 @@ named party, typed by the act it performs (``Claim.act``: ACCUSE, REJECT, REQUES
 for a plain statement, PLOVER having no category for it), its speaker the actor, dated by its
 own clause. A statement whose act the article already codes as an event ("Kyiv denied ...")
 is that event and is not listed twice. Statements group across outlets by speaker, act and
-day (its own date, else the day it was published): what one speaker says on two days is two
-entries.
+day (its own date; undated, the day it was published or the one before): what one speaker says
+on two days is two entries.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ from rapidfuzz import fuzz
 from presslens.confidence import is_named, report_confidence
 from presslens.models import Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
+from presslens.stories.independence import Independence, independence
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
 
 __all__ = ["party_key", "story_timeline"]
@@ -244,7 +245,7 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     if cluster.statement:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
-        return any(report.actor_key == other.actor_key and report.day == other.day
+        return any(report.actor_key == other.actor_key and _same_statement_day(report, other)
                    for other in cluster.reports)
     if any(_conflicts(report, other) for other in cluster.reports):
         return False
@@ -253,6 +254,17 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
         # participant or place: one day alone does not make a raid and the arrests after it one event
         return any(_same_target(report, other) or _same_party(report, other) for other in cluster.reports)
     return any(_supports(report, other) for other in cluster.reports)
+
+
+def _same_statement_day(report: _Report, other: _Report) -> bool:
+    """Two statements of one day: the same date, or an undated one published that day or the next
+    (an outlet reports a statement the day after another did)."""
+    if report.date and other.date:
+        return report.date == other.date
+    if report.day is None or other.day is None:
+        return report.day == other.day
+    gap = abs((dt.date.fromisoformat(report.day) - dt.date.fromisoformat(other.day)).days)
+    return gap <= 1
 
 
 def _same_party(report: _Report, other: _Report) -> bool:
@@ -318,8 +330,15 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
     )
 
 
-def story_timeline(story: Story, articles: Sequence[StoryInput], actors: ActorIndex) -> list[TimelineEvent]:
-    """The de-duplicated events of `story`, in date order, each with all its reports."""
+def story_timeline(
+    story: Story, articles: Sequence[StoryInput], actors: ActorIndex, sources: Independence | None = None
+) -> list[TimelineEvent]:
+    """The de-duplicated events of `story`, in date order, each with all its reports.
+
+    `sources` (default: computed from `articles`) says which reports are copies of one text
+    and which share an origin, so each event can say how many independent sources it has.
+    """
+    sources = sources or independence(articles)
     clusters: list[_Cluster] = []
     for report in _reports(articles, actors):
         # a cluster of the report's own mode first: "raid" joins the raid before the arrests
@@ -329,7 +348,7 @@ def story_timeline(story: Story, articles: Sequence[StoryInput], actors: ActorIn
             home = _Cluster(report.event.type, report.event.mode)
             clusters.append(home)
         home.reports.append(report)
-    events = [_timeline_event(story.id, c, actors) for c in clusters]
+    events = [_timeline_event(story.id, c, actors, sources) for c in clusters]
     return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
 
 
@@ -338,7 +357,9 @@ def _most_common(values: list[str | None]) -> str | None:
     return Counter(present).most_common(1)[0][0] if present else None
 
 
-def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> TimelineEvent:
+def _timeline_event(
+    story_id: str, cluster: _Cluster, actors: ActorIndex, sources: Independence
+) -> TimelineEvent:
     dates = Counter(r.date for r in cluster.reports if r.date)
     if dates:
         date, date_source = sorted(dates.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], "event"
@@ -375,6 +396,8 @@ def _timeline_event(story_id: str, cluster: _Cluster, actors: ActorIndex) -> Tim
                 evidence=r.event.evidence,
                 kind=r.kind,
                 confidence=r.event.confidence,
+                copy_of=sources.copy_of.get(r.article.article_id),
+                origin=sources.origin_of.get(r.article.article_id),
             )
             for r in cluster.reports
         ),
