@@ -42,9 +42,11 @@ __all__ = [
     "PersuasionSpan",
     "PersuasionSummary",
     "Place",
+    "ReportAnchor",
     "Story",
     "StoryContradiction",
     "TextSpan",
+    "TimelineCorrection",
     "TimelineEvent",
     "Timex",
     "Versions",
@@ -342,6 +344,31 @@ class EventReport(_Record):
     )
 
 
+class ReportAnchor(_Record):
+    """A report pinned by what survives reanalysis: its article, what it points at, and where."""
+
+    article: str
+    kind: Literal["event", "claim"] = "event"
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class TimelineCorrection(_Record):
+    """An analyst's correction of a timeline: merge two events, split a report off, hide an event.
+
+    Corrections name reports, not event ids (which change when stories are rebuilt), so they
+    apply again after re-ingest, reanalysis and a rebuild of the stories.
+    """
+
+    action: Literal["merge", "split", "hide"]
+    anchor: ReportAnchor = Field(
+        description="a report of the event to hide or merge into, or the report to split off"
+    )
+    other: ReportAnchor | None = Field(
+        None, description="merge: a report of the event merged into the anchor's"
+    )
+
+
 class TimelineEvent(_Record):
     """One event of a story, however many outlets reported it.
 
@@ -360,6 +387,7 @@ class TimelineEvent(_Record):
     place: str | None = None
     reports: tuple[EventReport, ...]
     confidence: float = Field(0.5, description="the most solid of its reports' confidences")
+    hidden: bool = Field(False, description="hidden by an analyst's correction (shown on request)")
 
     @property
     def articles(self) -> tuple[str, ...]:

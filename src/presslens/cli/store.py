@@ -27,6 +27,7 @@ from presslens.cli._edge import (
     parse_field_option,
     parse_published_option,
     plural,
+    say,
     stdout_console,
     table,
 )
@@ -234,11 +235,38 @@ def timeline(
     story: Annotated[str, typer.Argument(help="Story id (or a unique prefix).")],
     store: StoreOption = Path("presslens.duckdb"),
     fmt: FormatOption = Format.table,
+    show_hidden: Annotated[
+        bool, typer.Option("--all", help="Also the events hidden with `presslens correct hide`.")
+    ] = False,
 ) -> None:
     """The story's de-duplicated event timeline, each event with every outlet reporting it."""
     with edge():
-        events = _read(store, lambda st: st.story_timeline(story))
+        events = _read(store, lambda st: st.story_timeline(story, hidden=show_hidden))
         _show(fmt, events, f"timeline of {story}", TIMELINE_COLUMNS, map(_timeline_row, events))
+
+
+class Correction(enum.StrEnum):
+    merge = "merge"
+    split = "split"
+    hide = "hide"
+
+
+def correct(
+    action: Annotated[Correction, typer.Argument(help="merge two events, split a report off, or hide one.")],
+    event: Annotated[str, typer.Argument(help="Timeline event id (or a unique prefix), from `timeline`.")],
+    other: Annotated[str | None, typer.Argument(help="merge: the event merged into EVENT.")] = None,
+    report: Annotated[
+        int | None, typer.Option(help="split: which report of EVENT (1 = first, as `timeline` lists them).")
+    ] = None,
+    store: StoreOption = Path("presslens.duckdb"),
+) -> None:
+    """Correct a story timeline; the correction is kept and applied again after every rebuild."""
+    with edge():
+        _read(store, lambda st: st.correct_timeline(action.value, event, other, report=report),
+              read_only=False)
+        done = {"merge": f"merged {other} into {event}", "split": f"split report {report} off {event}",
+                "hide": f"hid {event} (shown with `timeline --all`)"}[action.value]
+        say(f"presslens: {done}")
 
 
 def contradictions(
@@ -269,5 +297,5 @@ def query(
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the ``presslens`` app."""
-    for command in (ingest, reanalyze, forget, export, stories, timeline, contradictions, query):
+    for command in (ingest, reanalyze, forget, export, stories, timeline, correct, contradictions, query):
         app.command()(command)

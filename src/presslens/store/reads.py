@@ -334,10 +334,12 @@ class StoreReads:
             for s in stories
         ]
 
-    def story_timeline(self, ref: str) -> list[TimelineEvent]:
+    def story_timeline(self, ref: str, *, hidden: bool = False) -> list[TimelineEvent]:
+        """A story's timeline; events an analyst hid only when `hidden`."""
         story_id = self.resolve_story(ref)
+        shown = "" if hidden else " AND NOT coalesce(hidden, false)"
         events = self.db.fetch_dicts(
-            "SELECT * FROM timeline_events WHERE story_id = ? ORDER BY position", [story_id]
+            f"SELECT * FROM timeline_events WHERE story_id = ?{shown} ORDER BY position", [story_id]
         )
         sources = self.db.fetch_dicts(
             "SELECT * FROM timeline_sources WHERE story_id = ? ORDER BY event_id, article_id, event_index",

@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Literal
 
 from presslens.errors import StoreError
-from presslens.models import Article, Document, Flag, Versions
+from presslens.models import (
+    Article,
+    Document,
+    Flag,
+    ReportAnchor,
+    TimelineCorrection,
+    TimelineEvent,
+    Versions,
+)
 from presslens.store.database import Database
 from presslens.store.migrations import migrate
 from presslens.store.reads import StoreReads
@@ -384,6 +392,7 @@ class Store(StoreReads):
             self.story_inputs(),
             previous={k: frozenset(v) for k, v in previous.items()},
             options=options,  # type: ignore[arg-type]
+            corrections=self.timeline_corrections(),
         )
         tables = story_layer_rows(layer, computed_at=_now(), outlets=self.outlet_register())
         with self.db.transaction():
@@ -391,3 +400,74 @@ class Store(StoreReads):
                 self.db.execute(f"DELETE FROM {table}")
                 self.db.insert_rows(table, columns, rows)
         return len(layer.stories)
+
+    # -- an analyst's corrections ---------------------------------------------------------------
+
+    def correct_timeline(
+        self, action: str, event: str, other: str | None = None, *, report: int | None = None
+    ) -> TimelineCorrection:
+        """Merge `other` into `event`, split report number `report` (1-based) off `event`, or hide it.
+
+        The correction is stored by the reports it names (see ``stories.corrections``), applied
+        at once, and again after every rebuild of the stories.
+        """
+        from presslens.stories.corrections import anchor_of
+
+        found = self._timeline_event(event)
+        if action == "merge":
+            if other is None:
+                raise StoreError("merge needs two timeline events: EVENT and OTHER")
+            target = self._timeline_event(other)
+            if target.id == found.id:
+                raise StoreError(f"{event!r} and {other!r} are the same timeline event")
+            correction = TimelineCorrection(action="merge", anchor=anchor_of(found.reports[0]),
+                                            other=anchor_of(target.reports[0]))
+        elif action == "split":
+            if report is None or not 1 <= report <= len(found.reports):
+                raise StoreError(f"split needs --report N, N from 1 to {len(found.reports)} (the reports of "
+                                 f"{found.id} in the order `timeline` lists them)")
+            if len(found.reports) == 1:
+                raise StoreError(f"{found.id} has one report; there is nothing to split off")
+            correction = TimelineCorrection(action="split", anchor=anchor_of(found.reports[report - 1]))
+        elif action == "hide":
+            correction = TimelineCorrection(action="hide", anchor=anchor_of(found.reports[0]))
+        else:
+            raise StoreError(f"unknown correction {action!r}: merge, split or hide")
+        row = self.db.fetch_one("SELECT coalesce(max(position), 0) FROM timeline_corrections")
+        a, b = correction.anchor, correction.other
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO timeline_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(row[0] if row else 0) + 1, correction.action, a.article, a.kind, a.start, a.end,
+                 b.article if b else None, b.kind if b else None, b.start if b else None,
+                 b.end if b else None, _now()],
+            )
+        self.refresh_stories()
+        return correction
+
+    def timeline_corrections(self) -> list[TimelineCorrection]:
+        """Every stored correction, in the order they were made."""
+        corrections = []
+        for r in self.db.fetch_dicts("SELECT * FROM timeline_corrections ORDER BY position"):
+            other = None
+            if r["other_article_id"]:
+                other = ReportAnchor(article=r["other_article_id"], kind=r["other_kind"],
+                                     start=r["other_start"], end=r["other_end"])
+            corrections.append(TimelineCorrection(
+                action=r["action"], other=other,
+                anchor=ReportAnchor(article=r["article_id"], kind=r["kind"], start=r["evidence_start"],
+                                    end=r["evidence_end"]),
+            ))
+        return corrections
+
+    def _timeline_event(self, ref: str) -> TimelineEvent:
+        """A timeline event by its id (or a unique prefix), hidden ones included."""
+        rows = self.db.fetch_all(
+            "SELECT DISTINCT story_id, event_id FROM timeline_events WHERE starts_with(event_id, ?)", [ref]
+        )
+        if not rows:
+            raise StoreError(f"no timeline event {ref!r} in {self.db.path} (see `presslens timeline STORY`)")
+        if len(rows) > 1:
+            raise StoreError(f"{ref!r} matches several timeline events; give more of the id")
+        story_id, event_id = rows[0]
+        return next(e for e in self.story_timeline(story_id, hidden=True) if e.id == event_id)

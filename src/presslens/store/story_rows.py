@@ -63,6 +63,7 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "n_articles",
         "n_outlets",
         "confidence",
+        "hidden",
     ),
     "timeline_sources": (
         "story_id",
@@ -170,6 +171,7 @@ def story_layer_rows(
                     len(event.articles),
                     len(event.outlets),
                     event.confidence,
+                    event.hidden,
                 )
             )
             rows["timeline_sources"].extend(
@@ -288,6 +290,7 @@ def timeline_from_rows(events: list[dict[str, Any]], sources: list[dict[str, Any
             place=e["place"],
             reports=tuple(by_event.get(e["event_id"], ())),
             confidence=_confidence(e),
+            hidden=bool(e.get("hidden")),
         )
         for e in events
     ]

@@ -13,10 +13,18 @@ from dataclasses import dataclass
 
 from presslens.stories.actors import ActorIndex, NameMention, link_actors
 from presslens.stories.contradictions import story_contradictions
+from presslens.stories.corrections import apply_corrections
 from presslens.stories.graph import actor_graph
 from presslens.stories.grouping import GroupingOptions, assign_stories
 from presslens.stories.independence import independence
-from presslens.stories.records import ActorGraph, Story, StoryContradiction, StoryInput, TimelineEvent
+from presslens.stories.records import (
+    ActorGraph,
+    Story,
+    StoryContradiction,
+    StoryInput,
+    TimelineCorrection,
+    TimelineEvent,
+)
 from presslens.stories.timeline import story_timeline
 
 __all__ = ["StoryLayer", "build_story_layer", "name_mentions"]
@@ -52,8 +60,12 @@ def build_story_layer(
     *,
     previous: Mapping[str, frozenset[str]] | None = None,
     options: GroupingOptions | None = None,
+    corrections: Sequence[TimelineCorrection] = (),
 ) -> StoryLayer:
-    """Link actors, group stories, and derive each story's timeline, graph and contradictions."""
+    """Link actors, group stories, and derive each story's timeline, graph and contradictions.
+
+    `corrections` (an analyst's merges, splits and hides) are applied to every timeline.
+    """
     actors = link_actors(name_mentions(articles))
     stories = assign_stories(articles, actors, options=options, previous=previous)
     by_id = {a.article_id: a for a in articles}
@@ -64,7 +76,8 @@ def build_story_layer(
         story = stories[k] = story.model_copy(
             update={"texts": sources.texts(story.articles), "origins": sources.origins(story.articles)}
         )
-        timelines[story.id] = story_timeline(story, members, actors, sources)
-        graphs[story.id] = actor_graph(story.id, timelines[story.id], actors)
-        contradictions[story.id] = story_contradictions(story, members, actors, timelines[story.id])
+        timelines[story.id] = apply_corrections(story_timeline(story, members, actors, sources), corrections)
+        shown = [e for e in timelines[story.id] if not e.hidden]  # a hidden event is no evidence
+        graphs[story.id] = actor_graph(story.id, shown, actors)
+        contradictions[story.id] = story_contradictions(story, members, actors, shown)
     return StoryLayer(actors, stories, timelines, graphs, contradictions)

@@ -23,8 +23,10 @@ from presslens.models import (
     ContradictionSource,
     Event,
     EventReport,
+    ReportAnchor,
     Story,
     StoryContradiction,
+    TimelineCorrection,
     TimelineEvent,
 )
 
@@ -37,9 +39,11 @@ __all__ = [
     "ContradictionSource",
     "EntityRef",
     "EventReport",
+    "ReportAnchor",
     "Story",
     "StoryContradiction",
     "StoryInput",
+    "TimelineCorrection",
     "TimelineEvent",
 ]
 
