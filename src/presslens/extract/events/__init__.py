@@ -4,8 +4,8 @@
     events_with_reporters(events, claims) -> list[Event]
 
 Triggers (``_triggers``) are coded from the PLOVER verb and noun lexicons
-(``_lexicon``, ``resources/plover_*.tsv``); participants, place and date come
-from the dependency parse (``_args``), negation and modality from cue words
+(``_lexicon``, ``resources/plover_*.tsv``); actor and target (``_roles``), mentions, place
+and date come from the dependency parse (``_args``), negation and modality from cue words
 (``_modality``), the evidence clause from ``_evidence``; ``_coref`` merges two
 mentions of one act. `coded_events` keeps each event's trigger token, for
 evaluation; `plover_code` applies PLOVER's intent conventions to a coded event.

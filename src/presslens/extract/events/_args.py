@@ -219,6 +219,11 @@ class ArgContext:
         token = self.resolve(token)
         ref = referent_of(self.doc, token)
         if ref is not None and token.pos_ == "PRON":  # "it struck", "they were detained", "his arrest"
+            if self._in_sentence_before(ref.start, ref.end, token):
+                text = self.doc.text[ref.start : ref.end]
+                return Mention(
+                    text=text, canonical=ref.canonical, start=ref.start, end=ref.end, inferred=True
+                )
             end = token.idx + len(token.text)
             return Mention(text=token.text, canonical=ref.canonical, start=token.idx, end=end, inferred=True)
         if token.lower_ in PLURAL_PRONOUNS:
@@ -232,6 +237,15 @@ class ArgContext:
                     if ent is not None and ent.start <= ante.idx < ent.end and end - start == 1
                     else self.doc[start:end].text
                 )
+                phrase = self.doc[start:end]
+                if self._in_sentence_before(phrase.start_char, phrase.end_char, token):
+                    return Mention(
+                        text=phrase.text,
+                        canonical=canonical,
+                        start=phrase.start_char,
+                        end=phrase.end_char,
+                        inferred=True,
+                    )
             end_char = token.idx + len(token.text)
             return Mention(
                 text=token.text, canonical=canonical, start=token.idx, end=end_char, inferred=ante is not None
@@ -251,6 +265,19 @@ class ArgContext:
         if role in {"actor", "target"}:
             canonical = self._metonym(span, ent) or canonical
         return Mention(text=span.text, canonical=canonical, start=span.start_char, end=span.end_char)
+
+    @staticmethod
+    def _in_sentence_before(start: int, end: int, pronoun: Token) -> bool:
+        """Whether the antecedent span lies earlier in the pronoun's own sentence.
+
+        Then the participant is named in the very sentence that states the event ("Uganda said
+        it had paid ..."), and the mention points at that name, as PLOVER coders mark the
+        named actor rather than the pronoun (PLOVER GSR markup); the pronoun stays the
+        evidence, and ``inferred`` says the link was resolved. An antecedent in an earlier
+        sentence leaves the pronoun as the mention: its offsets stay inside the event's text.
+        """
+        sent = pronoun.sent
+        return sent.start_char <= start and end <= pronoun.idx
 
     def _metonym(self, span: Span, ent: EntityRef | None) -> str | None:
         """'Government of <country>' for a capital or seat acting as an actor ("Official Baku").

@@ -79,8 +79,9 @@ def _pronoun_fits(pron: Token | None, other: Token | None) -> bool:
     low = pron.lower_
     if low in NON_PERSON_PRONOUNS:
         return other.ent_type_ != "PERSON" and other.pos_ != "PRON"
-    if low in PLURAL_TARGET_PRONOUNS:
-        return other.tag_ in {"NNS", "NNPS"}
+    if low in PLURAL_TARGET_PRONOUNS:  # a target named by a modifier: "the Russian strikes" -> Russian
+        named_by_modifier = other.dep_ in {"amod", "compound", "poss"} and other.head.tag_ in {"NNS", "NNPS"}
+        return other.tag_ in {"NNS", "NNPS"} or named_by_modifier
     return False
 
 

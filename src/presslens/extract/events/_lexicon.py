@@ -103,6 +103,7 @@ class LexEntry:
     subject_is_target: bool = False
     to_actor: bool = False
     place_object: bool = False
+    stative: bool = False
     actor_rule: ArgRule | None = field(default=None, repr=False)
     object_rule: ArgRule | None = field(default=None, repr=False)
     #: Later rows with the same pattern, tried in file order when this row's rules fail.
@@ -189,6 +190,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
                 subject_is_target="subj_target" in flags,
                 to_actor="to_actor" in flags,
                 place_object="place_obj" in flags,
+                stative="stative" in flags,
                 actor_rule=rules.get("actor"),
                 object_rule=rules.get("obj"),
             )

@@ -22,6 +22,8 @@ __all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+#: How a that-clause hangs off a noun ("a warning that X must leave").
+NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp"})
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,13 @@ def _is_verb(tok: Token) -> bool:
     )
 
 
-def _deontic_complement(verb: Token, lex: EventLexicon) -> Token | None:
-    """The complement clause of a reporting verb that states a demand ("X must return ...")."""
+def _deontic_complement(
+    verb: Token, lex: EventLexicon, deps: frozenset[str] = frozenset({"ccomp"})
+) -> Token | None:
+    """The complement clause of a reporting verb (or noun) that states a demand ("X must return ...")."""
     for child in verb.children:
         if (
-            child.dep_ == "ccomp"
+            child.dep_ in deps
             and any(a.dep_ == "aux" and a.lower_ in lex.cue("deontic") for a in child.children)
             and any(s.dep_ in SUBJECT_DEPS for s in child.children)
         ):
@@ -189,6 +193,11 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
         comp = _deontic_complement(verb, lex)
         if comp is not None:
             return Trigger(verb, lex.verbs["demand"], "demand", pattern_word=comp)
+    if lemma in lex.cue("light") or lemma in lex.cue("report"):
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            comp = _deontic_complement(obj, lex, NOUN_COMPLEMENT_DEPS)
+            if comp is not None:  # "issued a reminder to Iraq that it must cooperate"
+                return Trigger(verb, lex.verbs["demand"], "demand", pattern_word=comp)
     return None
 
 

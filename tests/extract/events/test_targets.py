@@ -1,0 +1,169 @@
+"""PLOVER's target is the party an act is directed at, not the thing or act it names (PLOVER
+manual 0.8, "Event data fields"); an actor named in the event's own sentence is that name."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.events import event_mentions, plover_code
+from presslens.models import Event
+from presslens.nlp.extensions import register_extensions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    register_extensions()
+    return nlp
+
+
+def _event(parse, text: str, etype: str) -> Event:
+    events = [e for e in event_mentions(parse(text)) if plover_code(e) == etype or e.type == etype]
+    assert events, event_mentions(parse(text))
+    return events[0]
+
+
+def _text(mention) -> str | None:
+    return mention.text if mention is not None else None
+
+
+def test_the_subject_of_willing_acts_in_its_complement(parse):
+    event = _event(parse, "Denmark is willing to send doctors to help Chad.", "AID")
+    assert _text(event.actor) == "Denmark"
+
+
+def test_a_possessed_group_is_the_theme_and_the_party_it_leaves_is_the_target(parse):
+    event = _event(parse, "Chile withdrew its troops from Peru.", "RETREAT")
+    assert _text(event.target) == "Peru"
+
+
+def test_a_pronoun_with_its_antecedent_in_the_sentence_points_at_the_name(parse):
+    text = "Ghana said on Monday it had released the sailors."
+    event = _event(parse, text, "RETREAT")
+    assert event.actor is not None and event.actor.inferred
+    assert _text(event.actor) == "Ghana" and text[event.actor.start : event.actor.end] == "Ghana"
+
+
+def test_the_subject_of_a_demand_clause_is_the_target_of_the_demand(parse):
+    event = _event(parse, "The union repeated its demand that Canada lower its tariffs.", "REQUEST")
+    assert _text(event.target) == "Canada"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Farmers staged a protest.", "PROTEST"),
+        ("The guerrillas began a hunger strike.", "PROTEST"),
+    ],
+)
+def test_an_act_named_by_the_object_is_not_the_target(parse, sentence, etype):
+    assert _event(parse, sentence, etype).target is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "target"),
+    [
+        ("Chile rejected calls by Peru to reopen the border.", "REJECT", "Peru"),
+        ("Norway began a mediation mission between Chad and Sudan.", "CONSULT", "Chad"),
+    ],
+)
+def test_the_party_inside_the_object_act_is_the_target(parse, sentence, etype, target):
+    event = _event(parse, sentence, etype)
+    assert event.target is not None and target in event.target.text
+
+
+def test_the_place_of_a_measure_is_its_target_when_no_party_is_named(parse):
+    event = _event(parse, "The army imposed a curfew in Lagos.", "COERCE")
+    assert _text(event.target) == "Lagos"
+
+
+def test_a_visit_taken_by_a_verb_of_going_has_the_traveller_as_actor(parse):
+    event = _event(parse, "The Indian prime minister arrived in Dhaka on a visit.", "CONSULT")
+    assert event.actor is not None and "prime minister" in event.actor.text
+    assert _text(event.target) == "Dhaka"
+
+
+def test_a_victim_of_an_act_is_not_its_actor(parse):
+    events = [
+        e for e in event_mentions(parse("Two men died in an attack on the village.")) if e.type == "ASSAULT"
+    ]
+    assert all(e.actor is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("The rebels took to the streets and turned down the offer.", "REJECT"),
+        ("Police cracked down on the opposition.", "COERCE"),
+        ("The ministry froze the group's assets.", "SANCTION"),
+        ("Moscow pulled its forces out of the region.", "RETREAT"),
+        ("Militants besieged the garrison.", "ASSAULT"),
+        ("A siege of the town by the rebels began in May.", "ASSAULT"),
+    ],
+)
+def test_further_cameo_category_verbs(parse, sentence, etype):
+    assert any(plover_code(e) == etype for e in event_mentions(parse(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "target"),
+    [
+        ("Sanctions were imposed on Iran.", "SANCTION", "Iran"),
+        ("Japan supplied tents and blankets to the Haitian government.", "AID", "Haitian government"),
+        ("The agency cut food supplies to a Cambodian refugee camp.", "SANCTION", "Cambodian refugee camp"),
+        ("The army lifted the state of emergency in the province of Aceh.", "CONCEDE", "Aceh"),
+    ],
+)
+def test_the_party_beyond_an_act_or_a_shipment_is_the_target(parse, sentence, etype, target):
+    event = _event(parse, sentence, etype)
+    assert event.target is not None and target in event.target.text
+
+
+def test_a_promise_to_do_harm_is_a_threat(parse):
+    events = event_mentions(parse("The rebels vowed to attack the capital."))
+    assert [plover_code(e) for e in events] == ["THREATEN"]
+
+
+def test_readiness_to_act_is_stated_by_the_subject_of_the_sentence(parse):
+    event = _event(parse, "Iran expressed readiness to negotiate with the agency.", "AGREE")
+    assert _text(event.actor) == "Iran"
+
+
+def test_a_negated_cooperative_act_is_a_rejection(parse):
+    event = _event(parse, "The government did not allow observers into the region.", "REJECT")
+    assert event.negated and event.type == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("France deployed peacekeepers to Mali.", "AID"),
+        ("The union filed a lawsuit against the ministry.", "ACCUSE"),
+        ("The militia committed a massacre in the village.", "ASSAULT"),
+    ],
+)
+def test_codebook_phrases(parse, sentence, etype):
+    assert plover_code(_event(parse, sentence, etype)) == etype
+
+
+def test_an_act_as_subject_stands_for_the_actor_it_names(parse):
+    events = event_mentions(parse("Israeli strikes killed 20 people in the camp."))
+    kill = [e for e in events if e.mode == "kill"]
+    assert kill and _text(kill[0].actor) == "Israeli"
+
+
+def test_a_stative_passive_is_held_by_its_subject(parse):
+    event = _event(parse, "Israel is opposed to French mediation in the talks.", "REJECT")
+    assert _text(event.actor) == "Israel" and _text(event.target) == "French"
+
+
+def test_a_condemnation_of_an_act_targets_its_doer(parse):
+    event = _event(parse, "Egypt condemned Israel's strike on Gaza.", "ACCUSE")
+    assert _text(event.target) == "Israel"
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand(parse):
+    text = "The president issued a stern reminder to Chile that it must cooperate with the inspectors."
+    event = _event(parse, text, "REQUEST")
+    assert _text(event.actor) == "president" and _text(event.target) == "Chile"
