@@ -24,6 +24,7 @@ from presslens.extract._shared import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     EntityRef,
+    doc_text,
     document_entities,
     phrase_start,
 )
@@ -220,7 +221,7 @@ class ArgContext:
         ref = referent_of(self.doc, token)
         if ref is not None and token.pos_ == "PRON":  # "it struck", "they were detained", "his arrest"
             if self._in_sentence_before(ref.start, ref.end, token):
-                text = self.doc.text[ref.start : ref.end]
+                text = doc_text(self.doc)[ref.start : ref.end]
                 return Mention(
                     text=text, canonical=ref.canonical, start=ref.start, end=ref.end, inferred=True
                 )

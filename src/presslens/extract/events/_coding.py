@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.confidence import is_named, report_confidence
 from presslens.extract._dating import event_date
+from presslens.extract._shared import doc_text
 from presslens.extract.events._args import ArgContext
 from presslens.extract.events._coded import CodedEvent
 from presslens.extract.events._coref import merge_anaphoric_mentions, merge_clause_duplicates
@@ -123,10 +124,12 @@ def _is_heading(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > HEADING_MAX_TOKENS or words[-1].text in SENTENCE_END:
         return False
-    text = sent.doc.text
-    before = text[: words[0].idx].rstrip(" \t")
-    after = text[words[-1].idx + len(words[-1]) :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    text = doc_text(sent.doc)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    line_start = max(text.rfind("\n", 0, start), -1) + 1  # no slice of the text before: it is quadratic
+    line_end = text.find("\n", end)
+    after = text[end:line_end] if line_end >= 0 else text[end:]
+    return not text[line_start:start].strip(" \t") and not after.strip(" \t")
 
 
 # --- assembly --------------------------------------------------------------------------------
@@ -249,7 +252,7 @@ def _generic(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
-    text = doc.text  # Doc.text joins every token: read it once, not per line
+    text = doc_text(doc)  # Doc.text joins every token: read it once per Doc
     starts = [0]
     pos = text.find("\n")
     while pos != -1:

@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from presslens.extract._shared import PLURAL_PRONOUNS
+from presslens.extract._shared import PLURAL_PRONOUNS, doc_text
 from presslens.extract.events._args import DEMONSTRATIVES, ArgContext
 from presslens.extract.events._coded import CodedEvent
 from presslens.models import Event, Mention, TextSpan
@@ -136,7 +136,7 @@ def _merge_pair(head: CodedEvent, dep: CodedEvent) -> CodedEvent:
     )
     update = _fill(ev, other) | {
         "why": why,
-        "evidence": TextSpan(text=doc.text[start:end], start=start, end=end),
+        "evidence": TextSpan(text=doc_text(doc)[start:end], start=start, end=end),
     }
     return replace(keep, event=ev.model_copy(update=update))
 
