@@ -83,7 +83,7 @@ def test_one_article_giving_two_dates_means_two_events() -> None:
         "TASS",
         [
             _event("COERCE", "arrest", "Police", "Rustam Mammadov", "2026-03-12", "first"),
-            _event("COERCE", "arrest", "Police", "Rustam Mammadov", "2026-03-20", "second"),
+            _event("COERCE", "arrest", "Police", "Rustam Mammadov", "2026-03-02", "second"),
         ],
     )
     actors = link_actors([NameMention("Rustam Mammadov", "PERSON", "a")])

@@ -100,3 +100,11 @@ def test_one_speakers_statements_on_different_days_are_different_entries() -> No
     ]
     timeline = _timeline(articles)
     assert sorted(len(e.reports) for e in timeline) == [1, 2]
+
+
+def test_a_day_after_publication_is_no_date_of_what_happened() -> None:
+    # "declared Sunday a day of mourning": the clause's day is what was announced, not the act
+    articles = [_article("a", [_event("Putin declared Sunday a day of mourning.", "declare", kind="OTHER",
+                                      actor="Vladimir Putin", date="2026-03-24")], day=dt.date(2026, 3, 23))]
+    (entry,) = _timeline(articles)
+    assert (entry.date, entry.date_source) == ("2026-03-23", "published")

@@ -139,9 +139,17 @@ class _Report:
 
     @property
     def date(self) -> str | None:
-        """The day the report dates the event to ("2024-03-22TNI" is that day), else None."""
+        """The day the report dates the event to ("2024-03-22TNI" is that day), else None.
+
+        A day after the article's publication is not when a reported act happened or a statement
+        was made (only asserted events reach the timeline): the clause's date belongs to something
+        announced ("declared Sunday a day of mourning"), so the report counts as undated.
+        """
         value = self.event.date or ""
-        return value[:10] if _DAY_PREFIX.match(value) else None
+        if not _DAY_PREFIX.match(value):
+            return None
+        published = self.article.published
+        return None if published and value[:10] > published.isoformat() else value[:10]
 
     @property
     def day(self) -> str | None:
@@ -245,8 +253,9 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     if cluster.statement:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
-        return any(report.actor_key == other.actor_key and _same_statement_day(report, other)
-                   for other in cluster.reports)
+        # (every report of the cluster must be of that day, or undated ones chain the days together)
+        return any(report.actor_key == other.actor_key for other in cluster.reports) and all(
+            _same_statement_day(report, other) for other in cluster.reports)
     if any(_conflicts(report, other) for other in cluster.reports):
         return False
     if report.event.mode != cluster.mode:
