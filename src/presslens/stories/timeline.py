@@ -88,6 +88,9 @@ _COUNT = re.compile(
 _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REPRINT_SIMILARITY = 90.0
+# outlets that name one target may date its event differently by this much and still tell of one
+# event (the date is then a contradiction); further apart, it is another event of that target
+_SAME_TARGET_SLACK_DAYS = 2
 
 
 def _name(mention: Mention | None) -> str | None:
@@ -193,27 +196,36 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     """Two reports that cannot be one event: different days, places, or named participants.
 
     A day given by both must agree (two occurrences told apart by their dates:
-    the raids of Monday and of Friday), and two named actors are two events
-    (the court jailing vs the police arresting) -- unless both name the same
-    target: the raid on one market dated differently by two outlets, or
-    carried out by "police" in one and "OMON" in another, is one raid, and the
-    difference a contradiction. Nor, without that target, can an undated
-    report tell of an event after its own publication. Two named targets that differ are two events, and so
+    the raids of Monday and of Friday), an undated report cannot tell of an
+    event after its own publication, and two named actors are two events (the
+    court jailing vs the police arresting) -- unless both name the same target:
+    the raid on one market dated a day apart by two outlets, or carried out by
+    "police" in one and "OMON" in another, is one raid, and the difference a
+    contradiction (up to two days apart; a week apart it is another event of
+    that target). Two named targets that differ are two events, and so
     are two places (raids in two cities).
     """
-    if not _same_target(report, other):
-        if report.date and other.date and report.date != other.date:
+    same_target = _same_target(report, other)
+    slack = _SAME_TARGET_SLACK_DAYS if same_target else 0
+    if report.date and other.date and _days_apart(report.date, other.date) > slack:
+        return True
+    for dated, undated in ((report, other), (other, report)):
+        published = undated.article.published
+        if dated.date and not undated.date and published and _days_apart(dated.date, published) > slack \
+                and dated.date > published.isoformat():
             return True
-        for dated, undated in ((report, other), (other, report)):
-            published = undated.article.published
-            if dated.date and not undated.date and published and dated.date > published.isoformat():
-                return True
-        if _named(report.actor_key) and _named(other.actor_key) and report.actor_key != other.actor_key:
-            return True
+    if not same_target and _named(report.actor_key) and _named(other.actor_key) \
+            and report.actor_key != other.actor_key:
+        return True
     if (_named(report.target_key) and _named(other.target_key) and report.target_key != other.target_key
             and not _text_contains(report, other)):
         return True
     return bool(report.place_key and other.place_key and report.place_key != other.place_key)
+
+
+def _days_apart(a: str, b: str | dt.date) -> int:
+    day_b = b if isinstance(b, dt.date) else dt.date.fromisoformat(b)
+    return abs((dt.date.fromisoformat(a) - day_b).days)
 
 
 def _same_target(report: _Report, other: _Report) -> bool:
