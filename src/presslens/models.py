@@ -438,7 +438,9 @@ class ContradictionSource(_Record):
 
     article: str
     outlet: str | None = None
-    kind: Literal["claim", "event"]
+    kind: Literal["claim", "event", "text"] = Field(
+        description='what `index` counts: the claims or events of the article; "text": in the body, no record'
+    )
     index: int
     speaker: str | None = None
     evidence: TextSpan
@@ -458,7 +460,7 @@ class StoryContradiction(_Record):
     story: str
     topic: str
     attribute: str
-    kind: Literal["cause", "count", "actor", "date"]
+    kind: Literal["cause", "count", "actor", "date", "identity"]
     sides: tuple[ContradictionPosition, ...]
 
 

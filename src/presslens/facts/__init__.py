@@ -3,6 +3,7 @@
     claim_facts(claim, text) -> list[Fact]
     facts_disagree(a, b) -> bool
     contradictions_within(claims, text, article_id) -> list[Contradiction]
+    person_ages(text, names) -> list[Fact]     (in the outlet's voice or a source's)
 
 A claim (`presslens.models.Claim`) is reduced to (subject, attribute, value)
 facts by the slot patterns of ``claim_slots.tsv``; two facts disagree when they
@@ -12,6 +13,7 @@ across outlets (`presslens.stories.contradictions`). Nothing here imports
 spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 """
 
+from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
 from presslens.facts._slots import Fact, claim_facts, facts_disagree, subjects_compatible
 
@@ -21,5 +23,6 @@ __all__ = [
     "contradictions_within",
     "deceased_subject",
     "facts_disagree",
+    "person_ages",
     "subjects_compatible",
 ]

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from presslens.extract.entities import entity_lexicon
-from presslens.facts import Fact, claim_facts, deceased_subject, facts_disagree
-from presslens.models import Claim
+from presslens.facts import Fact, claim_facts, deceased_subject, facts_disagree, person_ages
+from presslens.models import Claim, TextSpan
 from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name, skeleton
 from presslens.stories.records import (
@@ -234,11 +234,42 @@ def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> li
     return found
 
 
+def _age_contradictions(
+    story: Story, articles: Sequence[StoryInput], actors: ActorIndex
+) -> list[StoryContradiction]:
+    """Outlets giving one person different ages ("Mirzoyev, 32" vs "Mirzoyev, a 33-year-old")."""
+    by_person: dict[str, list[tuple[Fact, StoryInput]]] = {}
+    for article in articles:
+        names = [(e.text, e.canonical) for e in article.entities if e.label == "PERSON"]
+        for fact in person_ages(article.text, names):
+            person = actors.display(fact.subject) or fact.subject or ""
+            by_person.setdefault(person, []).append((fact, article))
+    found = []
+    for person, items in sorted(by_person.items()):
+        values = {fact.value for fact, _ in items}
+        outlets = {_outlet(a) for _, a in items}
+        if len(values) < 2 or len(outlets) < 2:
+            continue
+        sides = tuple(
+            ContradictionPosition(value=value, sources=tuple(
+                ContradictionSource(article=a.article_id, outlet=a.outlet, kind="text", index=0,
+                                    evidence=TextSpan(text=a.text[f.start:f.end], start=f.start, end=f.end))
+                for f, a in items if f.value == value))
+            for value in sorted(values, key=int)
+        )
+        found.append(_contradiction(story, f"age of {person}", "age", "identity", sides))
+    return found
+
+
 def story_contradictions(
     story: Story,
     articles: Sequence[StoryInput],
     actors: ActorIndex,
     timeline: Sequence[TimelineEvent] = (),
 ) -> list[StoryContradiction]:
-    """Every cross-outlet contradiction of `story` (claims first, then events)."""
-    return _claim_contradictions(story, _facts(articles, actors)) + _event_contradictions(story, timeline)
+    """Every cross-outlet contradiction of `story` (claims first, then people's ages, then events)."""
+    return (
+        _claim_contradictions(story, _facts(articles, actors))
+        + _age_contradictions(story, articles, actors)
+        + _event_contradictions(story, timeline)
+    )
