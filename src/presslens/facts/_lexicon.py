@@ -5,7 +5,8 @@
   counted nouns and cause intensifiers;
 - ``timex_numbers.tsv``: the number words (its cardinals), shared with the time
   expressions so that English numbers are listed once;
-- ``fact_victims.tsv``: the phrasings that name the dead.
+- ``fact_victims.tsv``: the phrasings that name the dead;
+- ``fact_causes.tsv``: causes of death by manner-of-death category.
 
 Plain text in, plain records out: nothing here imports spaCy.
 """
@@ -18,7 +19,7 @@ from functools import cache
 
 from presslens.resources import read_tsv
 
-__all__ = ["FactLexicon", "SlotPattern", "fact_lexicon", "slot_patterns", "victim_patterns"]
+__all__ = ["FactLexicon", "SlotPattern", "cause_category", "fact_lexicon", "slot_patterns", "victim_patterns"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class FactLexicon:
     reported: frozenset[str]
     generic_counted: frozenset[str]
     intensifiers: frozenset[str]
+    reporting: frozenset[str]
 
 
 @cache
@@ -69,6 +71,7 @@ def fact_lexicon() -> FactLexicon:
         reported=words("reported"),
         generic_counted=words("generic"),
         intensifiers=words("intensifier"),
+        reporting=words("reporting"),
     )
 
 
@@ -80,3 +83,17 @@ def victim_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     groups = "|".join(row[1] for row in rows if row[0] == "group")
     victims = rf"(?P<name>{name}(?: (?:{groups}))?)"
     return tuple(re.compile(row[1].replace("{name}", victims)) for row in rows if row[0] == "pattern")
+
+
+@cache
+def _cause_rows() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    rows = sorted(read_tsv("fact_causes.tsv"), key=lambda r: -len(r[0]))  # longest phrase first
+    return tuple((re.compile(rf"\b{re.escape(r[0])}\b"), r[1], r[2] == "generic") for r in rows)
+
+
+def cause_category(value: str) -> tuple[str, bool] | None:
+    """(category, generic) of a cause of death ("blood clot" -> ("natural", False)), or None."""
+    for pattern, category, generic in _cause_rows():
+        if pattern.search(value):
+            return category, generic
+    return None

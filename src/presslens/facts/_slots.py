@@ -10,9 +10,14 @@ functions compare claims inside one article and across articles.
 Value comparison is deliberately conservative (a missed contradiction is
 cheaper than a false one shown to an analyst):
 
-- causes agree when they share the head noun and one's modifiers contain the
-  other's ("traumatic shock" ~ "traumatic and hemorrhagic shock"), and
-  disagree otherwise ("heart failure" vs "traumatic shock");
+- causes are first sorted into manner-of-death categories (``fact_causes.tsv``:
+  natural, accident, suicide, homicide, weapon, undetermined): two categories
+  disagree ("natural causes" vs "murder", "not yet established" vs "heart
+  failure"), a generic cause agrees with any cause of its category ("natural
+  causes" ~ "a blood clot"); otherwise causes agree when they share the head
+  noun and one's modifiers contain the other's ("traumatic shock" ~ "traumatic
+  and hemorrhagic shock"), and disagree otherwise ("blood clot" vs "sudden
+  death syndrome");
 - counts are intervals ("at least 12" = [12, inf), "about 40" = [36, 44],
   "dozens" = [24, 99]) and disagree only when the intervals are disjoint.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from presslens.facts._lexicon import fact_lexicon, slot_patterns
+from presslens.facts._lexicon import cause_category, fact_lexicon, slot_patterns
 from presslens.models import Claim
 
 __all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact", "claim_facts", "facts_disagree", "subjects_compatible"]
@@ -44,6 +49,9 @@ _CAUSE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "his", "
 # A subject is never a possessive or "It" ("His brother said ..."); the victims' patterns of
 # ``_contradictions`` keep them ("His brothers, who were killed") and use SENTENCE_OPENERS alone.
 _NOT_NAMES = SENTENCE_OPENERS | {"His", "Her", "Their", "It"}
+# A pronoun a few words before a cause ("he died of", "his death was"): the subject is the
+# article's dead, not the last name before it.
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|his|her|their)(?:\s+[\w-]+){0,4}[\s\"“']*$", re.IGNORECASE)
 # Auxiliaries between a count and its participle ("12 people were killed").
 _AUXILIARIES = ("were", "was", "have", "had", "been")
 
@@ -88,21 +96,23 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
     """
     content = text[claim.content.start : claim.content.end]
     facts: list[Fact] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     for pattern in slot_patterns():
         for match in pattern.regex.finditer(content):
             start, end = match.span("value")
-            if (pattern.attribute, start) in seen:
-                continue
-            seen.add((pattern.attribute, start))
+            if any(a == pattern.attribute and s < end and start < e for a, s, e in seen):
+                continue  # two patterns on one stretch ("has not yet been established"): one fact
+            seen.add((pattern.attribute, start, end))
             value = _clean_value(pattern.kind, match.group("value"))
-            if not value:
-                continue
+            if not value or value.split()[0] in fact_lexicon().reporting:
+                continue  # "the cause of death reported by state media" names no cause
             qualifier = ""
             if pattern.kind == "count":
                 qualifier = _counted_noun(content[end : match.end()])
                 place = _PLACE.match(content, match.end())
                 subject = place.group(1) if place else None
+            elif _PRONOUN_BEFORE.search(content[:start]):
+                subject = default_subject  # "a report handed to Ms X stated he died of ...": not X
             else:
                 subject = _subject_before(content[: match.start()]) or default_subject
             offset = claim.content.start
@@ -170,6 +180,12 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         return ia is not None and ib is not None and (ia[1] < ib[0] or ib[1] < ia[0])
     if a.value == b.value or a.value in b.value or b.value in a.value:
         return False
+    ca, cb = cause_category(a.value), cause_category(b.value)
+    if ca and cb:
+        if ca[0] != cb[0]:
+            return True  # natural vs homicide, undetermined vs a stated cause
+        if ca[1] or cb[1]:
+            return False  # "natural causes" covers "a blood clot"
     (head_a, mods_a), (head_b, mods_b) = _cause_parts(a.value), _cause_parts(b.value)
     if not head_a or not head_b:
         return False

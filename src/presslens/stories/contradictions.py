@@ -101,7 +101,21 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
                     else _resolve_subject(fact.subject, article, actors, default)
                 )
                 found.append(_SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim))
-    return found
+    return _one_deceased(found)
+
+
+def _one_deceased(found: list[_SourcedFact]) -> list[_SourcedFact]:
+    """A cause of death that names no one, in a story whose named causes are mostly one person's, is his.
+
+    An article may only say "he died of natural causes" after naming him in a way the victim
+    patterns do not catch ("his body"); across the story the dead man is not in doubt.
+    """
+    named = Counter(f.fact.subject for f in found if f.fact.kind == "cause" and f.fact.subject)
+    if not named or named.most_common(1)[0][1] * 2 <= sum(named.values()):
+        return found  # no one person holds most of the story's named causes
+    person = named.most_common(1)[0][0]
+    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=person))
+            if f.fact.kind == "cause" and not f.fact.subject else f for f in found]
 
 
 def _outlet(article: StoryInput) -> str:
