@@ -6,7 +6,9 @@ mark in a title). Here marks are paired per paragraph: curly marks by shape,
 straight marks by context (an opening mark follows a space, a bracket or the
 paragraph start). A mark left open closes at the end of its paragraph, which
 is how news style continues quotations across paragraphs (AP Stylebook,
-"quotation marks"); a stray closing mark is ignored.
+"quotation marks"); a stray closing mark is ignored. Two apostrophes ('') are
+a double quotation mark, as in The New York Times' archive text and Penn
+Treebank-style text, where a pair of backquotes (``) opens.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["QuoteSpan", "quotation_spans"]
 
 _OPEN = "“«„"
 _CLOSE = "”»"
+_PAIRED_MARKS = ("''", "``")  # two-character double quotation marks
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -28,10 +31,11 @@ class QuoteSpan:
     start: int
     end: int
     closed: bool = True
+    width: int = 1  # characters of each mark: 2 for '' and ``
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, (self.end - 1 if self.closed else self.end)
+        return self.start + self.width, (self.end - self.width if self.closed else self.end)
 
 
 def _is_opening_straight(text: str, i: int, para_start: int) -> bool:
@@ -39,31 +43,45 @@ def _is_opening_straight(text: str, i: int, para_start: int) -> bool:
     return before.isspace() or before in "([{—–-:"
 
 
+def _mark_at(text: str, i: int) -> str | None:
+    """The quotation mark starting at `i`: one character, or the two-character '' and ``."""
+    pair = text[i : i + 2]
+    if pair in _PAIRED_MARKS:
+        return pair
+    ch = text[i]
+    return ch if ch in _OPEN or ch in _CLOSE or ch == '"' else None
+
+
 def quotation_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of `text`, in order; never raises on unbalanced marks."""
     spans: list[QuoteSpan] = []
     for para in _PARAGRAPH.finditer(text):
         open_at: int | None = None
-        for i in range(para.start(), para.end()):
-            ch = text[i]
-            if ch not in _OPEN and ch not in _CLOSE and ch != '"':
+        width = 1
+        i = para.start()
+        while i < para.end():
+            mark = _mark_at(text, i)
+            if mark is None or (mark == "''" and i + 2 > para.end()):
+                i += 1
                 continue
+            straight = mark in ('"', "''")
             # a closing-shaped mark where a quotation can only open ('”Mr. X') is a typo for an opening one
-            opening = ch in _OPEN or (
-                (ch == '"' or open_at is None) and _is_opening_straight(text, i, para.start())
+            opening = mark in _OPEN or mark == "``" or (
+                (straight or open_at is None) and _is_opening_straight(text, i, para.start())
             )
             if open_at is None:
                 if opening:
-                    open_at = i
-            elif not opening or ch == '"':
-                spans.append(QuoteSpan(open_at, i + 1))
+                    open_at, width = i, len(mark)
+            elif not opening or straight:
+                spans.append(QuoteSpan(open_at, i + len(mark), width=width))
                 open_at = None
             else:  # a second opening mark: the first was never closed
-                spans.append(QuoteSpan(open_at, i, closed=False))
-                open_at = i
+                spans.append(QuoteSpan(open_at, i, closed=False, width=width))
+                open_at, width = i, len(mark)
+            i += len(mark)
         if open_at is not None:
             end = para.end()
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_at + width and text[end - 1].isspace():
                 end -= 1
-            spans.append(QuoteSpan(open_at, end, closed=False))
+            spans.append(QuoteSpan(open_at, end, closed=False, width=width))
     return spans

@@ -4,7 +4,9 @@
     unattributed_assertions(doc, claims) -> list[Flag]
 
 Attribution relations (source, cue, content) after PARC 3.0 and PolNeAR are found
-by dependency rules around cue words (``_rules``, ``_nouns``), their sources
+by dependency rules around cue words (``_rules``, ``_contents``, ``_nouns``) and
+by surface patterns for punctuation cues and headlines (``_punctuation``,
+``_headlines``), their sources
 resolved to names (``_speakers``, pronouns through ``presslens.extract.reference``),
 quotations paired without failing on unbalanced marks (``extract._quotes``,
 shared with ``reference``); ``_assertions`` flags a conclusion the author

@@ -29,14 +29,17 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._quotes import QuoteSpan, quotation_spans
 from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, document_entities
+from presslens.extract.claims._headlines import headline_draft
 from presslens.extract.claims._lexicon import ClaimLexicon, claim_lexicon
 from presslens.extract.claims._nouns import possessed_noun_draft
+from presslens.extract.claims._punctuation import punctuation_drafts
 from presslens.extract.claims._rules import (
     Draft,
     according_to_draft,
     adjective_draft,
+    mistagged_verb,
     noun_cue_draft,
-    punctuation_drafts,
+    stands_for,
     verb_draft,
 )
 from presslens.extract.claims._speakers import resolution_why, resolved_mention, speaker_span
@@ -64,7 +67,11 @@ def attributed_claims(doc: Doc) -> list[Claim]:
         drafts, vias = _sentence_drafts(sent, lex, quote_chars)
         found.extend((draft, vias) for draft in drafts)
     taken = {draft.content for draft, _ in found}
-    found.extend((d, []) for d in punctuation_drafts(doc) if d.content not in taken)
+    punctuated = punctuation_drafts(doc, frozenset(lex.source_nouns))
+    found.extend((d, []) for d in punctuated if d.content not in taken)
+    headline = headline_draft(doc, lex)
+    if headline is not None and not any(d.cue.sent.start == headline.cue.sent.start for d, _ in found):
+        found.append((headline, []))
     found.sort(key=lambda item: item[0].cue.start)
     for draft, vias in found:
         claims.append(_to_claim(draft, vias, quotes, entities, lex))
@@ -103,7 +110,11 @@ def _sentence_drafts(
     attributions univocally: a token of a content is no other role).
     """
     drafts: list[Draft] = []
-    vias = [t for t in sent if t.lemma_ in lex.citing and t.tag_ == "VBG" and _objects(t)]
+    vias = [
+        t
+        for t in sent
+        if t.lemma_ in lex.citing and t.tag_ == "VBG" and _objects(t) and _names_source(t, lex)
+    ]
     via_ids = {t.i for t in vias}
     for tok in sent:
         draft = None
@@ -115,6 +126,8 @@ def _sentence_drafts(
             draft = verb_draft(tok, lex, evidential=True, quotes=quotes)
             if draft is None and tok.lemma_ in lex.verbs:
                 draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in lex.verbs and mistagged_verb(tok):
+            draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
         elif tok.pos_ == "NOUN":  # "in a statement", "Trump's claim that ..."
             if tok.lemma_ in lex.noun_cues:
                 draft = noun_cue_draft(tok, lex)
@@ -132,7 +145,41 @@ def _sentence_drafts(
             draft = verb_draft(via, lex, evidential=False, quotes=quotes)
             if draft is not None:
                 drafts.append(draft)
+    _share_sources(drafts, lex, quotes)
     return drafts, vias
+
+
+def _share_sources(drafts: list[Draft], lex: ClaimLexicon, quotes: list[tuple[int, int]]) -> None:
+    """Give a cue cut off a content ("X said A, arguing B", "X said A and warned B") its source.
+
+    An adjunct participle's understood subject is the subject of the clause it
+    follows (Quirk et al. 1985, 15.58), and so is a coordinated verb's without a
+    subject of its own, whatever verb the parser hung it on.
+    """
+    by_cue = {d.cue.root.i: d for d in drafts}
+    for draft in list(drafts):
+        trailing = draft.trailing
+        if trailing is None:
+            continue
+        own = by_cue.get(trailing.i)
+        if own is None:
+            own = verb_draft(trailing, lex, evidential=False, quotes=quotes)
+            if own is None:
+                continue
+            drafts.append(own)
+            by_cue[trailing.i] = own
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in trailing.children):
+            own.source = draft.source
+
+
+def _names_source(citing: Token, lex: ClaimLexicon) -> bool:
+    """Whether 'citing X' names a source (a person, body or document), not a reason ("citing the cost")."""
+    obj = _objects(citing)[0]
+    return (
+        obj.pos_ == "PROPN"
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.lemma_.lower() in lex.source_nouns
+    )
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -216,8 +263,9 @@ def _to_claim(
     cue_span = _span(doc, draft.cue.start_char, draft.cue.end_char)
     kind_file = "claim_cues.tsv"
     why = f"cue '{draft.cue.text}' ({draft.kind}, {kind_file}) + {draft.rule}"
-    if lex.source_nouns.get(draft.source.lemma_.lower()):
-        why += f"; unnamed source '{draft.source.lemma_}' (claim_sources.tsv)"
+    named = stands_for(draft.source)
+    if lex.source_nouns.get(named.lemma_.lower()):
+        why += f"; unnamed source '{named.lemma_}' (claim_sources.tsv)"
     resolution = resolution_why(speaker_np) if speaker.canonical is not None else None
     if resolution is not None and speaker.canonical != speaker.text:
         why += f"; speaker {resolution}"

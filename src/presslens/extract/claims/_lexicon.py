@@ -52,9 +52,9 @@ def claim_lexicon() -> ClaimLexicon:
     by_kind: dict[str, set[str]] = {}
     for row in read_tsv("claim_cues.tsv"):
         cue, kind, takes = (*row, "clause")[:3]
-        if kind in ("verb", "belief"):
+        if kind in ("verb", "belief", "stance"):
             verbs[cue] = takes
-        if kind in ("verb", "belief", "evidential", "citing"):
+        if kind in ("verb", "belief", "stance", "evidential", "citing"):
             takes_by_lemma.setdefault(cue, takes)
         if kind == "verb-prep":
             lemma, prep = cue.split(" ", 1)

@@ -4,11 +4,17 @@ Each rule follows the attribution model of Pareti (2016, PARC 3.0) as used by
 PolNeAR (Newell et al. 2018): a *cue* links a *source* to a *content*. The
 rules read spaCy's ClearNLP-style dependencies:
 
-- reporting verb: source = nsubj (or the agent of a passive, or the subject a
-  coordinated / participial / relative verb inherits); content = the ccomp
-  clause, else for verbs that take one the object phrase ("announced the
-  dismantling", "labeled X as Y"), else the clause the cue interrupts
-  ("X, he said, is ..."), else an adjacent quotation;
+- reporting verb: source = nsubj (a relative clause's "who"/"which" itself;
+  the agent of a passive; the subject a coordinated, participial, purpose or
+  relative verb inherits; never a dateline "WASHINGTON --", a label before a
+  colon, or a word inside the quotation the cue attributes); content = the
+  ccomp clause, else the contents of ``_contents`` (a that-clause under an
+  adverbial, a passive subject), a to-infinitive, for verbs that take one the
+  object phrase ("announced the dismantling", "labeled X as Y"), a gerund, a
+  relativised object or a pro-form ("said as much"), else the clause the cue
+  interrupts ("X, he said, is ..." or "as X noted, ..."), else an adjacent
+  quotation or the paragraph after "X said:". A second cue that closes the
+  content ("said A, arguing B") is cut off it and made its own attribution;
 - evidential verb ("reports indicate"): as above, but only with a source noun
   as subject, so the author's own "this indicates" is not an attribution;
 - "according to X": source = the object of "to"; content = the clause the
@@ -20,28 +26,40 @@ rules read spaCy's ClearNLP-style dependencies:
 - predicate adjective of belief ("she was sure that ..."): the copula's
   subject is the source, the adjective's clause the content.
 
+Punctuation cues are in ``_punctuation``, headline cues in ``_headlines``.
 Any cue verb also takes a to-infinitive as content ("vowed to block it",
-"urged them to leave"). A cue under "must"/"should", or a belief verb under
+"urged them to leave"), except those that take only a quotation ("continued
+to rise"). A cue under "must"/"should", or a belief verb under
 "may"/"might"/"could" ("Russia may now realize that ..."), is the author's
 view and yields nothing; so does an extraposed "it" or a generic "you".
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_start, subtree_bounds
+from presslens.extract.claims._contents import (
+    adjunct_that_clause,
+    as_clause_host,
+    gerund_complement,
+    introduced_paragraph,
+    passive_subject,
+    pro_form,
+    relative_gap,
+)
 from presslens.extract.claims._lexicon import ClaimLexicon
 
 __all__ = [
     "Draft",
     "according_to_draft",
     "adjective_draft",
+    "mistagged_verb",
     "noun_cue_draft",
-    "punctuation_drafts",
+    "stands_for",
     "verb_draft",
 ]
 
@@ -55,6 +73,8 @@ _NP_PREPS = {"as", "for", "on", "of", "about"}
 _PLACEHOLDERS = {"it", "this", "that", "there", "which", "what", "you"}
 _DEONTIC = {"must", "should", "ought"}
 _SPECULATIVE = {"may", "might", "could"}
+# Verb forms of a cue that can follow the content as a second attribution ("..., adding", "and warned").
+_CUE_FORMS = frozenset({"VBG", "VBD", "VBZ", "VBP"})
 
 
 @dataclass
@@ -66,22 +86,40 @@ class Draft:
     content: tuple[int, int]  # token start, end (exclusive)
     kind: str
     rule: str
+    trailing: Token | None = None  # a participle cue cut off the content's end ("..., arguing that")
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int] | None:
     """Drop edge punctuation (not quotation marks) and conjunctions; None when nothing is left."""
     while start < end and ((doc[start].is_punct and not doc[start].is_quote) or doc[start].dep_ == "cc"):
         start += 1
-    while end > start and doc[end - 1].is_punct and not doc[end - 1].is_quote:
+    while end > start and (
+        (doc[end - 1].is_punct and not doc[end - 1].is_quote) or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     return (start, end) if end > start else None
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The source token of `verb`: its nsubj, a passive agent, or what a dependent verb inherits."""
+    """The source token of `verb`: its nsubj, a passive agent, or what a dependent verb inherits.
+
+    The subject of a relative clause is its relative pronoun ("Mr. Kamin, who
+    emphasized that ..."): PolNeAR marks that pronoun as the source span
+    (guidelines section 3.1, the source is the phrase in the attribution's own
+    clause), and ``_speakers`` resolves it to the noun it stands for. Relative
+    "that" is a subordinator, not a pronoun (Huddleston & Pullum 2002, "The
+    Cambridge Grammar of the English Language", 12.3.4), so "rules that promise
+    ..." has the noun it modifies as source.
+    """
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in _SUBJECT_RELATIVES and verb.dep_ == "relcl":
+        if child.dep_ == "nsubj" and dateline(child):
+            # "WASHINGTON -- President Obama ... said": where the report was filed, never who speaks
+            named = [c for c in child.children if c.dep_ == "appos" and c.text.istitle()]
+            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i != child.i]
+            if named or others:
+                return (named or others)[0]
+        elif child.dep_ == "nsubj":
+            if child.lower_ == "that" and verb.dep_ == "relcl":
                 return verb.head
             return child
     for child in verb.children:
@@ -93,16 +131,42 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
-        if (verb.dep_ in ("advcl", "pcomp") and verb.tag_ != "VBG") or verb.head.pos_ not in (
-            "VERB",
-            "AUX",
-            "NOUN",
-            "PROPN",
-        ):
+            # "a stream called Miracle Run", "laws proposed in 1970": a past participle's noun is its object
+            return None if verb.dep_ == "acl" and verb.tag_ == "VBN" else verb.head
+        if _controlled_gerund(verb):  # "began by saying", "After saying ..., she was": the clause's subject
+            return subject_of(verb.head.head, depth + 1)
+        # a purpose infinitive ("met the envoy to discuss ...") is controlled by the subject too
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+        finite_adjunct = verb.dep_ in ("advcl", "pcomp") and verb.tag_ != "VBG" and not purpose
+        if finite_adjunct or verb.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
             return None
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def dateline(tok: Token) -> bool:
+    """`tok` is the place of a dateline ("WASHINGTON --", "BERLIN (AP) —"): capitals opening the sentence."""
+    sent = tok.sent
+    if not tok.text.isupper() or len(tok.text) < 2 or tok.i - sent.start > 2:
+        return False
+    after = tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)]
+    return any(t.text in ("--", "—", "–", "(") for t in after)
+
+
+def _controlled_gerund(verb: Token) -> bool:
+    """A gerund object of a preposition on a verb ("responded by saying", "after noting"): subject control.
+
+    The understood subject of an adjunct gerund is the subject of the clause it
+    modifies (Quirk et al. 1985, "A Comprehensive Grammar of the English
+    Language", 15.58, the attachment rule for non-finite clauses).
+    """
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _np_content(verb: Token) -> tuple[int, int] | None:
@@ -124,6 +188,8 @@ def _interrupted_clause(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.dep_ != "parataxis" and verb.i < head.i:
         return None
+    if verb.dep_ != "parataxis" and verb.left_edge.i > 0 and not verb.doc[verb.left_edge.i - 1].is_punct:
+        return None  # "said he could not answer": a complement clause, not a parenthetical "X, he said, is"
     start, end = subtree_bounds(head)
     if verb.right_edge.i + 1 >= end:  # cue at the end: content is what precedes it
         end = verb.left_edge.i
@@ -192,7 +258,9 @@ def adjective_draft(adjective: Token, lex: ClaimLexicon) -> Draft | None:
     clause = next((c for c in adjective.rights if c.dep_ == "ccomp"), None)
     copula = adjective.head
     source = subject_of(copula) if clause is not None else None
-    if clause is None or source is None or source.lower_ in _PLACEHOLDERS or _is_source_side(clause, source):
+    if clause is None or source is None or _is_source_side(clause, source):
+        return None
+    if stands_for(source).lower_ in _PLACEHOLDERS:
         return None
     trimmed = _trim(adjective.doc, *subtree_bounds(clause))
     if trimmed is None:
@@ -205,9 +273,17 @@ def verb_draft(
     verb: Token, lex: ClaimLexicon, *, evidential: bool, quotes: list[tuple[int, int]] = ()
 ) -> Draft | None:
     """An attribution around reporting verb `verb`, or None when it has no source or content."""
-    if verb.dep_ in ("amod", "compound") or verb.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ in ("amod", "compound") or (verb.pos_ not in ("VERB", "AUX") and not mistagged_verb(verb)):
         return None
     source = subject_of(verb)
+    quoted = _quote_before(verb, quotes)
+    after_quote = None
+    if quoted is not None and (source is None or quoted[0] <= source.idx < quoted[1]):
+        after_quote = _source_after_quote(verb, quoted[1])
+        source = after_quote or source
+    colon = _colon_between(source, verb) if source is not None and after_quote is None else None
+    if colon is not None:  # "The Latest: Trump urges ...": a label before a colon is no source
+        source = _source_after_quote(verb, colon.idx + 1) or source
     expletive = source is not None and source.lower_ == "it" and source.dep_ == "expl"
     if source is None or source.lower_ in ("there", "you") or expletive:
         return None
@@ -217,18 +293,28 @@ def verb_draft(
     infinitive = verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.lefts)
     if source.lower_ == "it" and infinitive and source.head is not verb:
         return None  # "it would not be surprising to think that ...": an extraposed 'it' is no source
-    if evidential and (source.lemma_.lower() not in lex.source_nouns or source.pos_ == "PRON"):
+    named = stands_for(source)
+    if evidential and (named.lemma_.lower() not in lex.source_nouns or named.pos_ == "PRON"):
         return None
     doc = verb.doc
     takes = lex.takes.get(verb.lemma_, "clause")
     content = None
     cue_end = verb.i + 1
     rule = "ccomp"
+    if after_quote is not None and quoted is not None:  # '"...," Police Chief X said': the quotation
+        span = doc.char_span(*quoted, alignment_mode="expand")
+        content, rule = ((span.start, span.end), "adjacent quotation") if span is not None else (None, rule)
     for child in verb.children:
-        if child.dep_ == "ccomp" and not _is_source_side(child, source):
+        if content is None and child.dep_ == "ccomp" and not _is_source_side(child, source):
             content = subtree_bounds(child)
             break
     if content is None:
+        content, rule = adjunct_that_clause(verb), "that-clause under an adverbial"
+    if content is None:
+        content, rule = passive_subject(verb, lex.possessed_nouns), "passive subject"
+    if takes == "as" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
+        return None  # "sees the deal as a threat" reports a view; "saw the video" does not
+    if content is None and takes != "quote":  # "continued to rise" is no attribution
         to_clause = [c for c in verb.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
         if to_clause:
             # the object belongs to the content: "urged Moscow to release them", "expects them to ..."
@@ -246,22 +332,128 @@ def verb_draft(
             content, cue_end, rule = found[:2], found[2], "prepositional object"
     if content is None and prepositional_only:
         return None
-    if content is None and takes in ("np", "both"):
+    if content is None and takes in ("np", "both", "as"):
         content, rule = _np_content(verb), "object"
-    if content is None and takes != "np":
+    if content is None and takes in ("np", "both"):
+        content, rule = gerund_complement(verb), "gerund complement"
+    if content is None and takes != "quote":
+        content, rule = relative_gap(verb), "relativised object"
+    if content is None:
+        content, rule = pro_form(verb), "pro-form"
+    if content is None and takes in ("clause", "both"):
         content, rule = _clause_complement(verb), "clause attached as advcl"
+    if content is None:
+        content, rule = as_clause_host(verb), "clause of an 'as' comment clause"
     if content is None:
         content, rule = _interrupted_clause(verb), "interrupted clause"
     if content is None:
         content, rule = adjacent_quote(verb, source, list(quotes)), "adjacent quotation"
     if content is None:
+        content, rule = introduced_paragraph(verb), "paragraph after a colon"
+    if content is None:
         return None
+    trailing = _trailing_participle(verb, content, lex)
+    if trailing is not None:
+        content = (content[0], trailing.left_edge.i)
     trimmed = _trim(doc, *content)
     if trimmed is None:
         return None
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     cue = doc[verb.i : max(cue_end, verb.i + 1 + len(particle))]
-    return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule)
+    return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule, trailing)
+
+
+def mistagged_verb(tok: Token) -> bool:
+    """A present-tense cue verb the tagger took for a plural noun: "Trump claims that ...", "X plans to ...".
+
+    The small model tags a third-person "-s" verb as NNS when its subject is a
+    bare name; the parse still gives it a subject and a clause, which no noun has.
+    """
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
+
+
+def _trailing_participle(verb: Token, content: tuple[int, int], lex: ClaimLexicon) -> Token | None:
+    """A second cue that closes the content: "said he would win, arguing that ...", "said A and warned B".
+
+    A participle or a coordinated cue verb after a comma or a conjunction is a
+    second attribution, not part of what the first one says (PolNeAR annotates
+    "X said A, adding/arguing/citing B" and "X said A and warned B" as two
+    attributions). The parser often hangs it on the content's verb; without a
+    subject of its own, its subject is the reporting clause's (``_attribution``
+    gives it that source).
+    """
+    doc = verb.doc
+    start, end = content
+    for tok in doc[start + 1 : end]:
+        if tok.i <= verb.i or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.tag_ not in _CUE_FORMS:
+            continue
+        if tok.lemma_ not in lex.verbs and tok.lemma_ not in lex.citing:
+            continue
+        left = tok.left_edge.i
+        joined = doc[left - 1].text in (",", ";") or doc[left - 1].pos_ == "CCONJ"
+        if tok.tag_ != "VBG" and tok.dep_ != "conj":
+            continue  # a finite adverbial clause ("because she feared ...") belongs to the content
+        if left > start and joined and tok.right_edge.i + 1 >= end:
+            return tok
+    return None
+
+
+def stands_for(source: Token) -> Token:
+    """The noun a relative-pronoun source stands for ("the study, which notes" -> study), else `source`."""
+    if source.lower_ in _SUBJECT_RELATIVES and source.head.dep_ == "relcl":
+        return source.head.head
+    return source
+
+
+def _colon_between(source: Token, verb: Token) -> Token | None:
+    """A colon between a source before its cue and the cue, in the cue's sentence."""
+    if source.i >= verb.i or source.sent.start != verb.sent.start:
+        return None
+    return next((t for t in source.doc[source.i + 1 : verb.i] if t.text == ":"), None)
+
+
+def _quote_before(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that ends in the cue's sentence before the cue ('"...," Ms. X said'), if any."""
+    k = bisect_right(quotes, (verb.idx, verb.idx)) - 1  # quotes are in text order and do not overlap
+    while k >= 0 and quotes[k][1] > verb.idx:  # the quotation the cue itself stands in
+        k -= 1
+    if k < 0 or quotes[k][1] < verb.sent.start_char:
+        return None
+    return quotes[k]
+
+
+def _source_after_quote(verb: Token, quote_end: int) -> Token | None:
+    """The head of the noun phrase between a quotation and its cue ('"...," Tulsa police Chief X said').
+
+    A speaker never lies inside the words quoted (PolNeAR guidelines section 3:
+    source, cue and content do not overlap); when the parser took a word of the
+    quotation as the cue's subject, or left the cue without one, the source is
+    the phrase that stands between the closing mark and the cue.
+    """
+    doc = verb.doc
+    nouns = [
+        t for t in doc[verb.sent.start : verb.i] if t.idx >= quote_end and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    if not nouns:
+        return None
+    head = nouns[0]
+    while head.head.i < verb.i and head.head.idx >= quote_end and head.head.i != head.i:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    # a mis-tagged word broke the phrase ("Tulsa police Chief X"): its last noun outside brackets is the head
+    depth, last = 0, nouns[-1]
+    for tok in doc[nouns[0].i : verb.i]:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
+            last = tok
+    return last
 
 
 def _is_source_side(clause: Token, source: Token) -> bool:
@@ -309,49 +501,3 @@ def noun_cue_draft(noun: Token, lex: ClaimLexicon) -> Draft | None:
     if trimmed is None:
         return None
     return Draft(source, doc[p_start:p_end], trimmed, "noun-cue", "subject of the modified verb")
-
-
-_NAME = r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*"
-_COLON_LINE = re.compile(rf"^[\"“”]?(?P<name>{_NAME}):[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
-_DASH_LINE = re.compile(rf"(?P<quote>[“”\"][^\n]+?[“”\"])[ \t]*[―—][ \t]*(?P<name>{_NAME})")
-
-
-def punctuation_drafts(doc: Doc) -> list[Draft]:
-    """Attributions whose cue is punctuation, as PolNeAR annotates them.
-
-    - "NAME: words" at the start of a line (transcripts, headlines) when NAME is a
-      PERSON or ORG entity or written in capitals ("PENCE: ...");
-    - '"quote" ― NAME' (a quotation signed with a dash).
-    """
-    drafts: list[Draft] = []
-    people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")}
-    text = doc.text  # Doc.text joins every token: read it once
-    for match in _COLON_LINE.finditer(text):
-        n_start, n_end = match.span("name")
-        named = any(s < n_end and n_start < e for s, e in people) or match.group("name").isupper()
-        draft = (
-            _char_draft(doc, (n_start, n_end), (n_end, n_end + 1), match.span("content")) if named else None
-        )
-        if draft is not None:
-            drafts.append(draft)
-    for match in _DASH_LINE.finditer(text):
-        dash = match.start("name") - 1
-        while text[dash] not in "―—":
-            dash -= 1
-        draft = _char_draft(doc, match.span("name"), (dash, dash + 1), match.span("quote"))
-        if draft is not None:
-            drafts.append(draft)
-    return drafts
-
-
-def _char_draft(
-    doc: Doc, name: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]
-) -> Draft | None:
-    name_span = doc.char_span(*name, alignment_mode="expand")
-    cue_span = doc.char_span(*cue, alignment_mode="expand")
-    content_span = doc.char_span(*content, alignment_mode="expand")
-    if name_span is None or cue_span is None or content_span is None or not len(content_span):
-        return None
-    return Draft(
-        name_span.root, cue_span, (content_span.start, content_span.end), "punctuation", "line pattern"
-    )

@@ -4,8 +4,8 @@ Agreement needs to know a person's sex and what a description's head noun can
 stand for; both are content vocabularies, so they are data (each file's header
 says where it comes from) and this module only loads them. Two lists are
 shared with other stages: the reporting verbs of ``claim_cues.tsv`` (the
-claim extractor's) and the cardinals of ``timex_numbers.tsv``. Nothing here
-imports spaCy.
+claim extractor's, and its verbs of evidence) and the cardinals of
+``timex_numbers.tsv``. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class ReferenceLexicon:
     descriptions: dict[str, Description]
     cardinals: dict[str, int]  # "two" -> 2 ("the two men"), from timex_numbers.tsv
     speech_verbs: frozenset[str]  # reporting verbs ("say", "tell"), from claim_cues.tsv
+    evidence_verbs: frozenset[str]  # subject is evidence ("show", "indicate"), from claim_cues.tsv
 
     def sex_of_name(self, name: str) -> tuple[str, str, bool] | None:
         """("m"|"f", reason, firm) from a personal name's first word or its surname's ending."""
@@ -98,6 +99,7 @@ def reference_lexicon() -> ReferenceLexicon:
         surname_endings=tuple(endings),
         descriptions=descriptions,
         speech_verbs=frozenset(row[0] for row in read_tsv("claim_cues.tsv") if row[1] == "verb"),
+        evidence_verbs=frozenset(row[0] for row in read_tsv("claim_cues.tsv") if row[1] == "evidential"),
         cardinals={
             word: int(value)
             for kind, word, value in read_tsv("timex_numbers.tsv")

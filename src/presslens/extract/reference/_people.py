@@ -71,9 +71,13 @@ def _given_name_person(
     and ending in a word, none of them an institution or media word ("Washington
     Post", "Apple Inc."), name a person, unless the first word is a name of its own
     in the article (`lone`: "Apple" ... "Apple Corps"); so does a lone surname with
-    an ending that marks sex (``reference_surname_endings.tsv``).
+    an ending that marks sex (``reference_surname_endings.tsv``). A name the entity
+    stage linked to a known organisation or place keeps its type: "White House" is
+    the US government, though "White" is a (rare) given name.
     """
     if ent.label == "PERSON" or ent.label not in REFERABLE_LABELS:
+        return ent
+    if ent.canonical != ent.text:  # linked to a known organisation or place ("White House" -> US government)
         return ent
     words = [w.strip(".,") for w in ent.text.split()]
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")

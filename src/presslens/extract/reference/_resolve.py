@@ -18,7 +18,11 @@ sentence is the centering preference (Grosz, Joshi & Weinstein 1995). On top:
   sentence that frames it (its speaker says "I");
 - binding: a non-reflexive object never takes its own verb's subject ("Trump
   praised him"); a reflexive takes that subject;
-- pleonastic "it" ("it is clear that ...") has no referent.
+- pleonastic "it" ("it is clear that ...") has no referent;
+- the subject of a verb of evidence ("it shows", "it indicates") is as likely
+  a thing (a video, a report) as an organisation, so things compete at full
+  salience there (THING_FACTOR is not applied);
+- a pronoun in a block quotation introduced by "X reports:" never takes X.
 
 Definite descriptions ("the ministry", "the president", "the two men") take
 the most recent compatible entity (`_descriptions`). Relative pronouns take
@@ -107,6 +111,7 @@ class _Resolver:
         self.static = static
         self.active: list[Candidate] = []
         self.results: dict[int, Resolution | None] = {}
+        self._introducers: dict[int, int | None] = {}
 
     # --- which tokens are anaphors --------------------------------------------------------
     def _is_anaphor(self, tok: Token) -> bool:
@@ -173,6 +178,8 @@ class _Resolver:
         speaking = is_speaker(tok, self.lex)
         self._parts: dict[tuple[str, int], float] = {}
         self._nearest_open = speaking
+        # "It shows an officer ...": the subject of a verb of evidence is a thing (a video, a report)
+        self._evidence = tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex.evidence_verbs
         for cand in reversed(self.active):
             if self.layout.distance(cand.sent, here) > WINDOW[kind]:
                 break
@@ -232,7 +239,7 @@ class _Resolver:
         if cand.label == "PERSON_NOM":
             value *= PERSON_NOM_FACTOR
         elif cand.label == "THING":
-            value *= THING_FACTOR
+            value *= 1.0 if self._evidence else THING_FACTOR
         if kind in SEX_WORD and cand.label == "PERSON":
             sex = self._sex(cand)
             value *= UNKNOWN_SEX_FACTOR if sex is None else SOFT_MISMATCH_FACTOR if sex != kind else 1.0
@@ -272,11 +279,27 @@ class _Resolver:
             return True  # a name inside the words the pronoun speaks
         if quote != -1 and cand.quote != quote and cand.role == "subj" and cand.paragraph == paragraph:
             return True  # the speaker of the quotation the pronoun stands in
+        if quote != -1 and cand.quote == -1 and cand.role == "subj" and cand.sent == self._introducer(quote):
+            return True  # the speaker of a block quotation introduced by "X reports:" in the paragraph before
         if contains(self.doc[cand.token], tok):
             return True  # "a media event held at its headquarters": a phrase never holds its own antecedent
         if tok.lower_ in REFLEXIVE_PRONOUNS or tok.dep_ == "poss" or tok.tag_ == "PRP$":
             return False
         return tok.dep_ not in SUBJECT_DEPS and coargument_subject(tok, cand.token, self.doc)
+
+    def _introducer(self, quote: int) -> int | None:
+        """The sentence that introduces quotation `quote` with a colon ("The reporter wrote:"), if any."""
+        if quote not in self._introducers:
+            found = None
+            start = self.layout.quotes[quote][0]
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            last = span.start - 1 if span is not None else -1
+            while last >= 0 and self.doc[last].is_space:
+                last -= 1
+            if last >= 0 and self.doc[last].text == ":":
+                found = self.layout.sent(last)
+            self._introducers[quote] = found
+        return self._introducers[quote]
 
     def _named(self, cand: Candidate) -> Candidate:
         """The latest named mention of the candidate's referent (itself if it is one)."""
