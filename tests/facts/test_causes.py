@@ -56,3 +56,25 @@ def test_he_died_of_is_the_dead_man_not_the_last_name() -> None:
 
 def test_who_reported_a_cause_is_no_cause() -> None:
     assert _facts("He questioned the cause of death reported by state media.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Officials believe 100-300 people were killed at the hospital.", "100-300"),
+        ("Analysts estimated there were likely 100 to 300 people killed.", "100 to 300"),
+        ("A European official put the toll at 50 or less.", "50 or less"),
+    ],
+)
+def test_count_ranges(text: str, value: str) -> None:
+    (fact,) = _facts(text, None)
+    assert (fact.attribute, fact.value) == ("people killed", value)
+
+
+def test_ranges_are_intervals() -> None:
+    def count(value: str) -> Fact:
+        return Fact(None, "people killed", "count", value, 0, 1)
+
+    assert facts_disagree(count("100-300"), count("471"))
+    assert facts_disagree(count("50 or less"), count("100 to 300"))
+    assert not facts_disagree(count("100-300"), count("about 250"))

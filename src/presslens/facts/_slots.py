@@ -144,7 +144,17 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
     return na == nb or bool(_name_tokens(a) & _name_tokens(b))
 
 
+_RANGE = re.compile(r"^(?:between )?(\d[\d,]*)\s?(?:-|–|to|and)\s?(\d[\d,]*)$")
+_OR_LESS = re.compile(r"^(\d[\d,]*) or (?:less|fewer)$")
+
+
 def _count_interval(value: str) -> tuple[float, float] | None:
+    """The interval a count value stands for: "471", "at least 23", "100-300", "50 or less", "dozens"."""
+    if m := _RANGE.match(value):
+        low, high = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
+        return (low, high) if low <= high else None
+    if m := _OR_LESS.match(value):
+        return 0.0, float(m.group(1).replace(",", ""))
     lex = fact_lexicon()
     for word, interval in lex.vague.items():
         if word in value:

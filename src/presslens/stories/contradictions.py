@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -101,7 +102,28 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
                     else _resolve_subject(fact.subject, article, actors, default)
                 )
                 found.append(_SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim))
-    return _one_deceased(found)
+    return _one_place(_one_deceased(found))
+
+
+def _place_tokens(place: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\s\-–’']+", place.casefold()) if len(w) > 2)
+
+
+def _one_place(found: list[_SourcedFact]) -> list[_SourcedFact]:
+    """Count places that share a word of three letters or more are one place across outlets.
+
+    Outlets spell a place differently ("Al-Ahli al-Arabi Hospital", "the Ahli Arab hospital",
+    "Al-Ahli"); a count in one and a count in another are about the same place when their names
+    share a distinctive word. Each group takes its most frequent spelling.
+    """
+    places = Counter(f.fact.subject for f in found if f.fact.kind == "count" and f.fact.subject)
+    spelling: dict[str, str] = {}
+    for place, _ in places.most_common():
+        tokens = _place_tokens(place)
+        home = next((p for p in spelling.values() if _place_tokens(p) & tokens), None)
+        spelling[place] = home or place
+    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=spelling[f.fact.subject]))
+            if f.fact.kind == "count" and f.fact.subject else f for f in found]
 
 
 def _one_deceased(found: list[_SourcedFact]) -> list[_SourcedFact]:
