@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuoteSpan", "quotation_spans"]
 
@@ -22,6 +23,8 @@ _OPEN = "“«„"
 _CLOSE = "”»"
 _PAIRED_MARKS = ("''", "``")  # two-character double quotation marks
 _PARAGRAPH = re.compile(r"[^\n]+")
+# every quotation mark, two-character ones first: the scan jumps from mark to mark
+_ANY_MARK = re.compile("''|``|[" + re.escape(_OPEN + _CLOSE + '"') + "]")
 
 
 @dataclass(frozen=True)
@@ -43,27 +46,19 @@ def _is_opening_straight(text: str, i: int, para_start: int) -> bool:
     return before.isspace() or before in "([{—–-:"
 
 
-def _mark_at(text: str, i: int) -> str | None:
-    """The quotation mark starting at `i`: one character, or the two-character '' and ``."""
-    pair = text[i : i + 2]
-    if pair in _PAIRED_MARKS:
-        return pair
-    ch = text[i]
-    return ch if ch in _OPEN or ch in _CLOSE or ch == '"' else None
-
-
 def quotation_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of `text`, in order; never raises on unbalanced marks."""
+    return list(_quotation_spans(text))
+
+
+@lru_cache(maxsize=4)  # the claim and the reference stages both ask for the same article
+def _quotation_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     for para in _PARAGRAPH.finditer(text):
         open_at: int | None = None
         width = 1
-        i = para.start()
-        while i < para.end():
-            mark = _mark_at(text, i)
-            if mark is None or (mark == "''" and i + 2 > para.end()):
-                i += 1
-                continue
+        for found in _ANY_MARK.finditer(text, para.start(), para.end()):
+            i, mark = found.start(), found.group()
             straight = mark in ('"', "''")
             # a closing-shaped mark where a quotation can only open ('”Mr. X') is a typo for an opening one
             opening = mark in _OPEN or mark == "``" or (
@@ -78,10 +73,9 @@ def quotation_spans(text: str) -> list[QuoteSpan]:
             else:  # a second opening mark: the first was never closed
                 spans.append(QuoteSpan(open_at, i, closed=False, width=width))
                 open_at, width = i, len(mark)
-            i += len(mark)
         if open_at is not None:
             end = para.end()
             while end > open_at + width and text[end - 1].isspace():
                 end -= 1
             spans.append(QuoteSpan(open_at, end, closed=False, width=width))
-    return spans
+    return tuple(spans)

@@ -28,7 +28,7 @@ import logging
 from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._quotes import QuoteSpan, quotation_spans
-from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, document_entities
+from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, doc_text, document_entities
 from presslens.extract.claims._headlines import headline_draft
 from presslens.extract.claims._lexicon import ClaimLexicon, claim_lexicon
 from presslens.extract.claims._nouns import possessed_noun_draft
@@ -58,7 +58,7 @@ def attributed_claims(doc: Doc) -> list[Claim]:
     unattributed-assertion check.
     """
     lex = claim_lexicon()
-    quotes = quotation_spans(doc.text)
+    quotes = quotation_spans(doc_text(doc))
     entities = document_entities(doc, require_proper_person=True)
     claims: list[Claim] = []
     quote_chars = [(q.start, q.end) for q in quotes]
@@ -76,7 +76,7 @@ def attributed_claims(doc: Doc) -> list[Claim]:
     for draft, vias in found:
         claims.append(_to_claim(draft, vias, quotes, entities, lex))
     claims = outermost_claims(claims)
-    log.debug("%d claims in %d characters", len(claims), len(doc.text))
+    log.debug("%d claims in %d characters", len(claims), len(doc_text(doc)))
     return claims
 
 
@@ -116,11 +116,13 @@ def _sentence_drafts(
         if t.lemma_ in lex.citing and t.tag_ == "VBG" and _objects(t) and _names_source(t, lex)
     ]
     via_ids = {t.i for t in vias}
+    # the quotations this sentence touches: the per-token test looks at these, not at all of them
+    local_quotes = [(s, e) for s, e in quotes if s < sent.end_char and sent.start_char < e]
     for tok in sent:
         draft = None
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             draft = according_to_draft(tok)
-        elif tok.i in via_ids or _in_quote(tok, quotes):
+        elif tok.i in via_ids or _in_quote(tok, local_quotes):
             continue
         elif tok.lemma_ in lex.evidential and tok.pos_ == "VERB":
             draft = verb_draft(tok, lex, evidential=True, quotes=quotes)
@@ -241,7 +243,7 @@ def _evidence(sent: Span, lo: int, hi: int) -> TextSpan:
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start_char != start or span.end_char != end:
-        return TextSpan(text=doc.text[start:end], start=start, end=end)
+        return TextSpan(text=doc_text(doc)[start:end], start=start, end=end)
     return TextSpan(text=span.text, start=start, end=end)
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, subtree_bounds
+from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, doc_text, subtree_bounds
 
 __all__ = [
     "adjunct_that_clause",
@@ -55,7 +55,7 @@ _OBJECT_RELATIVES = frozenset({"which", "that", "whom", "what"})
 def introduced_paragraph(verb: Token) -> tuple[int, int] | None:
     """The next paragraph, when the cue's sentence ends with a colon at the end of its paragraph."""
     doc = verb.doc
-    text = doc.text
+    text = doc_text(doc)
     sent = verb.sent
     last = sent.end - 1
     while last > verb.i and doc[last].is_space:

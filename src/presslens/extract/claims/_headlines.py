@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from presslens.extract._shared import doc_text
 from presslens.extract.claims._lexicon import ClaimLexicon
 from presslens.extract.claims._rules import Draft
 
@@ -47,7 +48,7 @@ def _trimmed(span: Span) -> tuple[int, int] | None:
 
 def headline_draft(doc: Doc, lex: ClaimLexicon) -> Draft | None:
     """The attribution of the article's first line when it is a headline with a cue verb, else None."""
-    text = doc.text
+    text = doc_text(doc)
     line_end = text.find("\n")
     line = doc.char_span(0, len(text) if line_end < 0 else line_end, alignment_mode="contract")
     if line is None or not 3 <= len(line) <= MAX_HEADLINE_TOKENS:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_start, subtree_bounds
+from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, doc_text, phrase_start, subtree_bounds
 from presslens.extract.claims._contents import (
     adjunct_that_clause,
     as_clause_host,
@@ -202,7 +202,7 @@ def adjacent_quote(verb: Token, source: Token, quotes: list[tuple[int, int]]) ->
     Needed when the parser splits the quotation from its cue ('"You winning?" she said.').
     """
     doc = verb.doc
-    text = doc.text
+    text = doc_text(doc)
     left = min(verb.idx, _source_start(source))
     right_tok = max(verb.i, *(c.i for c in verb.rights if c.dep_ in ("dobj", "prt", "dative")), 0)
     right = doc[right_tok].idx + len(doc[right_tok])

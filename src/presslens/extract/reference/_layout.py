@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from presslens.extract._quotes import quotation_spans
+from presslens.extract._shared import doc_text
 
 __all__ = ["Layout"]
 
@@ -21,7 +22,7 @@ class Layout:
 
     def __init__(self, doc: Doc) -> None:
         self.sent_starts = [s.start for s in doc.sents]
-        text = doc.text
+        text = doc_text(doc)
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.quotes = [(q.start, q.end) for q in quotation_spans(text)]
         self._quote_starts = [q[0] for q in self.quotes]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from presslens.extract._shared import EntityRef
+from presslens.extract._shared import EntityRef, doc_text
 from presslens.extract.entities._lexicon import entity_lexicon
 from presslens.extract.reference._lexicon import ReferenceLexicon
 
@@ -121,6 +121,6 @@ def person_spans(doc: Doc, entities: list[EntityRef], lex: ReferenceLexicon) -> 
         if ent is not None and ent.label != "PERSON":
             out[out.index(ent)] = EntityRef(ent.text, "PERSON", ent.start, ent.end, ent.canonical)
         elif ent is None and not any(e.start < end_char and start_char < e.end for e in entities):
-            text = doc.text[start_char:end_char]
+            text = doc_text(doc)[start_char:end_char]
             out.append(EntityRef(text, "PERSON", start_char, end_char, text))
     return sorted(out, key=lambda e: e.start)
