@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from presslens.resources import read_tsv
 
@@ -91,6 +91,7 @@ def _cause_rows() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     return tuple((re.compile(rf"\b{re.escape(r[0])}\b"), r[1], r[2] == "generic") for r in rows)
 
 
+@lru_cache(maxsize=4096)  # asked for every pair of causes compared across a story
 def cause_category(value: str) -> tuple[str, bool] | None:
     """(category, generic) of a cause of death ("blood clot" -> ("natural", False)), or None."""
     for pattern, category, generic in _cause_rows():

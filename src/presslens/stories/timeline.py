@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -140,7 +141,7 @@ class _Report:
     kind: Literal["event", "claim"] = "event"
     place_key: str | None = None
 
-    @property
+    @cached_property  # read in every pairwise comparison of the clustering
     def date(self) -> str | None:
         """The day the report dates the event to ("2024-03-22TNI" is that day), else None.
 
@@ -154,7 +155,7 @@ class _Report:
         published = self.article.published
         return None if published and value[:10] > published.isoformat() else value[:10]
 
-    @property
+    @cached_property
     def day(self) -> str | None:
         """The day it happened or, undated, the day it was reported (what a statement is known by)."""
         if self.date:
@@ -244,9 +245,7 @@ def _supports(report: _Report, other: _Report) -> bool:
     if report.target_key and other.target_key and (
             _targets_compatible(report.target_key, other.target_key) or _text_contains(report, other)):
         return True
-    if _named(report.actor_key) and report.actor_key == other.actor_key:
-        return True
-    if report.place_key and report.place_key == other.place_key:
+    if _same_party(report, other):
         return True
     if report.date and report.date == other.date:
         return True  # one type on one day in one story, nothing telling them apart
@@ -284,8 +283,7 @@ def _same_statement_day(report: _Report, other: _Report) -> bool:
         return report.date == other.date
     if report.day is None or other.day is None:
         return report.day == other.day
-    gap = abs((dt.date.fromisoformat(report.day) - dt.date.fromisoformat(other.day)).days)
-    return gap <= 1
+    return _days_apart(report.day, other.day) <= 1
 
 
 def _same_party(report: _Report, other: _Report) -> bool:
