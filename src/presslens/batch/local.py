@@ -70,6 +70,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 64
 _STATE_VERSION = 3  # 2: chunks hold whole analysis groups; 3: group size is settings.batch_size
 _pipeline: Any = None  # the worker's Pipeline, built once by _init_worker
+_parent_pid: int | None = None  # the run that started this worker; None when analysing in-process
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,15 +182,23 @@ def _watch_parent(parent_pid: int) -> None:
 
 def _init_worker(settings: Settings, parent_pid: int) -> None:
     """Pool initializer: load the models once for this worker's lifetime."""
-    global _pipeline
+    global _pipeline, _parent_pid
     from presslens.pipeline import Pipeline
 
     logging.getLogger().setLevel(logging.WARNING)
     _pipeline = Pipeline(settings)
+    _parent_pid = parent_pid
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
 
 
+def _orphaned() -> bool:
+    """True in a worker whose run was killed: it must not write into a directory a resumed run now owns."""
+    return _parent_pid is not None and os.getppid() != _parent_pid
+
+
 def _write_part(path: Path, rows: list[tuple[InputItem, Any]], fmt: str) -> None:
+    if _orphaned():
+        os._exit(1)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     if fmt == "parquet":
         import pyarrow.parquet as pq
@@ -202,7 +211,29 @@ def _write_part(path: Path, rows: list[tuple[InputItem, Any]], fmt: str) -> None
         with tmp.open("w", encoding="utf-8") as fh:
             for _, document in rows:
                 fh.write(document.to_json(indent=None) + "\n")
+    if _orphaned():
+        tmp.unlink(missing_ok=True)
+        os._exit(1)
     os.replace(tmp, path)
+
+
+def _sweep_temp_files(docs_dir: Path) -> None:
+    """Remove part files half-written by workers that no longer run (a killed run's orphans)."""
+    for stale in docs_dir.glob(".part-*.tmp"):
+        pid = stale.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def analyze_chunk(task: ChunkTask) -> ChunkResult:
@@ -324,8 +355,7 @@ def run_local(
     run_today = dt.date.fromisoformat(params["today"])
     docs_dir = out_dir / "documents"
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for stale in docs_dir.glob(".part-*.tmp"):  # left by a worker killed mid-write
-        stale.unlink(missing_ok=True)
+    _sweep_temp_files(docs_dir)  # left by a worker killed mid-write
     committed = state.committed()
     resumed = len(committed)
     total_bytes = sum(f.size for f in files)
@@ -374,6 +404,7 @@ def run_local(
             pending.add(pool.submit(analyze_chunk, task))
         for future in pending:
             finished(future.result())
+    _sweep_temp_files(docs_dir)  # an orphan of a killed earlier run may have finished meanwhile
     return _summarize(
         out_dir,
         committed,
