@@ -76,55 +76,88 @@ def bucket(n: float, edges: Sequence[float]) -> str:
     return "more"
 
 
-def _shape(tok: Token) -> str:
-    shape = tok.shape_
-    return shape if len(shape) <= 4 else shape[:4]
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+_PADS = tuple(f"{off}:pad" for off in _NEIGHBOURS)
+_PREFIXES = tuple(f"{off}:" for off in _NEIGHBOURS)
+_POSITION = tuple("pos=" + bucket(k, (0, 2, 5, 10, 20)) for k in range(22))
+
+
+class _Columns:
+    """Each token attribute the features read, read once per Doc.
+
+    spaCy builds a new Python object for every ``tok.head`` and string for every
+    ``tok.tag_``; reading them per token and per neighbour was most of the
+    tagger's time, so the builder reads each once into lists indexed by token.
+    """
+
+    __slots__ = ("dep", "ent", "head", "lemma", "lower", "pos", "shape", "space", "tag", "text", "title", "upper")
+
+    def __init__(self, doc: Doc) -> None:
+        toks = list(doc)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.tag = [t.tag_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.ent = [t.ent_type_ for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.shape = [t.shape_[:4] for t in toks]
+        self.title = [t.is_title for t in toks]
+        self.upper = [t.is_upper and len(t) > 1 for t in toks]
+        self.space = [t.is_space for t in toks]
+        self.lemma = [
+            "<" + ent + ">" if ent in MASKED_ENTITIES else t.lemma_.lower() for t, ent in zip(toks, self.ent)
+        ]
 
 
 def _own_features(
-    tok: Token, lemma: str, mark: tuple[str, str] | None, rep: int, quoted: bool
+    c: _Columns, i: int, mark: tuple[str, str] | None, rep: int, quoted: bool
 ) -> tuple[list[str], list[str]]:
-    """(features of the token itself, the subset its neighbours see)."""
+    """(features of token `i` itself, the subset its neighbours see)."""
+    lemma = c.lemma[i]
     masked = lemma.startswith("<")
-    word = lemma if masked else tok.lower_
+    word = lemma if masked else c.lower[i]
+    head = c.head[i]
+    dep = c.dep[i]
     own = [
         "w=" + word,
         "l=" + lemma,
-        "t=" + tok.tag_,
-        "d=" + tok.dep_,
-        "hl=" + masked_lemma(tok.head),
-        "hd=" + tok.head.dep_ + "|" + tok.dep_,
+        "t=" + c.tag[i],
+        "d=" + dep,
+        "hl=" + c.lemma[head],
+        "hd=" + c.dep[head] + "|" + dep,
     ]
     if not masked:
-        own += ["sh=" + _shape(tok), "p3=" + word[:3], "s3=" + word[-3:]]
-    if tok.is_title:
+        own += ["sh=" + c.shape[i], "p3=" + word[:3], "s3=" + word[-3:]]
+    if c.title[i]:
         own.append("title")
-    if tok.is_upper and len(tok) > 1:
+    if c.upper[i]:
         own.append("upper")
-    if tok.ent_type_:
-        own.append("ent=" + tok.ent_type_)
+    if c.ent[i]:
+        own.append("ent=" + c.ent[i])
     if rep:
         own.append("rep=" + bucket(rep, (2, 4, 8)))
     if quoted:
         own.append("inq")
-    neighbour = ["w=" + word, "u=" + tok.pos_]
+    pos = "u=" + c.pos[i]
+    neighbour = ["w=" + word, pos]
     if mark:
         own += ["lex=" + mark[0], "lexw=" + mark[1], "lexwt=" + mark[1] + "|" + mark[0]]
         neighbour += ["lex=" + mark[0], "lexw=" + mark[1]]
-    own.append("u=" + tok.pos_)
+    own.append(pos)
     return own, neighbour
 
 
 def _sentence_items(
-    sent: Span, marks: dict[int, tuple[str, str]], lemma_counts: Counter[str]
+    sent: Span, c: _Columns, marks: dict[int, tuple[str, str]], lemma_counts: Counter[str]
 ) -> SentenceItems | None:
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
+    indices = [i for i in range(sent.start, sent.end) if not c.space[i]]
+    if not indices:
         return None
     text = sent.text
     sentence_level = [
-        "slen=" + bucket(len(tokens), (5, 10, 20, 40)),
-        "slex=" + bucket(sum(1 for t in tokens if t.i in marks), (0, 1, 2)),
+        "slen=" + bucket(len(indices), (5, 10, 20, 40)),
+        "slex=" + bucket(sum(1 for i in indices if i in marks), (0, 1, 2)),
     ]
     if text.rstrip().endswith("?"):
         sentence_level.append("squestion")
@@ -132,43 +165,45 @@ def _sentence_items(
         sentence_level.append("sexclaim")
     own_lists, neighbour_lists = [], []
     quoted = False
-    for tok in tokens:
-        if tok.text in _QUOTES:
-            quoted = not quoted if tok.text in {'"', "„"} else tok.text in {"“", "«"}
-        lemma = masked_lemma(tok)
-        rep = lemma_counts[lemma] if tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} else 0
-        own, neighbour = _own_features(tok, lemma, marks.get(tok.i), rep if rep > 1 else 0, quoted)
+    for i in indices:
+        word = c.text[i]
+        if word in _QUOTES:
+            quoted = not quoted if word in {'"', "„"} else word in {"“", "«"}
+        rep = lemma_counts[c.lemma[i]] if c.pos[i] in _CONTENT_POS else 0
+        own, neighbour = _own_features(c, i, marks.get(i), rep if rep > 1 else 0, quoted)
         own_lists.append(own)
         neighbour_lists.append(neighbour)
-    n = len(tokens)
+    n = len(indices)
     items = []
     for k in range(n):
-        feats = ["bias", *own_lists[k], *sentence_level, "pos=" + bucket(k, (0, 2, 5, 10, 20))]
+        feats = ["bias", *own_lists[k], *sentence_level, _POSITION[min(k, 21)]]
         if k == n - 1:
             feats.append("last")
-        for off in _NEIGHBOURS:
+        for off, prefix, pad in zip(_NEIGHBOURS, _PREFIXES, _PADS):
             j = k + off
             if 0 <= j < n:
-                feats.extend(f"{off}:{f}" for f in neighbour_lists[j])
+                feats += [prefix + f for f in neighbour_lists[j]]
             else:
-                feats.append(f"{off}:pad")
+                feats.append(pad)
+        word = own_lists[k][0]
         prev_word = own_lists[k - 1][0] if k else "w=<s>"
         next_word = own_lists[k + 1][0] if k + 1 < n else "w=</s>"
-        feats.append("bi-=" + prev_word + "|" + own_lists[k][0])
-        feats.append("bi+=" + own_lists[k][0] + "|" + next_word)
+        feats.append("bi-=" + prev_word + "|" + word)
+        feats.append("bi+=" + word + "|" + next_word)
         items.append(tuple(feats))
-    return SentenceItems(tuple(tokens), tuple(items))
+    return SentenceItems(tuple(sent.doc[i] for i in indices), tuple(items))
 
 
 def doc_sentence_items(doc: Doc, hits: Sequence[LexiconHit]) -> list[SentenceItems]:
     """The CRF input for a Doc: one item sequence per sentence."""
     marks = lexicon_marks(doc, hits)
+    columns = _Columns(doc)
     lemma_counts: Counter[str] = Counter(
-        masked_lemma(t) for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+        lemma for lemma, pos in zip(columns.lemma, columns.pos) if pos in _CONTENT_POS
     )
     out = []
     for sent in doc.sents:
-        items = _sentence_items(sent, marks, lemma_counts)
+        items = _sentence_items(sent, columns, marks, lemma_counts)
         if items is not None:
             out.append(items)
     return out
