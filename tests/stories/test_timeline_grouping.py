@@ -108,3 +108,18 @@ def test_a_day_after_publication_is_no_date_of_what_happened() -> None:
                                       actor="Vladimir Putin", date="2026-03-24")], day=dt.date(2026, 3, 23))]
     (entry,) = _timeline(articles)
     assert (entry.date, entry.date_source) == ("2026-03-23", "published")
+
+
+def test_the_shown_actor_is_the_outlets_own_not_one_a_source_names_in_two_copies() -> None:
+    said = Mention(text="Bortnikov")
+    claimed = _event("The FSB chief said the US was behind the concert hall attack.", "assault",
+                     actor="United States", target="Crocus City Hall", date="2026-03-22")
+    claimed = claimed.model_copy(update={"reported_by": said})
+    articles = [
+        _article("a", [_event("Gunmen attacked Crocus City Hall.", "assault", actor="gunmen",
+                              target="Crocus City Hall", date="2026-03-22")]),
+        _article("b", [claimed]),
+        _article("c", [claimed]),
+    ]
+    (entry,) = _timeline(articles)
+    assert entry.actor == "gunmen"

@@ -59,17 +59,20 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def clause_date(doc: Doc, anchor: Token, scope: Span) -> str | None:
+def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None) -> str | None:
     """The value of the DATE/TIME timex nearest `anchor` in its clause chain within `scope`.
 
     The anchor's own clause first, then each clause above it; None when no clause on the way
-    up carries a date (the caller then says only the publication date bounds it).
+    up carries a date (the caller then says only the publication date bounds it). An event
+    noun (`anchor` itself, or `noun` of a light verb: "carried out the attack") keeps the
+    time it carries itself.
     """
     timexes = doc._.timexes if Doc.has_extension("timexes") else None
     if not timexes:
         return None
     datelines = dateline_tokens(doc)
     attached: dict[int, str] = {}  # clause head token -> value of the first timex on it
+    roots: list[tuple[Token, str]] = []
     for tx in timexes:
         if tx.type not in {"DATE", "TIME"} or not (scope.start_char <= tx.start < scope.end_char):
             continue
@@ -77,8 +80,12 @@ def clause_date(doc: Doc, anchor: Token, scope: Span) -> str | None:
         if span is None or span.start in datelines:
             continue
         attached.setdefault(clause_head(span.root).i, tx.value)
+        roots.append((span.root, tx.value))
     if not attached:
         return None
+    for act in (anchor, noun):
+        if act is not None and act.pos_ in {"NOUN", "PROPN"} and (own := _own_time(act, roots)) is not None:
+            return own
     tok = anchor
     for _ in range(len(scope)):
         head = clause_head(tok)
@@ -90,7 +97,28 @@ def clause_date(doc: Doc, anchor: Token, scope: Span) -> str | None:
     return None
 
 
-def event_date(doc: Doc, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
+#: Clauses that modify a noun: a time inside one is the noun's ("the attack that killed 139 on Friday").
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _own_time(noun: Token, roots: list[tuple[Token, str]]) -> str | None:
+    """The time a nominal event carries itself: "Friday's attack", "the raid on Monday", "the attack
+    that killed 139 on Friday" -- before any date of the clause it sits in ("X said on Tuesday
+    that Y was behind the attack ..." dates the statement, not the attack)."""
+    for root, value in roots:
+        tok = root
+        for _ in range(6):
+            if tok.i == noun.i:
+                return value
+            if tok.head.i == tok.i or (tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in _NOUN_CLAUSES):
+                break
+            tok = tok.head
+    return None
+
+
+def event_date(
+    doc: Doc, anchor: Token, sent: Span, noun: Token | None = None
+) -> tuple[str | None, str | None]:
     """(value, where from): the clause chain first, then a day named elsewhere in the sentence.
 
     TimeML's anchoring order for news events: a clause's own time; else a calendar day named
@@ -99,7 +127,7 @@ def event_date(doc: Doc, anchor: Token, sent: Span) -> tuple[str | None, str | N
     that dated follow-up acts by the lede's attack day (detentions the next day) as often as
     it was right, so an undated clause keeps a null date and the publication bound.
     """
-    value = clause_date(doc, anchor, sent)
+    value = clause_date(doc, anchor, sent, noun)
     if value is not None:
         return value, "clause"
     datelines = dateline_tokens(doc)

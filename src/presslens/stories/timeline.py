@@ -376,6 +376,35 @@ def _most_common(values: list[str | None]) -> str | None:
     return Counter(present).most_common(1)[0][0] if present else None
 
 
+#: How much a participant named inside a source's words counts against the outlet's own narration:
+#: "Bortnikov said the United States was behind the attack" does not make the US the attacker.
+_ATTRIBUTED_WEIGHT = 0.5
+
+
+def _best_named(
+    reports: Sequence[_Report], values: list[str | None], sources: Independence
+) -> str | None:
+    """The participant most of the independent reports give, the outlet's own voice counting most.
+
+    A copy of one wire text counts once, whatever the number of sites that carried it; a
+    participant told only inside an attributed claim weighs half of one the outlet states itself.
+    Ties go to the earliest report.
+    """
+    weight: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
+    for report, value in zip(reports, values, strict=True):
+        if not value:
+            continue
+        article = report.article.article_id
+        text = sources.copy_of.get(article, article)
+        if (text, value) in seen:
+            continue
+        seen.add((text, value))
+        voice = _ATTRIBUTED_WEIGHT if report.event.reported_by is not None else 1.0
+        weight[value] = weight.get(value, 0.0) + voice
+    return max(weight, key=lambda v: weight[v]) if weight else None
+
+
 def _timeline_event(
     story_id: str, cluster: _Cluster, actors: ActorIndex, sources: Independence
 ) -> TimelineEvent:
@@ -386,9 +415,8 @@ def _timeline_event(
         published = [r.article.published for r in cluster.reports if r.article.published]
         date, date_source = (min(published).isoformat(), "published") if published else (None, None)
     targets = [_display(r.event.target, actors) for r in cluster.reports]
-    named = [
-        t for r, t in zip(cluster.reports, targets, strict=True) if r.target_key and r.target_key[:3] == "id:"
-    ]
+    named = [t if r.target_key and r.target_key[:3] == "id:" else None
+             for r, t in zip(cluster.reports, targets, strict=True)]
     first = cluster.reports[0]
     digest = hashlib.sha256(
         f"{story_id}|{cluster.type}|{cluster.mode}|{first.article.article_id}|{first.kind}{first.index}".encode()
@@ -400,8 +428,8 @@ def _timeline_event(
         date_source=date_source,
         type=cluster.type,
         mode=cluster.mode,
-        actor=_most_common([_display(r.event.actor, actors) for r in cluster.reports]),
-        target=_most_common(named) or _most_common(targets),
+        actor=_best_named(cluster.reports, [_display(r.event.actor, actors) for r in cluster.reports], sources),
+        target=_best_named(cluster.reports, named, sources) or _best_named(cluster.reports, targets, sources),
         place=_most_common([_name(r.event.place) for r in cluster.reports]),
         confidence=max(r.event.confidence for r in cluster.reports),
         reports=tuple(

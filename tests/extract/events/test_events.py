@@ -426,6 +426,17 @@ def test_a_date_elsewhere_in_the_sentence_dates_the_event_and_says_so(parse):
     assert arrest.date == "2024-03-22" and "sentence" in arrest.why
 
 
+def test_an_act_noun_keeps_its_own_date_over_the_statement_that_mentions_it(parse):
+    text = "The mayor said on Tuesday that rebels carried out the attack that killed nine people on Sunday."
+    doc = parse(text)
+    doc._.timexes = [
+        Timex(text=t, start=text.index(t), end=text.index(t) + len(t), type="DATE", value=v)
+        for t, v in (("Tuesday", "2024-03-26"), ("Sunday", "2024-03-24"))
+    ]
+    attack = _find(event_mentions(doc), "ASSAULT", "assault")
+    assert attack.date == "2024-03-24"
+
+
 def test_a_date_in_an_earlier_sentence_does_not_date_a_later_undated_one(parse):
     text = "On Sunday a court heard the case. The judge jailed two editors."
     doc = _with_timex(parse(text), "Sunday", "2024-03-24")

@@ -173,7 +173,7 @@ def _event(
     kind = {"verb": "verb", "light": "verb+noun", "nominal": "noun", "demand": "demand with must/should"}[
         trig.kind
     ]
-    date, date_from = event_date(ctx.doc, anchor, anchor.sent)
+    date, date_from = event_date(ctx.doc, anchor, anchor.sent, trig.noun)
     published = ctx.doc._.published if Doc.has_extension("published") else None
     date_bound = published.isoformat() if date is None and published is not None else None
     why = trig.entry.why(kind)

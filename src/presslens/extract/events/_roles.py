@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
-from presslens.extract.events._lexicon import EventLexicon
+from presslens.extract.events._lexicon import HOSTILE, EventLexicon
 from presslens.extract.events._triggers import Trigger, noun_entry
 from presslens.models import Mention
 
@@ -126,7 +126,13 @@ def _noun_target(noun: Token, lex: EventLexicon, ctx: ArgContext) -> Token | Non
             subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ in {"PROPN", "NOUN"} and ctx.can_participate(subj):
                 return subj
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None or entry is None or entry.type not in HOSTILE:
+        return poss
+    # "the hospital attack", "the Moscow concert hall attack": the site modifying the act is what it hit
+    return next(
+        (c for c in noun.lefts if c.dep_ == "compound" and c.lemma_.lower() in lex.word_class("site")), None
+    )
 
 
 def _responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
@@ -210,6 +216,8 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
     head = ctx.resolve(tok)
     if not (ctx.can_participate(tok) and ctx.can_participate(head)):
         return None
+    if role == "actor" and head is not tok and (act := _act_around(head, ctx, lex)) is not None:
+        head = tok = act  # "the attack on the venue that killed 137": the attack killed, not the venue
     if role != "actor" or head.pos_ != "NOUN" or ctx.entity_of(head) is not None:
         return tok
     lemma = head.lemma_.lower()
@@ -222,6 +230,24 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
     if lemma.endswith(ABSTRACT_SUFFIXES):
         return None
     return tok
+
+
+def _act_around(antecedent: Token, ctx: ArgContext, lex: EventLexicon) -> Token | None:
+    """The act noun whose prepositional phrase holds a relative clause's antecedent, if that is no party.
+
+    The parser attaches "that killed 137" in "the attack on the venue that killed 137" to the
+    nearest noun; a place or a thing does not act, so the clause tells of the act around it
+    (the classic prepositional-attachment ambiguity, resolved by who can be an agent).
+    """
+    if antecedent.dep_ != "pobj" or _is_party(antecedent, ctx):
+        return None
+    prep = antecedent.head
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.pos_ != "NOUN":
+        return None
+    if noun_entry(noun, lex) is None and noun.lemma_.lower() not in lex.word_class("occurrence"):
+        return None
+    return noun
 
 
 def same_party(actor: Mention | None, target: Mention | None) -> bool:
@@ -321,6 +347,8 @@ def event_roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Toke
             return holder, party
     target = _verb_target(tok, trig, lex, ctx, passive)
     target = _aimed_at(tok, target, lex) or _recipient(tok, target, ctx, lex) or target
+    if target is not None and target.lemma_.lower() in lex.word_class("projectile"):
+        target = None  # "a rocket launched by X", "missiles were fired": the weapon, not who it hit
     if target is None and actor is not None:
         target = _reciprocal_partner(actor, ctx)
     if actor is not None and target is not None and actor.i == target.i:
