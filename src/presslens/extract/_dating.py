@@ -53,8 +53,14 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
 
 
 def clause_head(tok: Token) -> Token:
-    """The verb (or the root) whose clause `tok` sits in."""
-    while tok.head.i != tok.i and not (tok.pos_ == "VERB" and tok.dep_ not in {"aux", "auxpass"}):
+    """The verb (or the root) whose clause `tok` sits in.
+
+    A copula or auxiliary heading its own clause is that clause's verb ("who have been at war
+    since 2014": the time is the relative clause's, not the sentence's that holds it).
+    """
+    while tok.head.i != tok.i and not (
+        tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}
+    ):
         tok = tok.head
     return tok
 
@@ -110,8 +116,10 @@ def _own_time(noun: Token, roots: list[tuple[Token, str]]) -> str | None:
         for _ in range(6):
             if tok.i == noun.i:
                 return value
-            if tok.head.i == tok.i or (tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in _NOUN_CLAUSES):
+            if tok.head.i == tok.i:
                 break
+            if tok.pos_ in {"VERB", "AUX"} and not (tok.dep_ in _NOUN_CLAUSES and tok.head.i == noun.i):
+                break  # a clause of its own, unless it is the noun's relative/participial clause
             tok = tok.head
     return None
 

@@ -450,3 +450,16 @@ def test_an_undated_event_is_bounded_by_publication_not_dated_by_it(parse):
     doc._.published = dt.date(2024, 3, 25)
     arrest = _find(event_mentions(doc), "COERCE", "arrest")
     assert arrest.date is None and arrest.date_bound == "2024-03-25"
+
+
+def test_a_time_in_a_copular_relative_clause_is_not_the_reporting_clause_s(parse):
+    from presslens.extract._dating import clause_date
+
+    text = "The minister said that it was a link in attacks by those who have been at war since 2014."
+    doc = parse(text)
+    start = text.index("2014")
+    doc._.timexes = [Timex(text="2014", start=start, end=start + 4, type="DATE", value="2014")]
+    said = next(t for t in doc if t.text == "said")
+    assert clause_date(doc, said, said.sent) is None
+    been = next(t for t in doc if t.text == "been")
+    assert clause_date(doc, been, been.sent) == "2014"
