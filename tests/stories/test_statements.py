@@ -69,3 +69,15 @@ def test_a_statement_the_article_codes_as_an_event_is_listed_once() -> None:
     articles = [_article("a", "AP", [_claim("Kyiv", sentence, act="REJECT")], [event])]
     timeline = _timeline(articles)
     assert [(e.type, e.mode) for e in timeline] == [("REJECT", "reject")]
+
+
+def test_one_body_described_alike_by_outlets_is_one_speaker_but_two_places_bodies_are_two() -> None:
+    said = "An air strike hit the hospital, the ministry said."
+    articles = [
+        _article("a", "AJ", [_claim("Gaza's health ministry", said, act="ACCUSE", target="Israel")]),
+        _article("b", "AFP", [_claim("the health ministry", said, act="ACCUSE", target="Israel")]),
+        _article("c", "BBC", [_claim("the health ministry in Gaza", said, act="ACCUSE", target="Israel")]),
+        _article("d", "ToI", [_claim("Israel's health ministry", said, act="ACCUSE", target="Israel")]),
+    ]
+    entries = sorted(_timeline(articles), key=lambda e: len(e.reports))
+    assert [e.articles for e in entries] == [("d",), ("a", "b", "c")]

@@ -265,8 +265,8 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
         # (every report of the cluster must be of that day, or undated ones chain the days together)
-        return any(report.actor_key == other.actor_key for other in cluster.reports) and all(
-            _same_statement_day(report, other) for other in cluster.reports)
+        return all(_same_speaker(report, other) and _same_statement_day(report, other)
+                   for other in cluster.reports)
     if any(_conflicts(report, other) for other in cluster.reports):
         return False
     if report.event.mode != cluster.mode:
@@ -274,6 +274,49 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
         # participant or place: one day alone does not make a raid and the arrests after it one event
         return any(_same_target(report, other) or _same_party(report, other) for other in cluster.reports)
     return any(_supports(report, other) for other in cluster.reports)
+
+
+def _same_speaker(report: _Report, other: _Report) -> bool:
+    """One speaker: the same actor, or one body described alike by outlets that do not link it to a
+    name ("the health ministry", "Gaza's health ministry", "the Hamas-run health ministry"), unless
+    both name whose it is and the names differ (Gaza's and Israel's health ministries)."""
+    if report.actor_key == other.actor_key:
+        return True
+    a, b = _description(report.event.actor), _description(other.event.actor)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    return not (a[1] and b[1]) or bool(a[1] & b[1])
+
+
+_DESCRIPTION_WORD = re.compile(r"^[a-z][a-z-]*$")
+
+
+def _description(mention: Mention | None) -> tuple[str, frozenset[str]] | None:
+    """(the common-noun core, the names that qualify it) of a speaker written as a description.
+
+    "Gaza's health ministry" -> ("health ministry", {"gaza"}); None for a proper name ("the Foreign
+    Ministry", "Hamas") or a bare pronoun, which only an actor key identifies.
+    """
+    if mention is None or not mention.text:
+        return None
+    words = mention.text.replace("’", "'").split()
+    after: list[str] = []  # "the health ministry in Gaza": the place after the description
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] in {"in", "of"} and all(w[:1].isupper() for w in words[k + 1:]) and k + 1 < len(words):
+            words, after = words[:k], words[k + 1:]
+            break
+    if not words or not _DESCRIPTION_WORD.match(words[-1]) or words[-1] in _PRONOUNS:
+        return None
+    core: list[str] = []
+    for word in reversed(words):
+        if not _DESCRIPTION_WORD.match(word) or word in {"the", "a", "an"}:
+            break
+        core.insert(0, word)
+    qualifiers = [w.removesuffix("'s").split("-")[0] for w in words[: len(words) - len(core)] + after]
+    names = frozenset(fold_name(w) for w in qualifiers if w[:1].isupper()) - {""}
+    if len(core) < 2:
+        return None  # "officials", "authorities": too general to be one body across outlets
+    return " ".join(core), names
 
 
 def _same_statement_day(report: _Report, other: _Report) -> bool:
