@@ -123,3 +123,15 @@ def test_the_shown_actor_is_the_outlets_own_not_one_a_source_names_in_two_copies
     ]
     (entry,) = _timeline(articles)
     assert entry.actor == "gunmen"
+
+
+def test_one_named_target_in_two_places_is_one_event_at_two_granularities() -> None:
+    articles = [
+        _article("a", [_event("Gunmen attacked Crocus City Hall in Krasnogorsk.", "assault", actor="gunmen",
+                              target="Crocus City Hall", place="Krasnogorsk", date="2026-03-22")]),
+        _article("b", [_event("Terrorists attacked Crocus City Hall in the Moscow Region.", "assault",
+                              actor="terrorists", target="Crocus City Hall", place="Moscow Region",
+                              date="2026-03-22")]),
+    ]
+    (entry,) = _timeline(articles)
+    assert entry.articles == ("a", "b")

@@ -221,7 +221,9 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     if (_named(report.target_key) and _named(other.target_key) and report.target_key != other.target_key
             and not _text_contains(report, other)):
         return True
-    return bool(report.place_key and other.place_key and report.place_key != other.place_key)
+    # two places are two events (raids in two cities) -- unless both name one target, which then
+    # lies in both: "Crocus City Hall in Krasnogorsk" / "in the Moscow Region" is one hall
+    return not same_target and bool(report.place_key and other.place_key and report.place_key != other.place_key)
 
 
 def _days_apart(a: str, b: str | dt.date) -> int:
