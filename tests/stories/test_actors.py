@@ -53,3 +53,20 @@ def test_lone_surname_joins_the_most_reported_full_name() -> None:
     assert index.key_of("Mamedov") == rustam.key
     assert index.key_of("Elnur Mammadov") != rustam.key
     assert set(rustam.variants) == {"Rustam Mammadov", "Rustam Mamedov", "Rustam Mamadov", "Mamedov"}
+
+
+def test_a_pronoun_resolved_to_a_generic_group_makes_no_actor_but_a_name_does() -> None:
+    import datetime as dt
+
+    from presslens.models import Event, Mention, TextSpan
+    from presslens.stories.layer import name_mentions
+    from presslens.stories.records import StoryInput
+
+    def event(actor: Mention) -> Event:
+        return Event(type="ASSAULT", mode="assault", actor=actor, evidence=TextSpan(text="x", start=0, end=1))
+
+    article = StoryInput("a", "A", dt.date(2026, 3, 1), "t", "text", events=(
+        event(Mention(text="they", canonical="terrorists")),
+        event(Mention(text="it", canonical="the FSB")),
+    ))
+    assert [m.name for m in name_mentions([article])] == ["the FSB"]

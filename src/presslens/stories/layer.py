@@ -50,9 +50,18 @@ def name_mentions(articles: Iterable[StoryInput]) -> list[NameMention]:
                 mentions.append(NameMention(entity.canonical, entity.label, article.article_id))
         for event in article.events:
             for party in (event.actor, event.target):
-                if party and party.canonical and party.canonical != party.text:
+                if party and party.canonical and party.canonical != party.text and _proper(party.canonical):
                     mentions.append(NameMention(party.canonical, None, article.article_id))
     return mentions
+
+
+def _proper(name: str) -> bool:
+    """Written as a name ("Vladimir Putin", "the FSB"), not a description a pronoun was resolved
+    to ("they" -> "terrorists"): a generic group is no actor of its own across articles."""
+    words = name.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return any(w[:1].isupper() for w in words)
 
 
 def build_story_layer(
