@@ -90,6 +90,16 @@ def test_stored_article_round_trips_for_reanalysis(store: Store) -> None:
     )
 
 
+def test_an_event_told_in_a_sources_words_keeps_who_reported_it_in_the_store(store: Store) -> None:
+    from presslens.models import Mention
+
+    doc = make_document()
+    said = doc.events[0].model_copy(update={"reported_by": Mention(text="the ministry", canonical="Ministry")})
+    store.ingest([doc.model_copy(update={"events": (said,)})])
+    (article,) = store.story_inputs()
+    assert article.events[0].reported_by == Mention(text="the ministry", canonical="Ministry")
+
+
 @pytest.mark.parametrize("failure", [StoreError("disk full"), KeyboardInterrupt()])
 def test_an_interrupted_ingest_leaves_no_half_written_article(store: Store, monkeypatch, failure) -> None:
     real = Database.insert_rows

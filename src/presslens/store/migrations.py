@@ -52,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "dated statements and their acts; timeline reports of claims", sql_file="migration_002.sql"),
     Migration(3, "independent sources: copy groups and origins", sql_file="migration_003.sql"),
     Migration(4, "an analyst's timeline corrections", sql_file="migration_004.sql"),
+    Migration(5, "who reported an event told in a source's words", sql_file="migration_005.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

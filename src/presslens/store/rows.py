@@ -67,6 +67,8 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         *_VERSIONS,
         "date_bound",
         "confidence",
+        "reported_by_text",
+        "reported_by_canonical",
     ),
     "claims": (
         *_KEY,
@@ -239,6 +241,7 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             *v,
             e.date_bound,
             e.confidence,
+            *_mention(e.reported_by),
         )
         for i, e in enumerate(document.events)
     ]

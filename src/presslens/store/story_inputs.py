@@ -76,6 +76,7 @@ def _event(r: dict[str, Any]) -> Event:
         modality=r["modality"],
         why=r["why"] or "",
         evidence=_span(r["evidence_text"], r["evidence_start"], r["evidence_end"]),
+        reported_by=_mention(r.get("reported_by_text"), r.get("reported_by_canonical")),
     )
 
 
