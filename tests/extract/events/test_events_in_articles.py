@@ -65,6 +65,17 @@ def test_a_denial_cue_makes_the_statement_a_rejection(pipeline):
     assert claim.act == "REJECT"
 
 
+def test_calling_an_allegation_absurd_rejects_it(pipeline):
+    doc = _analyse(pipeline, "The ministry said the allegations of involvement were absurd.")
+    assert _claim_with(doc, "absurd").act == "REJECT"
+
+
+def test_no_indication_that_a_party_attacked_accuses_no_one(pipeline):
+    doc = _analyse(pipeline, "The embassy said there was no indication that Belarus was behind the attack.")
+    assert _claim_with(doc, "indication").act is None
+    assert all(e.negated for e in doc.events if e.type == "ASSAULT")
+
+
 def test_a_plain_statement_has_no_act_and_keeps_the_publication_bound(pipeline):
     doc = _analyse(pipeline, "The mayor said the roads into the city were open again.")
     claim = _claim_with(doc, "roads")

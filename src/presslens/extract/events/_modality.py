@@ -74,6 +74,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             intended = True
         if lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
+        if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
+            negated = True  # "there was no indication that Ukraine was behind the attack"
         if lemma in lex.cue("not_event"):
             imagined = True
         if _has(gov, lex.cue("conditional"), {"aux", "mark"}):

@@ -10,8 +10,10 @@ categories:
 - the cue itself coded as an event ("denied", "accused", "urged", "warned") gives that type;
 - a statement that tells of a hostile act by a named party other than the speaker accuses that
   party ("the FSB said the attackers were heading for Ukraine's border" is not one; "the
-  ministry said Israel struck the hospital" is) and rejects it when the act is told as negated
-  ("Kyiv said its forces did not strike the hospital");
+  ministry said Israel struck the hospital" is); told as negated ("no indication that Ukraine
+  was behind it") it accuses no one;
+- a statement that calls an allegation false rejects it ("allegations of involvement are
+  absurd", "baseless claims"; classes ``allegation`` and ``dismissal`` of plover_classes.tsv);
 - anything else is a plain statement (`act` null), shown as such.
 """
 
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from presslens.extract._dating import event_date
-from presslens.extract.events._lexicon import HOSTILE
+from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.models import Claim, Event, Mention
 
 __all__ = ["statement_acts"]
@@ -39,6 +41,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         date = event_date(doc, cue.root, cue.root.sent)[0] if cue is not None else None
         act, target = _act(claim, events)
+        if act is None and _dismisses_allegation(doc, claim):
+            act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
         update = {"date": date, "date_bound": bound, "act": act, "act_target": target}
         out.append(claim.model_copy(update=update))
@@ -56,8 +60,29 @@ def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | N
         party = event.actor
         if party is None or _name(party) == speaker or not _is_named(party):
             continue
-        return ("REJECT" if event.negated else "ACCUSE"), party
+        if event.negated:
+            continue  # "no indication that Ukraine was behind it": clearing a third party accuses no one
+        return "ACCUSE", party
     return None, None
+
+
+def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
+    """The content calls an allegation false: "allegations of involvement are absurd", "baseless claims"."""
+    lex = event_lexicon()
+    allegations, dismissals = lex.word_class("allegation"), lex.word_class("dismissal")
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.lemma_.lower() not in dismissals:
+            continue
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in allegations:
+            return True  # "baseless allegations"
+        if tok.dep_ in {"acomp", "attr"}:
+            subjects = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(c.lemma_.lower() in allegations for c in subjects):
+                return True  # "the allegations are absurd"
+    return False
 
 
 def _inside(event: Event, claim: Claim) -> bool:
