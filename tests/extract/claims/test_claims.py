@@ -232,3 +232,13 @@ def test_quotation_spans(text, spans):
 def test_a_described_source_is_named_by_its_appositive(claims_of, sentence, name):
     claims = claims_of(sentence)
     assert claims and claims[0].speaker.canonical == name
+
+
+@pytest.mark.model
+def test_figures_by_a_party_are_that_partys_and_a_dash_ends_the_source(claims_of):
+    updates = _only(claims_of("According to the latest figures from the Kenyan police, nine people died."),
+                    "according to")
+    assert updates.speaker.text == "the Kenyan police"
+    aside = _only(claims_of("Nine people died, according to parts of a report seen by Reuters -- far fewer "
+                            "than the 40 deaths the rebels described."), "according to")
+    assert aside.speaker.text.startswith("parts of a report") and "fewer" not in aside.speaker.text

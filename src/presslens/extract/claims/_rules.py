@@ -479,7 +479,25 @@ def according_to_draft(according: Token) -> Draft | None:
     trimmed = _trim(doc, start, end)
     if trimmed is None:
         return None
-    return Draft(objs[0], doc[according.i : to[0].i + 1], trimmed, "according-to", "pobj speaker")
+    return Draft(_author(objs[0]), doc[according.i : to[0].i + 1], trimmed, "according-to", "pobj speaker")
+
+
+#: Nouns of a report's contents whose by-phrase names who gave it ("the latest updates by the
+#: authorities", "data from the ministry"): that party is the source, not the word "updates".
+_CONTENT_NOUNS = frozenset({"update", "data", "figure", "information", "estimate", "count", "tally", "toll"})
+
+
+def _author(source: Token) -> Token:
+    """The party behind a report-content noun, else the noun itself."""
+    if source.lemma_.lower() not in _CONTENT_NOUNS:
+        return source
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            party = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if party is not None and (party.ent_type_ or party.pos_ == "PROPN" or any(
+                    c.ent_type_ in ("NORP", "GPE", "ORG") for c in party.lefts)):
+                return party
+    return source
 
 
 def noun_cue_draft(noun: Token, lex: ClaimLexicon) -> Draft | None:

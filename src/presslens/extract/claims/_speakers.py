@@ -23,6 +23,10 @@ from presslens.models import Mention
 __all__ = ["resolution_why", "resolved_mention", "speaker_span"]
 
 
+#: Tokens that end a speaker's noun phrase however the parse attaches what follows.
+_PHRASE_BREAKS = frozenset({"--", "—", "–", "(", ";"})
+
+
 def speaker_span(head: Token) -> Span:
     """The noun phrase headed by `head`: left modifiers, "of"-phrases and coordinated names."""
     doc = head.doc
@@ -30,6 +34,8 @@ def speaker_span(head: Token) -> Span:
     for child in head.rights:
         if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in ("conj", "cc", "compound"):
             end = max(end, child.right_edge.i)
+    # a dash ends the name: "a document seen by AFP -- far fewer than the 500 deaths ..." is an aside
+    end = next((t.i - 1 for t in doc[head.i + 1 : end + 1] if t.text in _PHRASE_BREAKS), end)
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("while", "but")):
         start += 1
     while end > start and doc[end].is_punct:
