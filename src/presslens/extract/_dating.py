@@ -85,9 +85,10 @@ def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None)
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or span.start in datelines:
             continue
-        attached.setdefault(clause_head(span.root).i, tx.value)
         roots.append((span.root, tx.value))
-    if not attached:
+        if span.root.dep_ != "poss":  # "Friday's attack": the day is the attack's, not its clause's
+            attached.setdefault(clause_head(span.root).i, tx.value)
+    if not roots:
         return None
     for act in (anchor, noun):
         if act is not None and act.pos_ in {"NOUN", "PROPN"} and (own := _own_time(act, roots)) is not None:
@@ -140,8 +141,11 @@ def event_date(
         return value, "clause"
     datelines = dateline_tokens(doc)
     for timex in _day_timexes(doc):
-        if sent.start_char <= timex.start < sent.end_char and _token_at(doc, timex.start) not in datelines:
-            return timex.value, "sentence"
+        if not sent.start_char <= timex.start < sent.end_char:
+            continue
+        at = _token_at(doc, timex.start)
+        if at not in datelines and not (at >= 0 and doc[at].dep_ == "poss"):
+            return timex.value, "sentence"  # (a possessive day is its noun's: "detained over Friday's attack")
     return None, None
 
 

@@ -242,3 +242,9 @@ def test_figures_by_a_party_are_that_partys_and_a_dash_ends_the_source(claims_of
     aside = _only(claims_of("Nine people died, according to parts of a report seen by Reuters -- far fewer "
                             "than the 40 deaths the rebels described."), "according to")
     assert aside.speaker.text.startswith("parts of a report") and "fewer" not in aside.speaker.text
+
+
+@pytest.mark.model
+def test_a_verb_that_takes_only_a_clause_has_no_relativised_object_content(claims_of):
+    claims = claims_of("It tightened his grip on the country he has ruled since 2000.")
+    assert not [c for c in claims if c.cue.text == "ruled"]

@@ -463,3 +463,9 @@ def test_a_time_in_a_copular_relative_clause_is_not_the_reporting_clause_s(parse
     assert clause_date(doc, said, said.sent) is None
     been = next(t for t in doc if t.text == "been")
     assert clause_date(doc, been, been.sent) == "2014"
+
+
+def test_a_possessive_day_dates_its_noun_not_the_clause_around_it(parse):
+    doc = _with_timex(parse("Police detained five men in connection with Friday's raid."), "Friday", "2024-03-22")
+    detained = _find(event_mentions(doc), "COERCE", "detain")
+    assert detained.date is None

@@ -336,7 +336,7 @@ def verb_draft(
         content, rule = _np_content(verb), "object"
     if content is None and takes in ("np", "both"):
         content, rule = gerund_complement(verb), "gerund complement"
-    if content is None and takes != "quote":
+    if content is None and takes in ("np", "both"):  # a relativised object is an object: "the claims he made"
         content, rule = relative_gap(verb), "relativised object"
     if content is None:
         content, rule = pro_form(verb), "pro-form"
