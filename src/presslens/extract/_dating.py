@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from presslens.models import Timex
@@ -36,7 +38,9 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
     if cached is not None:
         return cached
     out: set[int] = set()
-    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]
+    # the whitespace tokens from one array read, not a Token object per token of the Doc
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if len(doc) else []
+    starts = [0] + [i + 1 for i in spaces if "\n" in doc[i].text]
     for start in starts:
         if start >= len(doc):
             continue

@@ -9,6 +9,9 @@ functions are imported when a component is created.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,10 +38,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     (``nlp.add_pipe("presslens_paragraphs", before="parser")``) to get the
     sentence boundaries `presslens analyze` uses.
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+    # From the line breaks of the text, not a pass over every token (each doc[i] builds a Token):
+    # a break inside a whitespace token's text, or in a token's trailing whitespace, starts
+    # a sentence at the next token.
+    text = doc_text(doc)
+    at = text.find("\n")
+    if at == -1 or len(doc) < 2:
+        return doc
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    starts = [row[0] for row in rows]
+    marked = set()
+    while at != -1:
+        k = bisect_right(starts, at) - 1
+        idx, length, space = rows[k]
+        if k + 1 < len(doc) and k not in marked and (space or at >= idx + length):
+            marked.add(k)
+            doc[k + 1].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from presslens.extract._shared import doc_text
 from presslens.extract.claims._lexicon import assertion_lexicon
 from presslens.models import Claim, Flag, TextSpan
 
@@ -32,10 +34,17 @@ CONTEXT_SENTENCES = 3
 _NEGATIVE = {"nobody", "none", "never", "neither", "nothing"}
 
 
+@lru_cache(maxsize=8)
+def _marker_patterns(markers: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each marker with its compiled pattern, built once (it was escaped and compiled per sentence)."""
+    return tuple((marker, re.compile(re.escape(marker) + r"\b")) for marker in markers)
+
+
 def _marker(sent: Span, markers: tuple[str, ...]) -> str | None:
-    head = sent.text.lstrip(" \"“'").lower()
-    for marker in markers:
-        if re.match(re.escape(marker) + r"\b", head):
+    # the Doc's cached text sliced: Span.text joins the sentence's tokens anew
+    head = doc_text(sent.doc)[sent.start_char : sent.end_char].lstrip(" \"“'").lower()
+    for marker, pattern in _marker_patterns(markers):
+        if pattern.match(head):
             return marker
     return None
 

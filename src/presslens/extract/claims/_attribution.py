@@ -110,34 +110,38 @@ def _sentence_drafts(
     attributions univocally: a token of a content is no other role).
     """
     drafts: list[Draft] = []
+    # each lemma read once: Token.lemma_ builds a new string on every access
+    toks = list(sent)
+    lemmas = [t.lemma_ for t in toks]
     vias = [
         t
-        for t in sent
-        if t.lemma_ in lex.citing and t.tag_ == "VBG" and _objects(t) and _names_source(t, lex)
+        for t, lemma in zip(toks, lemmas)
+        if lemma in lex.citing and t.tag_ == "VBG" and _objects(t) and _names_source(t, lex)
     ]
     via_ids = {t.i for t in vias}
     # the quotations this sentence touches: the per-token test looks at these, not at all of them
     local_quotes = [(s, e) for s, e in quotes if s < sent.end_char and sent.start_char < e]
-    for tok in sent:
+    for tok, lemma in zip(toks, lemmas):
         draft = None
+        pos = tok.pos_
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             draft = according_to_draft(tok)
-        elif tok.i in via_ids or _in_quote(tok, local_quotes):
+        elif tok.i in via_ids or (local_quotes and _in_quote(tok, local_quotes)):
             continue
-        elif tok.lemma_ in lex.evidential and tok.pos_ == "VERB":
+        elif lemma in lex.evidential and pos == "VERB":
             draft = verb_draft(tok, lex, evidential=True, quotes=quotes)
-            if draft is None and tok.lemma_ in lex.verbs:
+            if draft is None and lemma in lex.verbs:
                 draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
-        elif tok.pos_ == "NOUN" and tok.lemma_ in lex.verbs and mistagged_verb(tok):
+        elif pos == "NOUN" and lemma in lex.verbs and mistagged_verb(tok):
             draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
-        elif tok.pos_ == "NOUN":  # "in a statement", "Trump's claim that ..."
-            if tok.lemma_ in lex.noun_cues:
+        elif pos == "NOUN":  # "in a statement", "Trump's claim that ..."
+            if lemma in lex.noun_cues:
                 draft = noun_cue_draft(tok, lex)
             if draft is None:
                 draft = possessed_noun_draft(tok, lex)
-        elif tok.pos_ == "ADJ":
+        elif pos == "ADJ":
             draft = adjective_draft(tok, lex)
-        elif tok.lemma_ in lex.verbs or tok.lemma_ in lex.verb_preps:
+        elif lemma in lex.verbs or lemma in lex.verb_preps:
             draft = verb_draft(tok, lex, evidential=False, quotes=quotes)
         if draft is not None and not any(d.cue.start == draft.cue.start for d in drafts):
             drafts.append(draft)

@@ -15,6 +15,7 @@ left out, each only where a lexicon or the words around the name are precise:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -205,13 +206,15 @@ def added_spans(
     added: list[RepairedSpan] = []
     upper_sentence: dict[int, bool] = {}  # sentence start -> mostly_upper, asked once per sentence
     has_sentences = doc.has_annotation("SENT_START")
+    # sentence starts read once: Token.sent builds a Span and walks to the sentence's ends
+    sent_starts = [s.start for s in doc.sents] if has_sentences else [0]
     i = 0
     while i < len(doc):
         tok = doc[i]
         if i in taken or not tok.text[:1].isupper():
             i += 1
             continue
-        sent_start = tok.sent.start if has_sentences else 0
+        sent_start = sent_starts[bisect_right(sent_starts, i) - 1]
         if sent_start not in upper_sentence:
             upper_sentence[sent_start] = mostly_upper(tok)
         if upper_sentence[sent_start]:

@@ -144,11 +144,15 @@ def _merge_pair(head: CodedEvent, dep: CodedEvent) -> CodedEvent:
 def merge_clause_duplicates(events: list[CodedEvent]) -> list[CodedEvent]:
     """Rule 1 of the module docstring: one event per act stated in a clause chain."""
     out: list[CodedEvent] = []
+    # each kept event's sentence start, read once (Token.sent builds a Span; this loop is quadratic).
+    # A merge keeps the pair's sentence, so an entry never changes once appended.
+    out_sents: list[int] = []
     for cur in events:
+        cur_sent = cur.trigger.sent.start
         for k, prev in enumerate(out):
             a, b = prev.event, cur.event
             if (
-                prev.trigger.sent.start != cur.trigger.sent.start
+                out_sents[k] != cur_sent
                 or a.type != b.type
                 or (a.negated, a.modality) != (b.negated, b.modality)
                 or _actors_clash(a, b)
@@ -163,6 +167,7 @@ def merge_clause_duplicates(events: list[CodedEvent]) -> list[CodedEvent]:
                 break
         else:
             out.append(cur)
+            out_sents.append(cur_sent)
     return out
 
 

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import IS_SPACE, LEMMA
 from spacy.tokens import Doc
 
 from presslens.extract._shared import doc_text
@@ -101,12 +102,26 @@ def _lexicon_spans(doc: Doc, hits: Sequence[LexiconHit]) -> list[PersuasionSpan]
     return spans
 
 
+def _lemma_counts(doc: Doc) -> Counter[str]:
+    """How often each lower-cased lemma occurs (whitespace left out).
+
+    Counted over the lemma hashes of one array read, each distinct lemma turned into
+    a string once: ``Token.lemma_`` builds a Token and a string per token.
+    """
+    strings = doc.vocab.strings
+    by_hash = Counter(lemma for lemma, space in doc.to_array([LEMMA, IS_SPACE]).tolist() if not space)
+    counts: Counter[str] = Counter()
+    for lemma, n in by_hash.items():
+        counts[strings[lemma].lower()] += n
+    return counts
+
+
 def _model_spans(doc: Doc, hits: list[LexiconHit], model: PersuasionModel) -> list[PersuasionSpan]:
     crf_spans: list[CrfSpan] = model.tag(doc, hits)
     if not crf_spans:
         return []
     text_counts = phrase_counts(doc)
-    lemma_counts: Counter[str] = Counter(t.lemma_.lower() for t in doc if not t.is_space)
+    lemma_counts = _lemma_counts(doc)
     out = []
     for cs in crf_spans:
         span = doc[cs.start : cs.end]

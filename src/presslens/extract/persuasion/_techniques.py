@@ -67,13 +67,16 @@ def span_features(
     sent = span.sent if doc.has_annotation("SENT_START") else span
     sent_toks = [t for t in sent if not t.is_space]
     feats.append("cover=" + bucket(len(toks) / max(1, len(sent_toks)), (0.2, 0.5, 0.8)))
-    if sent.text.rstrip().endswith("?"):
+    # each text joined once: Span.text rebuilds it from the tokens on every access
+    sent_text = sent.text
+    span_text = span.text
+    if sent_text.rstrip().endswith("?"):
         feats.append("squestion")
-    if span.text.rstrip().endswith("?"):
+    if span_text.rstrip().endswith("?"):
         feats.append("question")
-    if "!" in sent.text:
+    if "!" in sent_text:
         feats.append("sexclaim")
-    if any(q in span.text for q in '"“”'):
+    if any(q in span_text for q in '"“”'):
         feats.append("quote")
     before = doc[max(0, span.start - 1)] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -81,7 +84,7 @@ def span_features(
         feats.append("prev=" + masked_lemma(before))
     if after is not None:
         feats.append("next=" + masked_lemma(after))
-    key = " ".join(span.text.lower().split())
+    key = " ".join(span_text.lower().split())
     feats.append("rep=" + bucket(text_counts.get(key, 0), (1, 2, 4)))
     content = [masked_lemma(t) for t in toks if t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}]
     if content:

@@ -21,16 +21,22 @@ class Layout:
     """Sentence, paragraph and quotation of any position in the Doc, by binary search."""
 
     def __init__(self, doc: Doc) -> None:
-        self.sent_starts = [s.start for s in doc.sents]
+        sents = list(doc.sents)  # walked once: each pass over doc.sents rebuilds every Span
+        self.sent_starts = [s.start for s in sents]
         text = doc_text(doc)
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        # str.find instead of a Python loop over every character
+        self.para_starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            self.para_starts.append(at + 1)
+            at = text.find("\n", at + 1)
         self.quotes = [(q.start, q.end) for q in quotation_spans(text)]
         self._quote_starts = [q[0] for q in self.quotes]
         # sentences counted for distance: those not wholly inside a quotation, so the three
         # sentences of a quote do not push its speaker three sentences away from "he said"
         self._narrative: list[int] = []
         count = 0
-        for sent in doc.sents:
+        for sent in sents:
             inner = self.quote(sent.start_char + 1)
             quoted = inner != -1 and self.quotes[inner][1] >= sent.end_char - 1
             count += not quoted

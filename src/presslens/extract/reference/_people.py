@@ -110,8 +110,11 @@ def person_spans(doc: Doc, entities: list[EntityRef], lex: ReferenceLexicon) -> 
             by_start[span.start] = ent
     out = list(entities)
     for tok in doc[:-1]:
+        # the set lookup first: most tokens are no title, and doc[i] builds a new Token
+        if tok.lower_ not in lex.person_words or not tok.text[:1].isupper():
+            continue
         nxt = doc[tok.i + 1]
-        if tok.lower_ not in lex.person_words or not tok.text[:1].isupper() or nxt.pos_ != "PROPN":
+        if nxt.pos_ != "PROPN":
             continue
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ == "NNP":
