@@ -148,9 +148,21 @@ def event_date(
         if not sent.start_char <= timex.start < sent.end_char:
             continue
         at = _token_at(doc, timex.start)
-        if at not in datelines and not (at >= 0 and doc[at].dep_ == "poss"):
-            return timex.value, "sentence"  # (a possessive day is its noun's: "detained over Friday's attack")
+        if at in datelines or at < 0 or not _free_day(doc[at], anchor):
+            continue
+        return timex.value, "sentence"
     return None, None
+
+
+def _free_day(tok: Token, anchor: Token) -> bool:
+    """A day that may date the sentence's other clauses: not a noun's own ("Friday's attack") nor
+    the day of a clause describing a noun outside the act's own participants ("blamed Israel, 11
+    days into a war with militants who attacked southern Israel on October 7"); the clause of a
+    participant tells of the same episode ("police who raided the office on Friday arrested ...")."""
+    if tok.dep_ == "poss":
+        return False
+    head = clause_head(tok)
+    return head.dep_ not in _NOUN_CLAUSES or head.head.head.i == clause_head(anchor).i
 
 
 def _day_timexes(doc: Doc) -> list[Timex]:

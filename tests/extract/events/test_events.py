@@ -469,3 +469,11 @@ def test_a_possessive_day_dates_its_noun_not_the_clause_around_it(parse):
     doc = _with_timex(parse("Police detained five men in connection with Friday's raid."), "Friday", "2024-03-22")
     detained = _find(event_mentions(doc), "COERCE", "detain")
     assert detained.date is None
+
+
+def test_a_day_in_a_clause_describing_a_noun_does_not_date_the_sentence(parse):
+    text = "The ministry blamed the rebels, days into a war with militants who attacked the town on Sunday."
+    doc = _with_timex(parse(text), "Sunday", "2024-03-24")
+    events = event_mentions(doc)
+    assert _find(events, "ACCUSE").date is None
+    assert _find(events, "ASSAULT").date == "2024-03-24"
