@@ -79,3 +79,19 @@ def test_a_bad_correction_is_one_clear_line(store) -> None:
                           (["split", event, "--report", "9"], "split needs --report N")]:
         result = runner.invoke(app, ["correct", *args, "--store", str(store)])
         assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+
+
+def test_a_low_confidence_event_one_article_tells_is_shown_only_on_request(tmp_path) -> None:
+    path = tmp_path / "low.duckdb"
+    text = "Police detained Rustam Mammadov in Saratov. Someone was hurt."
+    docs = [make_document(text, url=f"https://{host}/{n}", outlet=host, published=dt.date(2026, 3, 13))
+            for n, host in enumerate(["tass.com", "ria.ru"])]
+    start = text.index("Someone")
+    vague = Event(type="ASSAULT", mode="assault", confidence=0.3,
+                  evidence=TextSpan(text=text[start:], start=start, end=len(text)))
+    docs[0] = docs[0].model_copy(update={"events": (*docs[0].events, vague)})
+    with Store.open(path) as st:
+        st.ingest(docs)
+    shown, everything = _timeline(path), _timeline(path, "--all")
+    assert "ASSAULT" not in [e["type"] for e in shown] and "COERCE" in [e["type"] for e in shown]
+    assert "ASSAULT" in [e["type"] for e in everything]

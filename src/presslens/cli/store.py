@@ -242,7 +242,8 @@ def timeline(
     store: StoreOption = Path("presslens.duckdb"),
     fmt: FormatOption = Format.table,
     show_hidden: Annotated[
-        bool, typer.Option("--all", help="Also the events hidden with `presslens correct hide`.")
+        bool, typer.Option("--all", help="Also the events hidden with `presslens correct hide` and the "
+                                          "low-confidence events only one article tells.")
     ] = False,
 ) -> None:
     """The story's de-duplicated event timeline, each event with every outlet reporting it."""

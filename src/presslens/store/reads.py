@@ -28,6 +28,7 @@ from presslens.store.story_rows import (
     timeline_from_rows,
 )
 from presslens.stories.actors import fold_name
+from presslens.stories.timeline import SHOWN_CONFIDENCE
 from presslens.stories.records import (
     ActorGraph,
     Story,
@@ -335,11 +336,15 @@ class StoreReads:
         ]
 
     def story_timeline(self, ref: str, *, hidden: bool = False) -> list[TimelineEvent]:
-        """A story's timeline; events an analyst hid only when `hidden`."""
+        """A story's timeline. Only with `hidden`: the events an analyst hid, and the events a single
+        article tells at low confidence (``stories.timeline.SHOWN_CONFIDENCE``)."""
         story_id = self.resolve_story(ref)
-        shown = "" if hidden else " AND NOT coalesce(hidden, false)"
+        shown = "" if hidden else (
+            " AND NOT coalesce(hidden, false) AND (coalesce(confidence, 1.0) >= ? OR n_articles >= 2)"
+        )
+        params: list[object] = [story_id] if hidden else [story_id, SHOWN_CONFIDENCE]
         events = self.db.fetch_dicts(
-            f"SELECT * FROM timeline_events WHERE story_id = ?{shown} ORDER BY position", [story_id]
+            f"SELECT * FROM timeline_events WHERE story_id = ?{shown} ORDER BY position", params
         )
         sources = self.db.fetch_dicts(
             "SELECT * FROM timeline_sources WHERE story_id = ? ORDER BY event_id, article_id, event_index",
