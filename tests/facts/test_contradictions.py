@@ -123,3 +123,25 @@ def test_subject_compatibility_person_and_group():
 def test_deceased_subject_prefers_last_named_before():
     text = "The deaths of the Novak family shocked the town. Later, experts spoke."
     assert deceased_subject(text, len(text)) == "Novak family"
+
+
+def test_a_toll_that_names_no_place_meets_the_toll_of_the_place_most_reports_name() -> None:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    said = [
+        ("a", "AP", "Officials said 471 people were killed at Al-Ahli hospital."),
+        ("b", "BBC", "The ministry said 471 people were killed at the Ahli hospital."),
+        ("c", "CNN", "Analysts said about 100 people were killed."),
+    ]
+    articles = []
+    for aid, outlet, text in said:
+        content = text[text.index("said") + 5:]
+        claim = _claim(text, text.split(" said")[0], content)
+        articles.append(StoryInput(aid, outlet, dt.date(2026, 3, 24), "t", text, claims=(claim,)))
+    story = Story(id="s", title="t", articles=("a", "b", "c"))
+    (found,) = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
+    assert sorted(side.value for side in found.sides) == ["471", "about 100"]

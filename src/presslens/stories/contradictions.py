@@ -110,7 +110,8 @@ def _place_tokens(place: str) -> frozenset[str]:
 
 
 def _one_place(found: list[_SourcedFact]) -> list[_SourcedFact]:
-    """Count places that share a word of three letters or more are one place across outlets.
+    """Count places that share a word of three letters or more are one place across outlets, and a
+    count that names no place is of the place most of the story's counts name.
 
     Outlets spell a place differently ("Al-Ahli al-Arabi Hospital", "the Ahli Arab hospital",
     "Al-Ahli"); a count in one and a count in another are about the same place when their names
@@ -122,8 +123,22 @@ def _one_place(found: list[_SourcedFact]) -> list[_SourcedFact]:
         tokens = _place_tokens(place)
         home = next((p for p in spelling.values() if _place_tokens(p) & tokens), None)
         spelling[place] = home or place
-    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=spelling[f.fact.subject]))
-            if f.fact.kind == "count" and f.fact.subject else f for f in found]
+    found = [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=spelling[f.fact.subject]))
+             if f.fact.kind == "count" and f.fact.subject else f for f in found]
+    # a count that names no place, in a story whose counts of that kind mostly name one place, is of it:
+    # "471 people were killed" and "471 people were killed at Al-Ahli hospital" are one toll
+    named: dict[str, Counter[str]] = {}
+    for f in found:
+        if f.fact.kind == "count" and f.fact.subject:
+            named.setdefault(f.fact.attribute, Counter())[f.fact.subject] += 1
+    only = {}
+    for attribute, places in named.items():
+        (top, n), total = places.most_common(1)[0], sum(places.values())
+        if 2 * n > total:  # most of the story's counts of that kind name this one place
+            only[attribute] = top
+    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=only[f.fact.attribute]))
+            if f.fact.kind == "count" and not f.fact.subject and f.fact.attribute in only else f
+            for f in found]
 
 
 def _one_deceased(found: list[_SourcedFact]) -> list[_SourcedFact]:
