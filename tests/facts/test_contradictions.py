@@ -145,3 +145,21 @@ def test_a_toll_that_names_no_place_meets_the_toll_of_the_place_most_reports_nam
     story = Story(id="s", title="t", articles=("a", "b", "c"))
     (found,) = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
     assert sorted(side.value for side in found.sides) == ["471", "about 100"]
+
+
+@pytest.mark.parametrize(("tolls", "disputed"), [((133, 137, 139), False), ((500, 471, 300), True)])
+def test_a_toll_that_grows_day_by_day_is_an_update_one_that_falls_is_disputed(tolls, disputed) -> None:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    articles = []
+    for day, (outlet, toll) in enumerate(zip(("AP", "BBC", "CNN"), tolls, strict=True)):
+        text = f"Officials said {toll} people were killed."
+        claim = _claim(text, "Officials", f"{toll} people were killed.")
+        articles.append(StoryInput(outlet, outlet, dt.date(2026, 3, 22 + day), "t", text, claims=(claim,)))
+    story = Story(id="s", title="t", articles=tuple(a.article_id for a in articles))
+    counts = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
+    assert bool(counts) is disputed

@@ -15,13 +15,16 @@ spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 
 from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
-from presslens.facts._slots import Fact, claim_facts, facts_disagree, subjects_compatible
+from presslens.facts._lexicon import fact_lexicon
+from presslens.facts._slots import Fact, claim_facts, count_interval, facts_disagree, subjects_compatible
 
 __all__ = [
     "Fact",
     "claim_facts",
     "contradictions_within",
+    "count_interval",
     "deceased_subject",
+    "fact_lexicon",
     "facts_disagree",
     "person_ages",
     "subjects_compatible",

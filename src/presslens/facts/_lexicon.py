@@ -42,6 +42,7 @@ class FactLexicon:
     generic_counted: frozenset[str]
     intensifiers: frozenset[str]
     reporting: frozenset[str]
+    rising: frozenset[str]  # count attributes that grow as reports come in (tolls)
 
 
 @cache
@@ -72,6 +73,7 @@ def fact_lexicon() -> FactLexicon:
         generic_counted=words("generic"),
         intensifiers=words("intensifier"),
         reporting=words("reporting"),
+        rising=words("rising"),
     )
 
 

@@ -148,7 +148,7 @@ _RANGE = re.compile(r"^(?:between )?(\d[\d,]*)\s?(?:-|–|to|and)\s?(\d[\d,]*)$"
 _OR_LESS = re.compile(r"^(\d[\d,]*) or (?:less|fewer)$")
 
 
-def _count_interval(value: str) -> tuple[float, float] | None:
+def count_interval(value: str) -> tuple[float, float] | None:
     """The interval a count value stands for: "471", "at least 23", "100-300", "50 or less", "dozens"."""
     if m := _RANGE.match(value):
         low, high = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
@@ -186,7 +186,7 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         generic = fact_lexicon().generic_counted | {""}
         if qa != qb and qa not in generic and qb not in generic:
             return False
-        ia, ib = _count_interval(a.value), _count_interval(b.value)
+        ia, ib = count_interval(a.value), count_interval(b.value)
         return ia is not None and ib is not None and (ia[1] < ib[0] or ib[1] < ia[0])
     if a.value == b.value or a.value in b.value or b.value in a.value:
         return False

@@ -33,7 +33,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from presslens.extract.entities import entity_lexicon
-from presslens.facts import Fact, claim_facts, deceased_subject, facts_disagree, person_ages
+from presslens.facts import (
+    Fact,
+    claim_facts,
+    count_interval,
+    deceased_subject,
+    fact_lexicon,
+    facts_disagree,
+    person_ages,
+)
 from presslens.models import Claim, TextSpan
 from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name, skeleton
@@ -203,8 +211,10 @@ def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[Story
                 home.append(item)
         if len(positions) < 2 or not _disagree_across_outlets(positions):
             continue
-        subject = items[0].fact.subject
         kind = "count" if items[0].fact.kind == "count" else "cause"
+        if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
+            continue  # a toll that grows from one day's reports to the next is updated, not disputed
+        subject = items[0].fact.subject
         topic = attribute + (
             f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
         )
@@ -217,6 +227,22 @@ def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[Story
         )
         found.append(_contradiction(story, topic, attribute, kind, sides))
     return found
+
+
+def _rising(positions: list[list[_SourcedFact]]) -> bool:
+    """Counts that only grow with the day they were published: 133 dead on Saturday, 137 on Sunday,
+    139 on Tuesday. Every lower count was published no later than every higher one, over two days
+    or more; a count that falls later (500, then 471, then "100 to 300") is disputed."""
+    spans = []
+    for p in positions:
+        intervals = [count_interval(i.fact.value) for i in p]
+        days = [i.article.published for i in p]
+        if any(v is None for v in intervals) or any(d is None for d in days):
+            return False
+        spans.append((min(v[0] for v in intervals if v), max(v[1] for v in intervals if v), min(days), max(days)))
+    if len({d for s in spans for d in (s[2], s[3])}) < 2:
+        return False
+    return all(a[3] <= b[2] for a in spans for b in spans if a[1] < b[0])
 
 
 def _disagree_across_outlets(positions: list[list[_SourcedFact]]) -> bool:
