@@ -163,3 +163,30 @@ def test_a_toll_that_grows_day_by_day_is_an_update_one_that_falls_is_disputed(to
     story = Story(id="s", title="t", articles=tuple(a.article_id for a in articles))
     counts = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
     assert bool(counts) is disputed
+
+
+def test_an_outlets_own_toll_counts_against_a_sources_and_an_age_is_no_count() -> None:
+    import datetime as dt
+
+    from presslens.models import Event
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    own = "At least 40 people were killed when rebels shelled the town. Ivan Orlov, 20, was wounded."
+    events = tuple(
+        Event(type="ASSAULT", mode="kill", evidence=TextSpan(text=part, start=own.index(part),
+                                                            end=own.index(part) + len(part)))
+        for part in ("At least 40 people were killed when rebels shelled the town",
+                     "Ivan Orlov, 20, was wounded"))
+    said = "The ministry said 12 people were killed."
+    articles = [
+        StoryInput("a", "AP", dt.date(2026, 3, 22), "t", own, events=events),
+        StoryInput("b", "TASS", dt.date(2026, 3, 22), "t", said,
+                   claims=(_claim(said, "The ministry", "12 people were killed."),)),
+    ]
+    story = Story(id="s", title="t", articles=("a", "b"))
+    (found,) = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
+    assert found.attribute == "people killed"
+    own_side = next(side for side in found.sides if side.value == "at least 40")
+    assert [(s.kind, s.speaker) for s in own_side.sources] == [("event", None)]

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from presslens.extract.entities import entity_lexicon
 from presslens.facts import (
@@ -42,7 +43,7 @@ from presslens.facts import (
     facts_disagree,
     person_ages,
 )
-from presslens.models import Claim, TextSpan
+from presslens.models import Claim, Mention, TextSpan
 from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name, skeleton
 from presslens.stories.records import (
@@ -65,8 +66,9 @@ _GENERIC_ROLES = frozenset(row[0] for row in read_tsv("story_roles.tsv")) | {"of
 class _SourcedFact:
     fact: Fact
     article: StoryInput
-    claim_index: int
+    claim_index: int  # the index of the claim, or of the event for the outlet's own narration
     claim: Claim
+    kind: Literal["claim", "event"] = "claim"
 
 
 def _resolve_subject(
@@ -92,10 +94,34 @@ def _resolve_subject(
     return actors.display(canonical) or actors.display(subject)
 
 
+def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
+    """The outlet's own statements of events, as claims in its own voice (speaker: the outlet).
+
+    "At least 115 people have been killed after attackers stormed ..." states a toll without a
+    source; it counts against what a source says elsewhere. A clause inside a claim's content, or
+    an event told in a source's words, is that source's and is read with the claim.
+    """
+    contents = [c.content for c in article.claims]
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for index, event in enumerate(article.events):
+        ev = event.evidence
+        if event.reported_by is not None or (ev.start, ev.end) in seen or any(
+                c.start <= ev.start < c.end for c in contents):
+            continue
+        seen.add((ev.start, ev.end))
+        voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
+        out.append((index, Claim.model_construct(speaker=voice, cue=ev, content=ev, evidence=ev)))
+    return out
+
+
 def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedFact]:
     found = []
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
-        for index, claim in enumerate(article.claims):
+        said = [(index, claim, "claim") for index, claim in enumerate(article.claims)]
+        told = [(index, claim, "event") for index, claim in _narration(article)]
+        taken: set[tuple[str, int, int]] = set()
+        for index, claim, kind in said + told:
             facts = claim_facts(claim, article.text)
             default = None
             if any(f.subject is None and f.kind != "count" for f in facts):
@@ -103,13 +129,16 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
                 facts = claim_facts(claim, article.text, default_subject=default)
             elif facts:
                 default = deceased_subject(article.text, claim.content.start)
+            facts = [f for f in facts if (f.attribute, f.start, f.end) not in taken]  # one fact, one source
+            taken.update((f.attribute, f.start, f.end) for f in facts)
             for fact in facts:
                 subject = (
                     fact.subject
                     if fact.kind == "count"
                     else _resolve_subject(fact.subject, article, actors, default)
                 )
-                found.append(_SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim))
+                found.append(
+                    _SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim, kind))
     return _one_place(_one_deceased(found))
 
 
@@ -171,9 +200,9 @@ def _claim_source(item: _SourcedFact) -> ContradictionSource:
     return ContradictionSource(
         article=item.article.article_id,
         outlet=item.article.outlet,
-        kind="claim",
+        kind=item.kind,
         index=item.claim_index,
-        speaker=item.claim.speaker.canonical or item.claim.speaker.text,
+        speaker=(item.claim.speaker.canonical or item.claim.speaker.text) if item.kind == "claim" else None,
         evidence=item.claim.evidence,
     )
 
