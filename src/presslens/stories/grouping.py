@@ -183,7 +183,50 @@ def assign_stories(
         if date is not None:
             cluster.first = min(cluster.first or date, date)
             cluster.last = max(cluster.last or date, date)
+    clusters = _absorb_early_singletons(articles, vectors, embeddings, clusters, options)
     return _stories(articles, vectors, clusters, actors, previous or {})
+
+
+def _absorb_early_singletons(
+    articles: Sequence[StoryInput],
+    vectors: list[dict[str, float]],
+    embeddings: list[list[float]] | None,
+    clusters: list[_Cluster],
+    options: GroupingOptions,
+) -> list[_Cluster]:
+    """Give a story of one article to the larger story it resembles, now that that story is whole.
+
+    Single-pass clustering compares an article only with the stories open when it arrives: the
+    first report of a story ("Kremlin calls Western statements on Navalny's death unacceptable")
+    meets no story yet, and the second, told from another angle, does not resemble it enough;
+    both stay alone while the story forms from the reports after them. Compared once more with
+    the formed stories' centroids, at the same threshold, they join the story they belong to.
+    """
+    for k, single in enumerate(clusters):
+        if len(single.members) != 1:
+            continue
+        i = single.members[0]
+        best, best_score = None, options.threshold
+        for c, cluster in enumerate(clusters):
+            if c == k or len(cluster.members) < 2 or not _in_window(articles[i].published, cluster,
+                                                                    options.window_days):
+                continue
+            score = _cosine(vectors[i], cluster.vector)
+            if embeddings is not None:
+                score = (score + _mean_similarity(embeddings, i, cluster.members)) / 2
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None:
+            home = clusters[best]
+            home.members.append(i)
+            for f, w in vectors[i].items():
+                home.vector[f] += w
+            single.members = []
+            date = articles[i].published
+            if date is not None:
+                home.first = min(home.first or date, date)
+                home.last = max(home.last or date, date)
+    return [c for c in clusters if c.members]
 
 
 def _mean_similarity(embeddings: list[list[float]], i: int, members: list[int]) -> float:
