@@ -94,7 +94,8 @@ def test_an_event_told_in_a_sources_words_keeps_who_reported_it_in_the_store(sto
     from presslens.models import Mention
 
     doc = make_document()
-    said = doc.events[0].model_copy(update={"reported_by": Mention(text="the ministry", canonical="Ministry")})
+    by = Mention(text="the ministry", canonical="Ministry")
+    said = doc.events[0].model_copy(update={"reported_by": by})
     store.ingest([doc.model_copy(update={"events": (said,)})])
     (article,) = store.story_inputs()
     assert article.events[0].reported_by == Mention(text="the ministry", canonical="Ministry")

@@ -28,7 +28,6 @@ from presslens.store.story_rows import (
     timeline_from_rows,
 )
 from presslens.stories.actors import fold_name
-from presslens.stories.timeline import SHOWN_CONFIDENCE
 from presslens.stories.records import (
     ActorGraph,
     Story,
@@ -36,6 +35,7 @@ from presslens.stories.records import (
     StoryInput,
     TimelineEvent,
 )
+from presslens.stories.timeline import SHOWN_CONFIDENCE
 
 __all__ = [
     "ArticleFilter",

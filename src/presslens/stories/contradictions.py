@@ -268,7 +268,8 @@ def _rising(positions: list[list[_SourcedFact]]) -> bool:
         days = [i.article.published for i in p]
         if any(v is None for v in intervals) or any(d is None for d in days):
             return False
-        spans.append((min(v[0] for v in intervals if v), max(v[1] for v in intervals if v), min(days), max(days)))
+        lows, highs = [v[0] for v in intervals if v], [v[1] for v in intervals if v]
+        spans.append((min(lows), max(highs), min(days), max(days)))
     if len({d for s in spans for d in (s[2], s[3])}) < 2:
         return False
     return all(a[3] <= b[2] for a in spans for b in spans if a[1] < b[0])

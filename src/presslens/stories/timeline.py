@@ -228,7 +228,8 @@ def _conflicts(report: _Report, other: _Report) -> bool:
         return True
     # two places are two events (raids in two cities) -- unless both name one target, which then
     # lies in both: "Crocus City Hall in Krasnogorsk" / "in the Moscow Region" is one hall
-    return not same_target and bool(report.place_key and other.place_key and report.place_key != other.place_key)
+    places = report.place_key, other.place_key
+    return not same_target and bool(places[0] and places[1] and places[0] != places[1])
 
 
 def _days_apart(a: str, b: str | dt.date) -> int:
@@ -478,7 +479,8 @@ def _timeline_event(
         date_source=date_source,
         type=cluster.type,
         mode=cluster.mode,
-        actor=_best_named(cluster.reports, [_display(r.event.actor, actors) for r in cluster.reports], sources),
+        actor=_best_named(cluster.reports, [_display(r.event.actor, actors) for r in cluster.reports],
+                          sources),
         target=_best_named(cluster.reports, named, sources) or _best_named(cluster.reports, targets, sources),
         place=_most_common([_name(r.event.place) for r in cluster.reports]),
         confidence=max(r.event.confidence for r in cluster.reports),

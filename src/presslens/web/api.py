@@ -90,7 +90,7 @@ def story(store: StoreDep, story_id: str) -> StoryView:
 @router.get(
     "/stories/{story_id}/timeline", response_model=list[TimelineEvent], summary="De-duplicated events"
 )
-def timeline(store: StoreDep, story_id: str, all: bool = False) -> list[TimelineEvent]:  # noqa: A002
+def timeline(store: StoreDep, story_id: str, all: bool = False) -> list[TimelineEvent]:
     """`all=true` adds the hidden events: an analyst's, and low-confidence ones told by one article."""
     return found(store.story_timeline, story_id, hidden=all)
 

@@ -466,7 +466,8 @@ def test_a_time_in_a_copular_relative_clause_is_not_the_reporting_clause_s(parse
 
 
 def test_a_possessive_day_dates_its_noun_not_the_clause_around_it(parse):
-    doc = _with_timex(parse("Police detained five men in connection with Friday's raid."), "Friday", "2024-03-22")
+    text = "Police detained five men in connection with Friday's raid."
+    doc = _with_timex(parse(text), "Friday", "2024-03-22")
     detained = _find(event_mentions(doc), "COERCE", "detain")
     assert detained.date is None
 

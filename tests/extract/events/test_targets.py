@@ -170,11 +170,9 @@ def test_a_reminder_that_someone_must_act_is_a_demand(parse):
 
 
 def test_a_relative_clause_after_the_place_of_an_act_tells_of_the_act(parse):
-    event = _event(parse, "Crowds gathered after the attack on the theatre that killed twelve people.", "ASSAULT")
-    kills = [e for e in event_mentions(parse("Crowds gathered after the attack on the theatre that killed "
-                                               "twelve people.")) if e.mode == "kill"]
+    text = "Crowds gathered after the attack on the theatre that killed twelve people."
+    kills = [e for e in event_mentions(parse(text)) if e.mode == "kill"]
     assert kills and all(_text(e.actor) is None for e in kills)
-    assert event is not None
 
 
 def test_a_launched_rocket_is_the_weapon_and_its_launcher_the_actor(parse):
@@ -185,5 +183,6 @@ def test_a_launched_rocket_is_the_weapon_and_its_launcher_the_actor(parse):
 def test_a_site_modifying_an_attack_noun_is_its_target_but_a_weapon_is_not(parse):
     site = _event(parse, "The school attack in Kano shocked the nation.", "ASSAULT")
     assert _text(site.target) == "school"
-    weapons = [e for e in event_mentions(parse("The drone attack in Kano shocked the nation.")) if e.type == "ASSAULT"]
+    weapons = [e for e in event_mentions(parse("The drone attack in Kano shocked the nation."))
+               if e.type == "ASSAULT"]
     assert all(_text(e.target) != "drone" for e in weapons)

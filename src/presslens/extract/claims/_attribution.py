@@ -115,13 +115,13 @@ def _sentence_drafts(
     lemmas = [t.lemma_ for t in toks]
     vias = [
         t
-        for t, lemma in zip(toks, lemmas)
+        for t, lemma in zip(toks, lemmas, strict=True)
         if lemma in lex.citing and t.tag_ == "VBG" and _objects(t) and _names_source(t, lex)
     ]
     via_ids = {t.i for t in vias}
     # the quotations this sentence touches: the per-token test looks at these, not at all of them
     local_quotes = [(s, e) for s, e in quotes if s < sent.end_char and sent.start_char < e]
-    for tok, lemma in zip(toks, lemmas):
+    for tok, lemma in zip(toks, lemmas, strict=True):
         draft = None
         pos = tok.pos_
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":

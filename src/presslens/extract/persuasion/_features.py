@@ -90,7 +90,9 @@ class _Columns:
     tagger's time, so the builder reads each once into lists indexed by token.
     """
 
-    __slots__ = ("dep", "ent", "head", "lemma", "lower", "pos", "shape", "space", "tag", "text", "title", "upper")
+    __slots__ = (
+        "dep", "ent", "head", "lemma", "lower", "pos", "shape", "space", "tag", "text", "title", "upper"
+    )
 
     def __init__(self, doc: Doc) -> None:
         toks = list(doc)
@@ -106,7 +108,8 @@ class _Columns:
         self.upper = [t.is_upper and len(t) > 1 for t in toks]
         self.space = [t.is_space for t in toks]
         self.lemma = [
-            "<" + ent + ">" if ent in MASKED_ENTITIES else t.lemma_.lower() for t, ent in zip(toks, self.ent)
+            "<" + ent + ">" if ent in MASKED_ENTITIES else t.lemma_.lower()
+            for t, ent in zip(toks, self.ent, strict=True)
         ]
 
 
@@ -179,7 +182,7 @@ def _sentence_items(
         feats = ["bias", *own_lists[k], *sentence_level, _POSITION[min(k, 21)]]
         if k == n - 1:
             feats.append("last")
-        for off, prefix, pad in zip(_NEIGHBOURS, _PREFIXES, _PADS):
+        for off, prefix, pad in zip(_NEIGHBOURS, _PREFIXES, _PADS, strict=True):
             j = k + off
             if 0 <= j < n:
                 feats += [prefix + f for f in neighbour_lists[j]]
@@ -199,7 +202,7 @@ def doc_sentence_items(doc: Doc, hits: Sequence[LexiconHit]) -> list[SentenceIte
     marks = lexicon_marks(doc, hits)
     columns = _Columns(doc)
     lemma_counts: Counter[str] = Counter(
-        lemma for lemma, pos in zip(columns.lemma, columns.pos) if pos in _CONTENT_POS
+        lemma for lemma, pos in zip(columns.lemma, columns.pos, strict=True) if pos in _CONTENT_POS
     )
     out = []
     for sent in doc.sents:
