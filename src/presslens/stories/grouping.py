@@ -161,17 +161,8 @@ def assign_stories(
     postings: dict[str, set[int]] = defaultdict(set)  # feature -> clusters holding it
     for i in _order(articles):
         date = articles[i].published
-        candidates = {c for f in vectors[i] for c in postings.get(f, ())}
-        best, best_score = None, options.threshold
-        for c in sorted(candidates):
-            cluster = clusters[c]
-            if not _in_window(date, cluster, options.window_days):
-                continue
-            score = _cosine(vectors[i], cluster.vector)
-            if embeddings is not None:
-                score = (score + _mean_similarity(embeddings, i, cluster.members)) / 2
-            if score > best_score:
-                best, best_score = c, score
+        candidates = sorted({c for f in vectors[i] for c in postings.get(f, ())})
+        best = _most_similar(i, date, candidates, clusters, vectors, embeddings, options)
         if best is None:
             clusters.append(_Cluster())
             best = len(clusters) - 1
@@ -206,16 +197,8 @@ def _absorb_early_singletons(
         if len(single.members) != 1:
             continue
         i = single.members[0]
-        best, best_score = None, options.threshold
-        for c, cluster in enumerate(clusters):
-            if c == k or len(cluster.members) < 2 or not _in_window(articles[i].published, cluster,
-                                                                    options.window_days):
-                continue
-            score = _cosine(vectors[i], cluster.vector)
-            if embeddings is not None:
-                score = (score + _mean_similarity(embeddings, i, cluster.members)) / 2
-            if score > best_score:
-                best, best_score = c, score
+        formed = [c for c, cluster in enumerate(clusters) if c != k and len(cluster.members) >= 2]
+        best = _most_similar(i, articles[i].published, formed, clusters, vectors, embeddings, options)
         if best is not None:
             home = clusters[best]
             home.members.append(i)
@@ -227,6 +210,29 @@ def _absorb_early_singletons(
                 home.first = min(home.first or date, date)
                 home.last = max(home.last or date, date)
     return [c for c in clusters if c.members]
+
+
+def _most_similar(
+    i: int,
+    date: dt.date | None,
+    candidates: Sequence[int],
+    clusters: list[_Cluster],
+    vectors: list[dict[str, float]],
+    embeddings: list[list[float]] | None,
+    options: GroupingOptions,
+) -> int | None:
+    """The open candidate story article `i` resembles most, above the threshold, or None."""
+    best, best_score = None, options.threshold
+    for c in candidates:
+        cluster = clusters[c]
+        if not _in_window(date, cluster, options.window_days):
+            continue
+        score = _cosine(vectors[i], cluster.vector)
+        if embeddings is not None:
+            score = (score + _mean_similarity(embeddings, i, cluster.members)) / 2
+        if score > best_score:
+            best, best_score = c, score
+    return best
 
 
 def _mean_similarity(embeddings: list[list[float]], i: int, members: list[int]) -> float:
