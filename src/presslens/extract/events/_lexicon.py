@@ -126,13 +126,22 @@ class EventLexicon:
     cues: dict[str, frozenset[str]]
     metonyms: dict[str, str] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    _lemmas: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
 
     def word_class(self, name: str) -> frozenset[str]:
-        """The lemmas of a class in ``plover_classes.tsv`` (without its ``=LABEL`` rows)."""
-        return frozenset(w for w in self.classes.get(name, frozenset()) if not w.startswith("="))
+        """The lemmas of a class in ``plover_classes.tsv`` (without its ``=LABEL`` rows).
+
+        Built once per class: the coder asks for a class for every candidate trigger.
+        """
+        found = self._lemmas.get(name)
+        if found is None:
+            found = self._lemmas[name] = frozenset(
+                w for w in self.classes.get(name, frozenset()) if not w.startswith("=")
+            )
+        return found
 
 
 def _classes() -> dict[str, frozenset[str]]:

@@ -104,7 +104,12 @@ class _Resolver:
         self.layout = Layout(doc)
         entities = document_entities(doc, require_proper_person=True)
         static, self.people, self.key_at = entity_candidates(doc, self.layout, entities, self.lex)
-        self.anaphors = [t for t in doc if self._is_anaphor(t)]
+        # only a pronoun, a relative pronoun or a common noun can be one: test those alone
+        self.anaphors = [
+            t for t in doc
+            if (t.pos_ == "NOUN" or t.lower_ in PRONOUN_FEATURES or t.lower_ in RELATIVE_PRONOUNS)
+            and self._is_anaphor(t)
+        ]
         described = {t.i for t in self.anaphors if t.lower_ not in PRONOUN_FEATURES}
         static += nominal_candidates(doc, self.layout, self.key_at, self.lex, described)
         static.sort(key=lambda c: c.token)
