@@ -166,14 +166,9 @@ def assign_stories(
         if best is None:
             clusters.append(_Cluster())
             best = len(clusters) - 1
-        cluster = clusters[best]
-        cluster.members.append(i)
-        for f, w in vectors[i].items():
-            cluster.vector[f] += w
+        _join(clusters[best], i, vectors[i], date)
+        for f in vectors[i]:
             postings[f].add(best)
-        if date is not None:
-            cluster.first = min(cluster.first or date, date)
-            cluster.last = max(cluster.last or date, date)
     clusters = _absorb_early_singletons(articles, vectors, embeddings, clusters, options)
     return _stories(articles, vectors, clusters, actors, previous or {})
 
@@ -200,16 +195,19 @@ def _absorb_early_singletons(
         formed = [c for c, cluster in enumerate(clusters) if c != k and len(cluster.members) >= 2]
         best = _most_similar(i, articles[i].published, formed, clusters, vectors, embeddings, options)
         if best is not None:
-            home = clusters[best]
-            home.members.append(i)
-            for f, w in vectors[i].items():
-                home.vector[f] += w
+            _join(clusters[best], i, vectors[i], articles[i].published)
             single.members = []
-            date = articles[i].published
-            if date is not None:
-                home.first = min(home.first or date, date)
-                home.last = max(home.last or date, date)
     return [c for c in clusters if c.members]
+
+
+def _join(cluster: _Cluster, i: int, vector: Mapping[str, float], date: dt.date | None) -> None:
+    """Add article `i` to `cluster`: a member, its terms in the centroid, its day in the window."""
+    cluster.members.append(i)
+    for f, w in vector.items():
+        cluster.vector[f] += w
+    if date is not None:
+        cluster.first = min(cluster.first or date, date)
+        cluster.last = max(cluster.last or date, date)
 
 
 def _most_similar(

@@ -309,8 +309,8 @@ def _description(mention: Mention | None) -> tuple[str, frozenset[str]] | None:
         return None
     words = mention.text.replace("’", "'").split()
     after: list[str] = []  # "the health ministry in Gaza": the place after the description
-    for k in range(len(words) - 1, 0, -1):
-        if words[k] in {"in", "of"} and all(w[:1].isupper() for w in words[k + 1:]) and k + 1 < len(words):
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in {"in", "of"} and all(w[:1].isupper() for w in words[k + 1:]):
             words, after = words[:k], words[k + 1:]
             break
     if not words or not _DESCRIPTION_WORD.match(words[-1]) or words[-1] in _PRONOUNS:
@@ -466,8 +466,7 @@ def _timeline_event(
         published = [r.article.published for r in cluster.reports if r.article.published]
         date, date_source = (min(published).isoformat(), "published") if published else (None, None)
     targets = [_display(r.event.target, actors) for r in cluster.reports]
-    named = [t if r.target_key and r.target_key[:3] == "id:" else None
-             for r, t in zip(cluster.reports, targets, strict=True)]
+    named = [t if _named(r.target_key) else None for r, t in zip(cluster.reports, targets, strict=True)]
     first = cluster.reports[0]
     digest = hashlib.sha256(
         f"{story_id}|{cluster.type}|{cluster.mode}|{first.article.article_id}|{first.kind}{first.index}".encode()
