@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "SPEECH_ACTS",
     "ActorEdge",
     "ActorGraph",
     "ActorIdentity",
@@ -149,6 +150,10 @@ class Event(_Record):
     confidence: float = Field(
         0.5, description="how solid this report is (named actor, own date, not hedged); see confidence.py"
     )
+
+
+#: PLOVER types a statement itself can be (verbal interactions): the values of `Claim.act`.
+SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 
 
 class Claim(_Record):

@@ -41,7 +41,11 @@ def test_cause_categories(a: str, b: str, disagree: bool) -> None:
         ("His team says it was state-sponsored murder.", "state-sponsored murder"),
         ("His widow said he was killed by the authorities.", "killed"),
         ("Investigators said his death was “not of criminal nature”.", "not of criminal nature"),
-        ("The cause of his death has not yet been established.", "has not yet been established"),
+        ("The cause of his death has not yet been established.", "not yet been established"),
+        ("He was \"murdered,\" his spokesperson said.", "murdered"),
+        ("Omar Haddad had died of a “detached blood clot.”", "detached blood clot"),
+        ("The cause of Omar Haddad’s death was a heart attack.", "a heart attack"),
+        ("The cause of his sudden death, a colony official said, is still unknown.", "still unknown"),
     ],
 )
 def test_manner_statements_are_causes(text: str, value: str) -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.facts import claim_facts, contradictions_within, deceased_subject, subjects_compatible
+from presslens.facts import (
+    claim_facts,
+    contradictions_within,
+    deceased_subject,
+    facts_disagree,
+    subjects_compatible,
+)
 from presslens.models import Claim, Mention, TextSpan
 
 
@@ -110,8 +116,9 @@ def test_claim_facts_is_pure_and_offsets_point_into_text():
     facts = claim_facts(_claim(text, "Officials", "Ali Karimi died of a stroke"), text)
     assert len(facts) == 1
     fact = facts[0]
-    assert (fact.subject, fact.attribute, fact.value) == ("Ali Karimi", "cause of death", "a stroke")
-    assert text[fact.start : fact.end] == "a stroke"
+    assert (fact.subject, fact.attribute, fact.value) == ("Ali Karimi", "cause of death", "stroke")
+    assert text[fact.start : fact.end] == "stroke"
+    assert text[fact.phrase_start : fact.end] == "died of a stroke"
 
 
 def test_subject_compatibility_person_and_group():
@@ -190,3 +197,83 @@ def test_an_outlets_own_toll_counts_against_a_sources_and_an_age_is_no_count() -
     assert found.attribute == "people killed"
     own_side = next(side for side in found.sides if side.value == "at least 40")
     assert [(s.kind, s.speaker) for s in own_side.sources] == [("event", None)]
+
+
+def test_a_fact_in_the_outlets_words_outside_claims_and_events_counts_with_its_clause() -> None:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    own = ("Analysts believe 100-300 people died, US media reported Thursday, and a European official "
+           "put the toll at 50 or less, countering earlier figures.")
+    said = "Officials said 471 people were killed."
+    quoted = "Analysts believe 100-300 people died"
+    articles = [
+        StoryInput("a", "AP", dt.date(2026, 3, 22), "t", own,
+                   claims=(_claim(own, "US media", quoted),)),
+        StoryInput("b", "TASS", dt.date(2026, 3, 22), "t", said,
+                   claims=(_claim(said, "Officials", "471 people were killed."),)),
+    ]
+    story = Story(id="s", title="t", articles=("a", "b"))
+    (found,) = [c for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
+    own_side = next(side for side in found.sides if side.value == "50 or less")
+    (source,) = own_side.sources
+    assert (source.kind, source.speaker) == ("text", None)
+    assert source.evidence.text == "a European official put the toll at 50 or less"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        ("Police detained 11 people on Friday.", "Police detained four suspects.", False),  # a part of them
+        ("Seven other people were detained.", "Eleven people were detained.", False),  # some more of them
+        ("Police detained 11 people.", "Officers detained 23 people.", True),
+        ("12 soldiers were killed.", "About 40 people were killed.", True),  # a toll counts everyone
+    ],
+)
+def test_counts_of_part_of_a_group_meet_only_counts_of_that_part(a: str, b: str, disagree: bool) -> None:
+    (fa,) = claim_facts(_claim(a, a.split()[0], a), a)
+    (fb,) = claim_facts(_claim(b, b.split()[0], b), b)
+    assert facts_disagree(fa, fb) is disagree
+
+
+def _story_cards(said: list[tuple[str, str, str]]) -> list:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    articles = []
+    for aid, outlet, text in said:
+        speaker = text.split(" said")[0]
+        articles.append(StoryInput(aid, outlet, dt.date(2026, 3, 22), "t", text,
+                                   claims=(_claim(text, speaker, text[len(speaker) + 6:]),)))
+    story = Story(id="s", title="t", articles=tuple(a.article_id for a in articles))
+    return story_contradictions(story, articles, link_actors([]))
+
+
+def test_a_vague_count_that_agrees_with_two_sides_takes_neither() -> None:
+    (card,) = _story_cards([
+        ("a", "AP", "Officials said 471 people were killed."),
+        ("b", "BBC", "Analysts said 100-300 people were killed."),
+        ("c", "CNN", "Doctors said hundreds of people were killed."),
+        ("d", "RT", "Medics said at least 471 people were killed."),
+    ])
+    values = [sorted({s.article for s in side.sources}) for side in card.sides]
+    assert values == [["a", "d"], ["b"]]  # "at least 471" sides with 471; "hundreds" with no one
+
+
+def test_manner_of_death_and_diagnosis_are_two_cards_without_generic_causes_on_the_second() -> None:
+    cards = {c.topic: c for c in _story_cards([
+        ("a", "AP", "Doctors said Ivan Orlov died of a blood clot."),
+        ("b", "BBC", "Officials said Ivan Orlov died of sudden death syndrome."),
+        ("c", "CNN", "A report said Ivan Orlov died of natural causes."),
+        ("d", "RT", "His family said Ivan Orlov was murdered."),
+    ])}
+    manner = cards["cause of death of Ivan Orlov"]
+    assert sorted(len(side.sources) for side in manner.sides) == [1, 3]  # homicide vs natural
+    diagnosis = cards["cause of death of Ivan Orlov (natural)"]
+    assert {side.value for side in diagnosis.sides} == {"blood clot", "sudden death syndrome"}

@@ -15,11 +15,12 @@ spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 
 from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
-from presslens.facts._lexicon import fact_lexicon
+from presslens.facts._lexicon import cause_category, fact_lexicon
 from presslens.facts._slots import Fact, claim_facts, count_interval, facts_disagree, subjects_compatible
 
 __all__ = [
     "Fact",
+    "cause_category",
     "claim_facts",
     "contradictions_within",
     "count_interval",

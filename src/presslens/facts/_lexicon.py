@@ -5,6 +5,7 @@
   counted nouns and cause intensifiers;
 - ``timex_numbers.tsv``: the number words (its cardinals), shared with the time
   expressions so that English numbers are listed once;
+- ``timex_calendar.tsv``: month and weekday names, which are capitalised but name no one;
 - ``fact_victims.tsv``: the phrasings that name the dead;
 - ``fact_causes.tsv``: causes of death by manner-of-death category.
 
@@ -43,6 +44,8 @@ class FactLexicon:
     intensifiers: frozenset[str]
     reporting: frozenset[str]
     rising: frozenset[str]  # count attributes that grow as reports come in (tolls)
+    partial: frozenset[str]  # "other", "more": a count of part of a group ("seven other people")
+    calendar: frozenset[str]  # month and weekday names, lower case: capitalised, yet never a subject
 
 
 @cache
@@ -74,6 +77,10 @@ def fact_lexicon() -> FactLexicon:
         intensifiers=words("intensifier"),
         reporting=words("reporting"),
         rising=words("rising"),
+        partial=words("partial"),
+        calendar=frozenset(
+            row[1] for row in read_tsv("timex_calendar.tsv") if row[0] in ("month", "weekday")
+        ),
     )
 
 

@@ -54,6 +54,8 @@ _NOT_NAMES = SENTENCE_OPENERS | {"His", "Her", "Their", "It"}
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|his|her|their)(?:\s+[\w-]+){0,4}[\s\"“']*$", re.IGNORECASE)
 # Auxiliaries between a count and its participle ("12 people were killed").
 _AUXILIARIES = ("were", "was", "have", "had", "been")
+# The possessive ending of a name that owns the death ("the cause of Navalny's death").
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -67,21 +69,24 @@ class Fact:
     start: int
     end: int
     qualifier: str = ""  # for counts: what was counted ("soldiers"); compared as part of the subject
+    phrase_start: int | None = None  # where the words stating the fact start ("the cause of his death was")
 
 
 def _subject_before(window: str) -> str | None:
     """The last proper name of the clause that ends where the fact starts."""
     clause = _CLAUSE_BREAK.split(window)[-1]
     names = [m.group(0) for m in _NAME_RE.finditer(clause)]
-    names = [" ".join(w for w in n.split() if w not in _NOT_NAMES) for n in names]
+    calendar = fact_lexicon().calendar  # "told his mother Saturday that ...": no one is called Saturday
+    names = [" ".join(w for w in n.split() if w not in _NOT_NAMES and w.lower() not in calendar)
+             for n in names]
     names = [n for n in names if n]
-    return names[-1] if names else None
+    return _POSSESSIVE.sub("", names[-1]) if names else None
 
 
 def _clean_value(kind: str, raw: str) -> str:
     value = raw.strip().strip("\"“”'").strip()
-    if kind == "cause":
-        value = _CAUSE_CUT.sub("", value)
+    if kind == "cause":  # a value that opens with a cut word ("on February 16") names no cause
+        value = _CAUSE_CUT.sub("", " " + value).strip()
     return value.lower()
 
 
@@ -108,24 +113,44 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
                 continue  # "the cause of death reported by state media" names no cause
             qualifier = ""
             if pattern.kind == "count":
-                qualifier = _counted_noun(content[end : match.end()])
+                qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
                 place = _PLACE.match(content, match.end())
                 subject = place.group(1) if place else None
             elif _PRONOUN_BEFORE.search(content[:start]):
                 subject = default_subject  # "a report handed to Ms X stated he died of ...": not X
             else:
-                subject = _subject_before(content[: match.start()]) or default_subject
+                # the name before the value, inside the match too ("the cause of X's death was")
+                subject = _subject_before(content[:start]) or default_subject
             offset = claim.content.start
             facts.append(
-                Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier)
+                Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier,
+                     offset + match.start())
             )
     return facts
 
 
 def _counted_noun(between: str) -> str:
-    """What a count counts ("soldiers" in "12 soldiers were killed"), or ""."""
-    words = [w for w in re.findall(r"[a-z]+", between.lower()) if w not in _AUXILIARIES]
-    return words[-1] if words and words[-1] not in fact_lexicon().reported else ""
+    """What a count counts ("soldiers" in "12 soldiers were killed"), or "".
+
+    A count of some more of them ("seven other people were detained") counts part of a group,
+    not the group: it is marked "other ..." and meets only counts of others.
+    """
+    lex = fact_lexicon()
+    words = [w for w in re.findall(r"[a-z]+", between.lower())
+             if w not in _AUXILIARIES and w not in lex.reported]
+    noun = words[-1] if words else ""
+    return "other " + noun if any(w in lex.partial for w in words) else noun
+
+
+# Words after a count that are not what it counts ("detained 12 on Sunday").
+_NOT_COUNTED = frozenset({"in", "on", "at", "by", "and", "or", "for", "of", "after", "from", "the", "a", "an",
+                          "to", "with", "as", "since", "during", "over", "near", "while", "including"})
+
+
+def _next_word(content: str, at: int) -> str:
+    """The word right after a count that ends its match ("detained four suspects")."""
+    found = re.match(r"\s+([a-z]+)", content[at : at + 40].lower())
+    return found.group(1) if found and found.group(1) not in _NOT_COUNTED else ""
 
 
 def _name_tokens(subject: str) -> set[str]:
@@ -144,12 +169,13 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
     return na == nb or bool(_name_tokens(a) & _name_tokens(b))
 
 
-_RANGE = re.compile(r"^(?:between )?(\d[\d,]*)\s?(?:-|–|to|and)\s?(\d[\d,]*)$")
+_RANGE = re.compile(r"^(?:between )?(\d[\d,]*)\s?(?:-to-|-|–|to|and)\s?(\d[\d,]*)$")
 _OR_LESS = re.compile(r"^(\d[\d,]*) or (?:less|fewer)$")
 
 
 def count_interval(value: str) -> tuple[float, float] | None:
-    """The interval a count value stands for: "471", "at least 23", "100-300", "50 or less", "dozens"."""
+    """The interval a count value stands for: "471", "at least 23", "100-300", "100-to-300",
+    "50 or less", "dozens"."""
     if m := _RANGE.match(value):
         low, high = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
         return (low, high) if low <= high else None
@@ -183,8 +209,13 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         return False
     if a.kind == "count":
         qa, qb = a.qualifier, b.qualifier
-        generic = fact_lexicon().generic_counted | {""}
+        lex = fact_lexicon()
+        generic = lex.generic_counted | {""}
         if qa != qb and qa not in generic and qb not in generic:
+            return False
+        # a toll counts everyone ("people" covers "soldiers"); other counts may count a part of
+        # a group ("four suspects" among "11 people detained"): they pair only on what they count
+        if a.attribute not in lex.rising and qa != qb and not (qa in generic and qb in generic):
             return False
         ia, ib = count_interval(a.value), count_interval(b.value)
         return ia is not None and ib is not None and (ia[1] < ib[0] or ib[1] < ia[0])

@@ -36,6 +36,7 @@ from typing import Literal
 from presslens.extract.entities import entity_lexicon
 from presslens.facts import (
     Fact,
+    cause_category,
     claim_facts,
     count_interval,
     deceased_subject,
@@ -43,7 +44,7 @@ from presslens.facts import (
     facts_disagree,
     person_ages,
 )
-from presslens.models import Claim, Mention, TextSpan
+from presslens.models import SPEECH_ACTS, Claim, Mention, TextSpan
 from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name, skeleton
 from presslens.stories.records import (
@@ -68,7 +69,7 @@ class _SourcedFact:
     article: StoryInput
     claim_index: int  # the index of the claim, or of the event for the outlet's own narration
     claim: Claim
-    kind: Literal["claim", "event"] = "claim"
+    kind: Literal["claim", "event", "text"] = "claim"
 
 
 def _resolve_subject(
@@ -80,7 +81,9 @@ def _resolve_subject(
     killing of Rustam Mammadov") is that victim, even when the article's own
     linking chose a namesake mentioned closer by (a minister called Elnur
     Mammadov): a cause of death is about someone who died. Otherwise the
-    article's entity linking decides, then the cross-article identities.
+    article's entity linking decides, then the cross-article identities; a
+    capitalised word that neither knows ("Prison officials told ...") names no
+    one, and the article's dead stand in for it.
     """
     if not subject:
         return None
@@ -90,8 +93,12 @@ def _resolve_subject(
         and skeleton(fold_name(deceased).split()[-1:][0]) == skeleton(fold_name(subject))
     ):
         return actors.display(deceased)
-    canonical = next((e.canonical for e in article.entities if e.text == subject), subject)
-    return actors.display(canonical) or actors.display(subject)
+    canonical = next((e.canonical for e in article.entities if e.text == subject), None)
+    if canonical is None and actors.resolve(subject) is None:
+        # a capitalised word that names no one the articles know ("Prison officials told ..."):
+        # the subject is the article's dead, as when no name precedes the cause at all
+        return actors.display(deceased) if deceased else None
+    return actors.display(canonical or subject) or actors.display(subject)
 
 
 def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
@@ -115,13 +122,65 @@ def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
     return out
 
 
+# Where a sentence ends in plain text: end punctuation (and a closing quote or bracket) before
+# white space, or a line break. Facts are found inside one sentence, so a rough cut is enough.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, without the white space between them."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _narrated_text(article: StoryInput) -> list[Claim]:
+    """Every sentence of the article, as a claim in the outlet's own voice (speaker: the outlet).
+
+    A fact stated outside any claim and any event ("a European official put the toll at 50 or
+    less"; "it soon emerged that his death was 'not of criminal nature'") is still stated by the
+    outlet. What lies inside a claim's content is that source's, and is dropped by the caller.
+    """
+    voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
+    text = article.text
+    out = []
+    for start, end in _sentences(text):
+        span = TextSpan.model_construct(text=text[start:end], start=start, end=end)
+        out.append(Claim.model_construct(speaker=voice, cue=span, content=span, evidence=span))
+    return out
+
+
+# A break between clauses inside a sentence; "and"/"but" right after it opens the next clause.
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–-]+\s")
+_CLAUSE_OPENER = re.compile(r"(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def _clause_of(sentence: Claim, fact: Fact, text: str) -> Claim:
+    """The sentence-claim cut to the clause that states `fact` ("a European official put the toll at
+    50 or less"), so that the evidence shows the outlet's words for this fact and not its neighbours'."""
+    start, end = sentence.content.start, sentence.content.end
+    phrase = fact.start if fact.phrase_start is None else fact.phrase_start
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, phrase)]
+    right = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end, end)]
+    begin, stop = (left[-1] if left else start), (right[0] if right else end)
+    opener = _CLAUSE_OPENER.match(text, begin)
+    begin = opener.end() if opener else begin
+    span = TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop)
+    return Claim.model_construct(speaker=sentence.speaker, cue=span, content=span, evidence=span)
+
+
 def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedFact]:
     found = []
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
         said = [(index, claim, "claim") for index, claim in enumerate(article.claims)]
         told = [(index, claim, "event") for index, claim in _narration(article)]
+        written = [(0, claim, "text") for claim in _narrated_text(article)]
+        contents = [(c.content.start, c.content.end) for c in article.claims]
         taken: set[tuple[str, int, int]] = set()
-        for index, claim, kind in said + told:
+        for index, claim, kind in said + told + written:
             facts = claim_facts(claim, article.text)
             default = None
             if any(f.subject is None and f.kind != "count" for f in facts):
@@ -129,6 +188,8 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
                 facts = claim_facts(claim, article.text, default_subject=default)
             elif facts:
                 default = deceased_subject(article.text, claim.content.start)
+            if kind == "text":  # a source's words are the source's, not the outlet's
+                facts = [f for f in facts if not any(s <= f.start < e for s, e in contents)]
             facts = [f for f in facts if (f.attribute, f.start, f.end) not in taken]  # one fact, one source
             taken.update((f.attribute, f.start, f.end) for f in facts)
             for fact in facts:
@@ -137,8 +198,9 @@ def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedF
                     if fact.kind == "count"
                     else _resolve_subject(fact.subject, article, actors, default)
                 )
+                source = _clause_of(claim, fact, article.text) if kind == "text" else claim
                 found.append(
-                    _SourcedFact(dataclasses.replace(fact, subject=subject), article, index, claim, kind))
+                    _SourcedFact(dataclasses.replace(fact, subject=subject), article, index, source, kind))
     return _one_place(_one_deceased(found))
 
 
@@ -225,36 +287,88 @@ def _contradiction(
     )
 
 
+def _width(item: _SourcedFact) -> float:
+    """How much a value leaves open: 0 for "471", 200 for "100-300", infinite for "at least 23"."""
+    if item.fact.kind != "count":
+        return 0.0
+    interval = count_interval(item.fact.value)
+    return interval[1] - interval[0] if interval else float("inf")
+
+
+def _positions(items: list[_SourcedFact]) -> list[list[_SourcedFact]]:
+    """Sides of a dispute, the most precise values first.
+
+    A fact joins the side all of whose facts it agrees with when it disputes every other side.
+    A vaguer fact that agrees with two sides ("hundreds" with both "471" and "100-300"; "at least
+    200" with both) takes no side — shown on one, it would stand against a value it does not
+    dispute — unless one of them gives its own number ("at least 471" with "471").
+    """
+    positions: list[list[_SourcedFact]] = []
+    for item in sorted(items, key=_width):
+        agreed = [p for p in positions if any(not facts_disagree(item.fact, o.fact) for o in p)]
+        if not agreed:
+            positions.append([item])
+            continue
+        homes = [p for p in agreed if all(not facts_disagree(item.fact, o.fact) for o in p)]
+        if len(agreed) > 1:
+            number = item.fact.value.split()[-1]
+            homes = [p for p in homes if any(o.fact.value == number for o in p)]
+        if len(homes) == 1:
+            homes[0].append(item)
+    order = {id(item): n for n, item in enumerate(items)}
+    for p in positions:
+        p.sort(key=lambda item: order[id(item)])
+    return sorted(positions, key=lambda p: order[id(p[0])])
+
+
+def _cause_cards(items: list[_SourcedFact]) -> list[tuple[str, list[list[_SourcedFact]]]]:
+    """A cause dispute as a reader sees it: first the manner of death, then the diagnosis.
+
+    Sides by category ("natural" vs "homicide" vs "undetermined") make one card; inside one
+    category, different specific causes ("blood clot" vs "sudden death syndrome") make another,
+    without the generic statements ("natural causes"), which agree with both of them and would
+    otherwise sit on one side against a cause they do not dispute. Causes outside every category
+    are compared with each other only.
+    """
+    by_category: dict[str | None, list[_SourcedFact]] = {}
+    for item in items:
+        category = cause_category(item.fact.value)
+        by_category.setdefault(category[0] if category else None, []).append(item)
+    cards = []
+    named = [c for c in by_category if c is not None]
+    if len(named) >= 2:
+        cards.append(("", [by_category[c] for c in sorted(named)]))
+    for category, members in sorted(by_category.items(), key=lambda kv: kv[0] or ""):
+        specific = [i for i in members if not (cause_category(i.fact.value) or ("", False))[1]]
+        cards.append((f" ({category})" if category else "", _positions(specific)))
+    return cards
+
+
 def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[StoryContradiction]:
     groups: dict[tuple[str, str], list[_SourcedFact]] = {}
     for item in facts:
         groups.setdefault((item.fact.attribute, (item.fact.subject or "").casefold()), []).append(item)
     found = []
     for (attribute, _), items in sorted(groups.items()):
-        positions: list[list[_SourcedFact]] = []
-        for item in items:
-            home = next((p for p in positions if not any(facts_disagree(item.fact, o.fact) for o in p)), None)
-            if home is None:
-                positions.append([item])
-            else:
-                home.append(item)
-        if len(positions) < 2 or not _disagree_across_outlets(positions):
-            continue
         kind = "count" if items[0].fact.kind == "count" else "cause"
-        if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
-            continue  # a toll that grows from one day's reports to the next is updated, not disputed
-        subject = items[0].fact.subject
-        topic = attribute + (
-            f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
-        )
-        sides = tuple(
-            ContradictionPosition(
-                value=Counter(i.fact.value for i in p).most_common(1)[0][0],
-                sources=tuple(_claim_source(i) for i in p),
+        cards = [("", _positions(items))] if kind == "count" else _cause_cards(items)
+        for suffix, positions in cards:
+            if len(positions) < 2 or not _disagree_across_outlets(positions):
+                continue
+            if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
+                continue  # a toll that grows from one day's reports to the next is updated, not disputed
+            subject = items[0].fact.subject
+            topic = attribute + (
+                f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
+            ) + suffix
+            sides = tuple(
+                ContradictionPosition(
+                    value=Counter(i.fact.value for i in p).most_common(1)[0][0],
+                    sources=tuple(_claim_source(i) for i in p),
+                )
+                for p in positions
             )
-            for p in positions
-        )
-        found.append(_contradiction(story, topic, attribute, kind, sides))
+            found.append(_contradiction(story, topic, attribute, kind, sides))
     return found
 
 
@@ -298,7 +412,35 @@ def actors_agree(a: str | None, b: str | None) -> bool:
     return not da or not db or bool(da & db)
 
 
-def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> list[StoryContradiction]:
+# Head nouns of institutions ("police", "army", "ministry"): an actor a reader can hold against
+# another outlet's even unnamed, unlike a description of people ("gunmen", "leaders").
+_INSTITUTIONS = frozenset(row[0] for row in read_tsv("reference_descriptions.tsv") if row[1] == "org")
+
+
+def _named_actor(name: str | None, actors: ActorIndex) -> str | None:
+    """A report's actor when it names a body: a name the story's articles recognise ("Hamas",
+    "the FSB") or an institution ("police"); None for a description of people ("several
+    gunmen") or of a thing ("the projectile"), which no other outlet's actor contradicts."""
+    if not _distinctive(name):
+        return None
+    identity = actors.resolve(name)
+    if identity is not None:
+        return identity.name
+    words = fold_name(name or "").split()
+    return name if words and words[-1] in _INSTITUTIONS else None
+
+
+def _event_contradictions(
+    story: Story, timeline: Sequence[TimelineEvent], actors: ActorIndex
+) -> list[StoryContradiction]:
+    """Reports of one timeline event that disagree on who acted or on the day.
+
+    Both tests are stricter than the claim facts, because a disagreement between reports is as
+    often the grouping's or the parser's error as the outlets': who acted is disputed only between
+    bodies (named, or institutions such as "police") and over acts only one party does (not an
+    accusation or a demand, which many can make), and a day only when one side is given by two
+    outlets or more (one report's day against another's alone is more often a dating slip).
+    """
     found = []
     for event in timeline:
         what = (
@@ -308,8 +450,10 @@ def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> li
         )
         for kind, value_of, same in (
             ("date", lambda r: r.date if r.date and len(r.date) == 10 else None, lambda x, y: x == y),
-            ("actor", lambda r: r.actor if _distinctive(r.actor) else None, actors_agree),
+            ("actor", lambda r: _named_actor(r.actor, actors), actors_agree),
         ):
+            if kind == "actor" and event.type in SPEECH_ACTS:
+                continue  # many can accuse or demand the same: two speakers are no dispute over who
             positions: list[list] = []
             for report in event.reports:
                 value = value_of(report)
@@ -319,6 +463,8 @@ def _event_contradictions(story: Story, timeline: Sequence[TimelineEvent]) -> li
                 (home.append((value, report)) if home is not None else positions.append([(value, report)]))
             outlets = [{(r.outlet or r.article).casefold() for _, r in p} for p in positions]
             if len(positions) < 2 or len(set().union(*outlets)) < 2:
+                continue
+            if kind == "date" and max(len(o) for o in outlets) < 2:
                 continue
             topic = f"{'date' if kind == 'date' else 'who acted'}: {what}"
             sides = tuple(
@@ -378,5 +524,5 @@ def story_contradictions(
     return (
         _claim_contradictions(story, _facts(articles, actors))
         + _age_contradictions(story, articles, actors)
-        + _event_contradictions(story, timeline)
+        + _event_contradictions(story, timeline, actors)
     )

@@ -175,10 +175,21 @@ def _np_content(verb: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     extra = [
-        c for c in verb.rights if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in _NP_PREPS)
+        c
+        for c in verb.rights
+        if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and (c.lower_ in _NP_PREPS or _valuation(c)))
     ]
     spans = [subtree_bounds(c) for c in parts + extra]
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _valuation(prep: Token) -> bool:
+    """An "at" phrase holding a number: the figure an object is estimated at ("estimated the
+    death toll at 100-300 people"), without which the content states no figure. A clock time
+    ("announced the plan at 5 pm") is when it was said, not a figure."""
+    return prep.lower_ == "at" and any(
+        t.like_num and t.ent_type_ not in ("TIME", "DATE") for t in prep.subtree
+    )
 
 
 def _interrupted_clause(verb: Token) -> tuple[int, int] | None:

@@ -25,12 +25,10 @@ from spacy.tokens import Doc
 
 from presslens.extract._dating import event_date
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
-from presslens.models import Claim, Event, Mention
+from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 
 __all__ = ["statement_acts"]
 
-#: PLOVER types that a statement itself can be (verbal interactions).
-SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 
 
 def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
