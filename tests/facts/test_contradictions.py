@@ -277,3 +277,17 @@ def test_manner_of_death_and_diagnosis_are_two_cards_without_generic_causes_on_t
     assert sorted(len(side.sources) for side in manner.sides) == [1, 3]  # homicide vs natural
     diagnosis = cards["cause of death of Ivan Orlov (natural)"]
     assert {side.value for side in diagnosis.sides} == {"blood clot", "sudden death syndrome"}
+
+
+def test_who_did_it_is_a_card_of_sides_and_a_card_of_groups_within_one_side() -> None:
+    cards = {c.topic: c for c in _story_cards([
+        ("a", "AP", "Doctors said hundreds were killed in an Israeli air raid on the hospital."),
+        ("b", "JNS", "The army said a failed Hamas rocket launch hit the hospital"
+                     " run by the Palestinian group Hamas."),
+        ("c", "TASS", "The army said a failed Palestinian Islamic Jihad rocket launch hit the hospital."),
+        ("d", "BBC", "Officials said the missile was launched from within Gaza."),
+    ])}
+    sides = cards["who carried it out"]
+    assert sorted(sorted(s.article for s in side.sources) for side in sides.sides) == [["a"], ["b", "c", "d"]]
+    groups = cards["who carried it out: which group"]
+    assert sorted(side.value for side in groups.sides) == ["Hamas", "Palestinian Islamic Jihad"]

@@ -16,7 +16,15 @@ spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
 from presslens.facts._lexicon import cause_category, fact_lexicon
-from presslens.facts._slots import Fact, claim_facts, count_interval, facts_disagree, subjects_compatible
+from presslens.facts._slots import (
+    Fact,
+    claim_facts,
+    count_interval,
+    facts_disagree,
+    parties_disagree,
+    party_sides,
+    subjects_compatible,
+)
 
 __all__ = [
     "Fact",
@@ -27,6 +35,8 @@ __all__ = [
     "deceased_subject",
     "fact_lexicon",
     "facts_disagree",
+    "parties_disagree",
+    "party_sides",
     "person_ages",
     "subjects_compatible",
 ]

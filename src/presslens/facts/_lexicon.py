@@ -6,6 +6,9 @@
 - ``timex_numbers.tsv``: the number words (its cardinals), shared with the time
   expressions so that English numbers are listed once;
 - ``timex_calendar.tsv``: month and weekday names, which are capitalised but name no one;
+- the place tables (``entity_demonyms.tsv``, ``gazetteer_country_aliases.tsv``,
+  ``gazetteer_regions.tsv``, ``metonyms.tsv``): the country a party of an act stands for
+  ("Israeli", "from within Gaza", "the Kremlin");
 - ``fact_victims.tsv``: the phrasings that name the dead;
 - ``fact_causes.tsv``: causes of death by manner-of-death category.
 
@@ -46,6 +49,9 @@ class FactLexicon:
     rising: frozenset[str]  # count attributes that grow as reports come in (tolls)
     partial: frozenset[str]  # "other", "more": a count of part of a group ("seven other people")
     calendar: frozenset[str]  # month and weekday names, lower case: capitalised, yet never a subject
+    party_fillers: frozenset[str]  # words in a party's phrase that name no party ("failed", "rocket")
+    doubt: frozenset[str]  # "whether", "not": a party named just after one is not asserted
+    places: dict[str, str]  # lower-case demonym, country, region or seat -> ISO code
 
 
 @cache
@@ -81,7 +87,29 @@ def fact_lexicon() -> FactLexicon:
         calendar=frozenset(
             row[1] for row in read_tsv("timex_calendar.tsv") if row[0] in ("month", "weekday")
         ),
+        party_fillers=words("party-filler"),
+        doubt=words("doubt"),
+        places=_places(),
     )
+
+
+def _places() -> dict[str, str]:
+    """Every way the place tables name a country, lower case, to its ISO code."""
+    places: dict[str, str] = {}
+    for row in read_tsv("entity_demonyms.tsv"):
+        if row[0] != "-":
+            for form in [row[1], *",".join(row[2:4]).split(",")]:
+                if form.strip():
+                    places.setdefault(form.strip().lower(), row[0])
+    for alias, code in read_tsv("gazetteer_country_aliases.tsv"):
+        places.setdefault(alias.lower(), code)
+    for name, code, _feature in read_tsv("gazetteer_regions.tsv"):
+        if code != "-":
+            places.setdefault(name.lower(), code)
+    for form, code, *_ in read_tsv("metonyms.tsv"):
+        if code != "-":
+            places.setdefault(form.lower(), code)
+    return places
 
 
 @cache

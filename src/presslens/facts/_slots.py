@@ -26,11 +26,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from presslens.facts._lexicon import cause_category, fact_lexicon, slot_patterns
 from presslens.models import Claim
 
-__all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact", "claim_facts", "facts_disagree", "subjects_compatible"]
+__all__ = [
+    "NAME_PATTERN",
+    "SENTENCE_OPENERS",
+    "Fact",
+    "claim_facts",
+    "facts_disagree",
+    "parties_disagree",
+    "party_sides",
+    "subjects_compatible",
+]
 
 #: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
 NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
@@ -54,6 +64,8 @@ _NOT_NAMES = SENTENCE_OPENERS | {"His", "Her", "Their", "It"}
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|his|her|their)(?:\s+[\w-]+){0,4}[\s\"“']*$", re.IGNORECASE)
 # Auxiliaries between a count and its participle ("12 people were killed").
 _AUXILIARIES = ("were", "was", "have", "had", "been")
+# Pronouns that stand for a party; in a source's words, the source itself.
+_PRONOUN_PARTIES = frozenset({"it", "they"})
 # The possessive ending of a name that owns the death ("the cause of Navalny's death").
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -70,6 +82,7 @@ class Fact:
     end: int
     qualifier: str = ""  # for counts: what was counted ("soldiers"); compared as part of the subject
     phrase_start: int | None = None  # where the words stating the fact start ("the cause of his death was")
+    denied: bool = False  # for a party: the source says it did *not* do it
 
 
 def _subject_before(window: str) -> str | None:
@@ -85,6 +98,8 @@ def _subject_before(window: str) -> str | None:
 
 def _clean_value(kind: str, raw: str) -> str:
     value = raw.strip().strip("\"“”'").strip()
+    if kind == "party":  # a name keeps its capitals: they tell it from the words around it
+        return value.strip(",. ")
     if kind == "cause":  # a value that opens with a cut word ("on February 16") names no cause
         value = _CAUSE_CUT.sub("", " " + value).strip()
     return value.lower()
@@ -112,7 +127,18 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
             if not value or value.split()[0] in fact_lexicon().reporting:
                 continue  # "the cause of death reported by state media" names no cause
             qualifier = ""
-            if pattern.kind == "count":
+            denied = match.groupdict().get("denied") is not None
+            if pattern.kind == "party" and value.lower() in _PRONOUN_PARTIES:
+                if claim.cue == claim.content:  # the outlet's own sentence: "it" is no one known
+                    continue
+                value = claim.speaker.text  # "IS said it was responsible": the speaker
+            if pattern.kind == "party" and not denied and _disputed(content, match.start()):
+                denied = True  # "disputed the army's claim that ... a rocket launched by X": not X
+            elif pattern.kind == "party" and not denied and _doubted(content, match.start()):
+                continue  # "whether it was an Israeli air strike": no one is named as having done it
+            if pattern.kind == "party":
+                subject = None  # the act the story is about
+            elif pattern.kind == "count":
                 qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
                 place = _PLACE.match(content, match.end())
                 subject = place.group(1) if place else None
@@ -124,9 +150,29 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
             offset = claim.content.start
             facts.append(
                 Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier,
-                     offset + match.start())
+                     offset + match.start(), denied)
             )
     return facts
+
+
+# A claim that is disputed, and the clause it opens: "has disputed the Israeli army claim that".
+_DISPUTED_CLAIM = re.compile(
+    r"\b(?:disputed|disputes|dismissed|dismisses|rejected|rejects|denied|denies)\b[^.;:!?]{0,80}?"
+    r"\b(?:claims?|allegations?|accusations?|suggestions?|assertions?|version) that\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _disputed(content: str, at: int) -> bool:
+    """Whether `at` lies in the that-clause of a claim its sentence disputes."""
+    return bool(_DISPUTED_CLAIM.search(content[max(0, at - 250) : at]))
+
+
+def _doubted(content: str, at: int) -> bool:
+    """A doubt or denial word among the ten words before `at` ("whether it was", "nothing
+    allows us to say that it is", "too small to have been caused by")."""
+    words = re.findall(r"[a-z’']+", content[max(0, at - 100) : at].lower())[-10:]
+    return any(w in fact_lexicon().doubt for w in words)
 
 
 def _counted_noun(between: str) -> str:
@@ -207,6 +253,8 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
     """True when `a` and `b` give incompatible values for the same attribute of a compatible subject."""
     if a.attribute != b.attribute or not subjects_compatible(a.subject, b.subject):
         return False
+    if a.kind == "party":
+        return parties_disagree(a, b)
     if a.kind == "count":
         qa, qb = a.qualifier, b.qualifier
         lex = fact_lexicon()
@@ -231,3 +279,73 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
     if not head_a or not head_b:
         return False
     return head_a != head_b or not (mods_a <= mods_b or mods_b <= mods_a)
+
+
+def party_sides(value: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(countries, names) a party's phrase holds: "a failed Palestinian Islamic Jihad (PIJ) rocket"
+    -> ({"PS"}, {"islamic", "jihad", "pij"}); "the United States, Britain and Ukraine" ->
+    ({"US", "GB", "UA"}, {}). Lower-case words, fillers ("failed", "rocket"), sentence openers and
+    calendar words name no party."""
+    lex = fact_lexicon()
+    words = [w.strip("(),.’'") for w in value.replace(",", " ").split()]
+    words = [w for w in words if w[:1].isupper() and w not in SENTENCE_OPENERS]
+    words = [w for w in words if w.lower() not in lex.party_fillers and w.lower() not in lex.calendar]
+    countries: set[str] = set()
+    names: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            code = lex.places.get(" ".join(words[i : i + n]).lower()) if i + n <= len(words) else None
+            if code:
+                countries.add(code)
+                i += n
+                break
+        else:
+            names.add(words[i].lower())
+            i += 1
+    return frozenset(countries), frozenset(names)
+
+
+def parties_disagree(
+    a: Fact,
+    b: Fact,
+    affiliation: dict[str, frozenset[str]] | None = None,
+    level: Literal["side", "group"] = "group",
+) -> bool:
+    """Whether two statements of who carried out an act contradict each other.
+
+    Two levels, so that generic vs specific is never a contradiction:
+
+    - ``side``: the countries the parties stand for, a group counting for the country the
+      story's articles tie it to (`affiliation`: "Islamic Jihad" -> Palestine from "Palestinian
+      Islamic Jihad"). "An Israeli air raid" and "a rocket launched by the Islamic Jihad"
+      disagree; "a Palestinian rocket" and "Islamic Jihad" do not. A group tied to no country
+      is not any state ("Islamic State" vs "the US, Britain and Ukraine").
+    - ``group``: two named groups with no name in common ("Hamas" vs "Islamic Jihad"); a
+      party named only by its country takes no part. An acronym is not held against a
+      spelled-out name (they may be one group).
+
+    A denial disagrees with a statement that names the same party; two denials never do.
+    """
+    if a.denied and b.denied:
+        return False
+    (ca, na), (cb, nb) = party_sides(a.value), party_sides(b.value)
+    affiliation = affiliation or {}
+    wide_a = ca | frozenset(c for n in na for c in affiliation.get(n, ()))
+    wide_b = cb | frozenset(c for n in nb for c in affiliation.get(n, ()))
+    if a.denied or b.denied:
+        return bool(na & nb) or bool(wide_a & wide_b)
+    groups_differ = bool(na) and bool(nb) and not na & nb and _all_caps(a.value, na) == _all_caps(b.value, nb)
+    if level == "group":
+        return groups_differ
+    if wide_a and wide_b:
+        return not wide_a & wide_b
+    if not wide_a and not wide_b:
+        return groups_differ
+    return bool(na or wide_a) and bool(nb or wide_b)  # a group tied to no country against states
+
+
+def _all_caps(value: str, names: frozenset[str]) -> bool:
+    """Whether every name word is written as an acronym ("ISIS-K", "PIJ")."""
+    written = {w.strip("(),.’'").lower(): w.strip("(),.’'") for w in value.split()}
+    return all(written.get(n, n).isupper() for n in names)

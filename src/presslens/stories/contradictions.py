@@ -29,8 +29,8 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 from typing import Literal
 
 from presslens.extract.entities import entity_lexicon
@@ -42,6 +42,8 @@ from presslens.facts import (
     deceased_subject,
     fact_lexicon,
     facts_disagree,
+    parties_disagree,
+    party_sides,
     person_ages,
 )
 from presslens.models import SPEECH_ACTS, Claim, Mention, TextSpan
@@ -295,21 +297,27 @@ def _width(item: _SourcedFact) -> float:
     return interval[1] - interval[0] if interval else float("inf")
 
 
-def _positions(items: list[_SourcedFact]) -> list[list[_SourcedFact]]:
+Disagree = Callable[[Fact, Fact], bool]
+
+
+def _positions(items: list[_SourcedFact], disagree: Disagree = facts_disagree) -> list[list[_SourcedFact]]:
     """Sides of a dispute, the most precise values first.
 
     A fact joins the side all of whose facts it agrees with when it disputes every other side.
     A vaguer fact that agrees with two sides ("hundreds" with both "471" and "100-300"; "at least
     200" with both) takes no side — shown on one, it would stand against a value it does not
-    dispute — unless one of them gives its own number ("at least 471" with "471").
+    dispute — unless one of them gives its own number ("at least 471" with "471"). A denial
+    ("Israel was not behind it") sides only with denials of the same party, and is no side a
+    statement of who did it has to choose.
     """
     positions: list[list[_SourcedFact]] = []
     for item in sorted(items, key=_width):
-        agreed = [p for p in positions if any(not facts_disagree(item.fact, o.fact) for o in p)]
+        same = [p for p in positions if p[0].fact.denied == item.fact.denied]
+        agreed = [p for p in same if any(not disagree(item.fact, o.fact) for o in p)]
         if not agreed:
             positions.append([item])
             continue
-        homes = [p for p in agreed if all(not facts_disagree(item.fact, o.fact) for o in p)]
+        homes = [p for p in agreed if all(not disagree(item.fact, o.fact) for o in p)]
         if len(agreed) > 1:
             number = item.fact.value.split()[-1]
             homes = [p for p in homes if any(o.fact.value == number for o in p)]
@@ -321,7 +329,10 @@ def _positions(items: list[_SourcedFact]) -> list[list[_SourcedFact]]:
     return sorted(positions, key=lambda p: order[id(p[0])])
 
 
-def _cause_cards(items: list[_SourcedFact]) -> list[tuple[str, list[list[_SourcedFact]]]]:
+Card = tuple[str, list[list[_SourcedFact]], Disagree]
+
+
+def _cause_cards(items: list[_SourcedFact]) -> list[Card]:
     """A cause dispute as a reader sees it: first the manner of death, then the diagnosis.
 
     Sides by category ("natural" vs "homicide" vs "undetermined") make one card; inside one
@@ -337,23 +348,72 @@ def _cause_cards(items: list[_SourcedFact]) -> list[tuple[str, list[list[_Source
     cards = []
     named = [c for c in by_category if c is not None]
     if len(named) >= 2:
-        cards.append(("", [by_category[c] for c in sorted(named)]))
+        cards.append(("", [by_category[c] for c in sorted(named)], facts_disagree))
     for category, members in sorted(by_category.items(), key=lambda kv: kv[0] or ""):
         specific = [i for i in members if not (cause_category(i.fact.value) or ("", False))[1]]
-        cards.append((f" ({category})" if category else "", _positions(specific)))
+        cards.append((f" ({category})" if category else "", _positions(specific), facts_disagree))
     return cards
 
 
-def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[StoryContradiction]:
+def _party_cards(items: list[_SourcedFact], affiliation: dict[str, frozenset[str]]) -> list[Card]:
+    """Who carried it out, as a reader sees it: first the side (Israel vs the Palestinian groups;
+    a country's denial against those who name it), then, inside one side, which group ("Hamas"
+    vs "Islamic Jihad") among the statements that name one. "A rocket from within Gaza" sides
+    with both groups and so takes part in the first card only."""
+    side: Disagree = partial(parties_disagree, affiliation=affiliation, level="side")
+    group: Disagree = partial(parties_disagree, affiliation=affiliation, level="group")
+    positions = _positions(items, side)
+    cards: list[Card] = [("", positions, side)]
+    for position in positions:
+        named = [i for i in position if party_sides(i.fact.value)[1] and not i.fact.denied]
+        cards.append((": which group", _positions(named, group), group))
+    return cards
+
+
+_KINDS: dict[str, Literal["count", "cause", "actor"]] = {"count": "count", "cause": "cause", "party": "actor"}
+
+
+def _affiliations(articles: Sequence[StoryInput], items: list[_SourcedFact]) -> dict[str, frozenset[str]]:
+    """The country each group named as a party is tied to somewhere in the story's articles:
+    "Palestinian Islamic Jihad", "Gaza-based Hamas militants", "the Palestinian group Hamas" (a
+    place word right before the name, or before "group"/"movement"; "Israel and Hamas" ties none)."""
+    places = fact_lexicon().places
+    found: dict[str, set[str]] = {}
+    for item in items:
+        names = party_sides(item.fact.value)[1]
+        if not names:
+            continue
+        phrase = " ".join(w for w in re.findall(r"[\w’'-]+", item.fact.value) if w.lower() in names)
+        before = re.compile(
+            r"\b([A-Z][\w’'-]*?)(?:-based)?\s+(?:(?:[a-z]+\s+)?(?:group|movement|organi[sz]ation|faction)\s+)?"
+            + re.escape(phrase) + r"\b"
+        )
+        for article in articles:
+            for match in before.finditer(article.text):
+                code = places.get(match.group(1).lower())
+                if code:
+                    for name in names:
+                        found.setdefault(name, set()).add(code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def _claim_contradictions(
+    story: Story, facts: list[_SourcedFact], articles: Sequence[StoryInput] = ()
+) -> list[StoryContradiction]:
     groups: dict[tuple[str, str], list[_SourcedFact]] = {}
     for item in facts:
         groups.setdefault((item.fact.attribute, (item.fact.subject or "").casefold()), []).append(item)
     found = []
     for (attribute, _), items in sorted(groups.items()):
-        kind = "count" if items[0].fact.kind == "count" else "cause"
-        cards = [("", _positions(items))] if kind == "count" else _cause_cards(items)
-        for suffix, positions in cards:
-            if len(positions) < 2 or not _disagree_across_outlets(positions):
+        kind = _KINDS[items[0].fact.kind]
+        if kind == "cause":
+            cards = _cause_cards(items)
+        elif kind == "actor":
+            cards = _party_cards(items, _affiliations(articles, items))
+        else:
+            cards = [("", _positions(items), facts_disagree)]
+        for suffix, positions, disagree in cards:
+            if len(positions) < 2 or not _disagree_across_outlets(positions, disagree):
                 continue
             if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
                 continue  # a toll that grows from one day's reports to the next is updated, not disputed
@@ -361,15 +421,22 @@ def _claim_contradictions(story: Story, facts: list[_SourcedFact]) -> list[Story
             topic = attribute + (
                 f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
             ) + suffix
+            if kind == "actor":
+                topic = "who carried it out" + suffix
             sides = tuple(
                 ContradictionPosition(
-                    value=Counter(i.fact.value for i in p).most_common(1)[0][0],
+                    value=Counter(_shown_value(i.fact) for i in p).most_common(1)[0][0],
                     sources=tuple(_claim_source(i) for i in p),
                 )
                 for p in positions
             )
             found.append(_contradiction(story, topic, attribute, kind, sides))
     return found
+
+
+def _shown_value(fact: Fact) -> str:
+    """A side's value as a reader sees it: a denial says so ("not Ukraine")."""
+    return ("not " if fact.denied else "") + fact.value
 
 
 def _rising(positions: list[list[_SourcedFact]]) -> bool:
@@ -389,12 +456,14 @@ def _rising(positions: list[list[_SourcedFact]]) -> bool:
     return all(a[3] <= b[2] for a in spans for b in spans if a[1] < b[0])
 
 
-def _disagree_across_outlets(positions: list[list[_SourcedFact]]) -> bool:
+def _disagree_across_outlets(
+    positions: list[list[_SourcedFact]], disagree: Disagree = facts_disagree
+) -> bool:
     for i, p in enumerate(positions):
         for q in positions[i + 1 :]:
             for a in p:
                 for b in q:
-                    if _outlet(a.article) != _outlet(b.article) and facts_disagree(a.fact, b.fact):
+                    if _outlet(a.article) != _outlet(b.article) and disagree(a.fact, b.fact):
                         return True
     return False
 
@@ -522,7 +591,7 @@ def story_contradictions(
 ) -> list[StoryContradiction]:
     """Every cross-outlet contradiction of `story` (claims first, then people's ages, then events)."""
     return (
-        _claim_contradictions(story, _facts(articles, actors))
+        _claim_contradictions(story, _facts(articles, actors), articles)
         + _age_contradictions(story, articles, actors)
         + _event_contradictions(story, timeline, actors)
     )

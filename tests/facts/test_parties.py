@@ -1,0 +1,83 @@
+"""Who carried out the act a story is about: party facts and when two of them disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.facts import Fact, claim_facts, parties_disagree, party_sides
+from presslens.models import Claim, Mention, TextSpan
+
+
+def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) -> list[Fact]:
+    span = TextSpan(text=text, start=0, end=len(text))
+    cue = span if own_voice else TextSpan(text="said", start=0, end=4)
+    claim = Claim(speaker=Mention(text=speaker), cue=cue, content=span, evidence=span)
+    return [f for f in claim_facts(claim, text) if f.kind == "party"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "denied"),
+    [
+        ("the United States, Britain and Ukraine were behind the concert hall attack",
+         "the United States, Britain and Ukraine", False),
+        ("there was no indication that Ukraine was behind the attack", "Ukraine", True),
+        ("hundreds were killed in an Israeli air raid on a hospital", "Israeli", False),
+        ("the hospital was hit by a failed rocket launched by the Islamic Jihad group", "Islamic Jihad",
+         False),
+        ("the blast was caused by a missile that was launched from within Gaza", "Gaza", False),
+        ("Israel probably did not bomb the hospital", "Israel", True),
+        ("the army blamed Islamic Jihad which, in turn, dismissed the claims", "Islamic Jihad", True),
+        ("Al Jazeera disputed the army's claim that it was a failed rocket launched by the Islamic Jihad",
+         "Islamic Jihad", True),
+    ],
+)
+def test_statements_of_who_did_it(text: str, value: str, denied: bool) -> None:
+    (fact,) = _parties(text)
+    assert (fact.attribute, fact.value, fact.denied) == ("responsibility", value, denied)
+
+
+def test_a_pronoun_is_the_source_that_speaks_and_no_one_in_the_outlets_voice() -> None:
+    (fact,) = _parties("it was responsible for the attack", speaker="Islamic State")
+    assert fact.value == "Islamic State"
+    assert _parties("it was responsible for the attack", own_voice=True) == []
+
+
+def test_a_party_left_open_is_not_stated() -> None:
+    assert _parties("I don't know whether it was an Israeli air strike") == []
+    assert _parties("the crater was too small to have been caused by an Israeli missile") == []
+
+
+def test_party_sides_reads_countries_and_names() -> None:
+    assert party_sides("a failed Palestinian Islamic Jihad (PIJ)") == (
+        frozenset({"PS"}), frozenset({"islamic", "jihad", "pij"}))
+    assert party_sides("the Kremlin") == (frozenset({"RU"}), frozenset())
+
+
+def _fact(value: str, denied: bool = False) -> Fact:
+    return Fact(None, "responsibility", "party", value, 0, 1, denied=denied)
+
+
+PALESTINE = {"islamic": frozenset({"PS"}), "jihad": frozenset({"PS"}), "hamas": frozenset({"PS"})}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level", "disagree"),
+    [
+        ("Israeli", "Islamic Jihad", "side", True),
+        ("Gaza", "Palestinian", "side", False),
+        ("Palestinian", "Islamic Jihad", "side", False),  # generic vs specific
+        ("Hamas", "Islamic Jihad", "side", False),  # one side ...
+        ("Hamas", "Islamic Jihad", "group", True),  # ... two groups
+        ("Palestinian", "Islamic Jihad", "group", False),
+        ("Islamic State", "the United States, Britain and Ukraine", "side", True),
+        ("ISIS-K", "Islamic State in Khorasan Province", "group", False),  # an acronym may be the name
+    ],
+)
+def test_parties_disagree_by_side_then_by_group(a: str, b: str, level: str, disagree: bool) -> None:
+    assert parties_disagree(_fact(a), _fact(b), PALESTINE, level=level) is disagree
+
+
+def test_a_denial_disagrees_only_with_naming_the_same_party() -> None:
+    assert parties_disagree(_fact("Ukraine", denied=True), _fact("the United States, Britain and Ukraine"))
+    assert not parties_disagree(_fact("Ukraine", denied=True), _fact("Islamic State"))
+    assert not parties_disagree(_fact("Ukraine", denied=True), _fact("Israel", denied=True))
