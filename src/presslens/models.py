@@ -337,8 +337,10 @@ class EventReport(_Record):
     target: str | None = None
     date: str | None = None
     evidence: TextSpan
-    kind: Literal["event", "claim"] = Field(
-        "event", description="what `index` counts: the article's events, or its claims (a statement)"
+    kind: Literal["event", "claim", "text"] = Field(
+        "event",
+        description="what `index` counts: the article's events, or its claims (a statement);"
+        ' "text": told in the body with no record of its own (a death)',
     )
     confidence: float = Field(0.5, description="how solid this report is (see Event.confidence)")
     copy_of: str | None = Field(
@@ -353,7 +355,7 @@ class ReportAnchor(_Record):
     """A report pinned by what survives reanalysis: its article, what it points at, and where."""
 
     article: str
-    kind: Literal["event", "claim"] = "event"
+    kind: Literal["event", "claim", "text"] = "event"
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 

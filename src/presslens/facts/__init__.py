@@ -17,6 +17,8 @@ from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
 from presslens.facts._lexicon import cause_category, fact_lexicon
 from presslens.facts._slots import (
+    NAME_PATTERN,
+    SENTENCE_OPENERS,
     Fact,
     claim_facts,
     count_interval,
@@ -27,6 +29,8 @@ from presslens.facts._slots import (
 )
 
 __all__ = [
+    "NAME_PATTERN",
+    "SENTENCE_OPENERS",
     "Fact",
     "cause_category",
     "claim_facts",

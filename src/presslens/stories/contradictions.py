@@ -57,6 +57,7 @@ from presslens.stories.records import (
     StoryInput,
     TimelineEvent,
 )
+from presslens.stories.sentences import clause_around, sentences
 
 __all__ = ["actors_agree", "story_contradictions"]
 
@@ -124,21 +125,6 @@ def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
     return out
 
 
-# Where a sentence ends in plain text: end punctuation (and a closing quote or bracket) before
-# white space, or a line break. Facts are found inside one sentence, so a rough cut is enough.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, without the white space between them."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
-
-
 def _narrated_text(article: StoryInput) -> list[Claim]:
     """Every sentence of the article, as a claim in the outlet's own voice (speaker: the outlet).
 
@@ -149,27 +135,17 @@ def _narrated_text(article: StoryInput) -> list[Claim]:
     voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
     text = article.text
     out = []
-    for start, end in _sentences(text):
+    for start, end in sentences(text):
         span = TextSpan.model_construct(text=text[start:end], start=start, end=end)
         out.append(Claim.model_construct(speaker=voice, cue=span, content=span, evidence=span))
     return out
 
 
-# A break between clauses inside a sentence; "and"/"but" right after it opens the next clause.
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–-]+\s")
-_CLAUSE_OPENER = re.compile(r"(?:and|but|while|whereas)\s+", re.IGNORECASE)
-
-
 def _clause_of(sentence: Claim, fact: Fact, text: str) -> Claim:
     """The sentence-claim cut to the clause that states `fact` ("a European official put the toll at
     50 or less"), so that the evidence shows the outlet's words for this fact and not its neighbours'."""
-    start, end = sentence.content.start, sentence.content.end
     phrase = fact.start if fact.phrase_start is None else fact.phrase_start
-    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, phrase)]
-    right = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end, end)]
-    begin, stop = (left[-1] if left else start), (right[0] if right else end)
-    opener = _CLAUSE_OPENER.match(text, begin)
-    begin = opener.end() if opener else begin
+    begin, stop = clause_around(text, (sentence.content.start, sentence.content.end), phrase, fact.end)
     span = TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop)
     return Claim.model_construct(speaker=sentence.speaker, cue=span, content=span, evidence=span)
 

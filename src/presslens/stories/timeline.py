@@ -53,6 +53,7 @@ from rapidfuzz import fuzz
 from presslens.confidence import is_named, report_confidence
 from presslens.models import Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
+from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
 
@@ -143,7 +144,7 @@ class _Report:
     event: Event
     target_key: str | None
     actor_key: str | None
-    kind: Literal["event", "claim"] = "event"
+    kind: Literal["event", "claim", "text"] = "event"
     place_key: str | None = None
 
     @cached_property  # read in every pairwise comparison of the clustering
@@ -370,6 +371,8 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
                 continue  # an unnamed or unresolved speaker ("he", "officials") makes no entry
             target = party_key(statement.target, actors)
             reports.append(_Report(article, index, statement, target, speaker, kind="claim"))
+        for index, death in enumerate(death_events(article)):
+            reports.append(_Report(article, index, death, None, party_key(death.actor, actors), kind="text"))
     return reports
 
 

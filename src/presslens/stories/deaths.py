@@ -1,0 +1,89 @@
+"""Deaths as timeline entries: "Navalny died", "Navalny's death", "the death of X", "his death".
+
+A death is often the event a story is about (a death in custody, an assassination), yet PLOVER
+codes acts between actors and has no category for it, so an article's events leave it out. The
+timeline adds it as type OTHER, mode ``die``, the dead person its actor, from the phrasings of
+``resources/timeline_deaths.tsv``: a name must be a person the article names; "his death"
+stands for the dead the article names (`presslens.facts.deceased_subject`); a death told inside
+a source's words is that source's statement and stays one. Each report shows
+the clause that tells of the death; reports of one death across outlets group like any other
+event (the same person). The report is undated: the story layer has no time expressions, and a
+clause's date is as often when the death was announced.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from presslens.confidence import report_confidence
+from presslens.facts import NAME_PATTERN, SENTENCE_OPENERS, deceased_subject
+from presslens.models import Event, Mention, TextSpan
+from presslens.resources import read_tsv
+from presslens.stories.records import StoryInput
+from presslens.stories.sentences import clause_around, sentences
+
+__all__ = ["DEATH_MODE", "DEATH_TYPE", "death_events"]
+
+DEATH_TYPE = "OTHER"
+DEATH_MODE = "die"
+_TITLES = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."})
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(pattern.replace("{name}", f"(?P<name>{NAME_PATTERN})")))
+        for kind, pattern in read_tsv("timeline_deaths.tsv")
+    )
+
+
+def _person(article: StoryInput, name: str) -> Mention | None:
+    """The person of the article `name` stands for ("Mr Navalny" -> Alexei Navalny), or None."""
+    words = [w for w in name.split() if w not in SENTENCE_OPENERS and w not in _TITLES]
+    if not words:
+        return None
+    surname = words[-1].removesuffix("’s").removesuffix("'s")
+    for entity in article.entities:
+        if entity.label == "PERSON" and entity.text.split()[-1] == surname:
+            return Mention.model_construct(text=" ".join(words), canonical=entity.canonical)
+    return None
+
+
+def death_events(article: StoryInput) -> list[Event]:
+    """The deaths `article` tells of, one per clause, as undated events of the dead person."""
+    text = article.text
+    found: dict[tuple[int, int], Event] = {}
+    spans = sentences(text)
+    claims = article.claims
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(text):
+            if kind == "name":
+                person = _person(article, match.group("name"))
+            else:
+                dead = deceased_subject(text, match.start())
+                person = _person(article, dead) if dead else None
+            if person is None or any(c.content.start <= match.start() < c.content.end for c in claims):
+                continue  # in a source's words it is that source's statement, not a report of the death
+            at = match.start()
+            sentence = next(((a, b) for a, b in spans if a <= at < b), (at, match.end()))
+            begin, stop = clause_around(text, sentence, match.start(), match.end())
+            if (begin, stop) in found:
+                continue
+            found[(begin, stop)] = Event.model_construct(
+                type=DEATH_TYPE,
+                mode=DEATH_MODE,
+                actor=person,
+                target=None,
+                place=None,
+                date=None,
+                date_bound=None,
+                negated=False,
+                hedged=False,
+                modality="asserted",
+                why=f"death: {pattern.pattern[:60]} (timeline_deaths.tsv)",
+                evidence=TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop),
+                reported_by=None,
+                confidence=report_confidence(named_actor=True, own_date=False, hedged=False),
+            )
+    return [found[key] for key in sorted(found)]

@@ -1,0 +1,51 @@
+"""Deaths as timeline entries (stories.deaths): PLOVER has no category for them, the story needs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from presslens.extract._shared import EntityRef
+from presslens.models import Claim, Mention, Story, TextSpan
+from presslens.stories.actors import NameMention, link_actors
+from presslens.stories.deaths import death_events
+from presslens.stories.records import StoryInput
+from presslens.stories.timeline import story_timeline
+
+
+def _article(aid: str, outlet: str, text: str, claims: tuple[Claim, ...] = ()) -> StoryInput:
+    start = text.index("Orlov")
+    full = text.rfind("Ivan Orlov")
+    entities = [EntityRef("Orlov", "PERSON", start, start + 5, "Ivan Orlov")]
+    if full >= 0:
+        entities.append(EntityRef("Ivan Orlov", "PERSON", full, full + 10, "Ivan Orlov"))
+    return StoryInput(aid, outlet, dt.date(2026, 2, 16), "t", text, entities=tuple(entities), claims=claims)
+
+
+def test_a_named_persons_death_is_an_event_of_that_person_with_its_clause() -> None:
+    text = "Officials met on Monday. Ivan Orlov's death in an Arctic prison has shocked his supporters."
+    (death,) = death_events(_article("a", "AP", text))
+    assert (death.type, death.mode, death.actor.canonical) == ("OTHER", "die", "Ivan Orlov")
+    assert death.evidence.text == "Ivan Orlov's death in an Arctic prison has shocked his supporters."
+
+
+def test_no_death_for_someone_the_article_does_not_name_or_inside_a_sources_words() -> None:
+    assert death_events(_article("a", "AP", "Orlov spoke. Smith died on Friday.")) == []
+    text = "Orlov's lawyer said the cause of Orlov's death was unknown."
+    content = text.index("the cause")
+    claim = Claim(speaker=Mention(text="Orlov's lawyer"), cue=TextSpan(text="said", start=15, end=19),
+                  content=TextSpan(text=text[content:], start=content, end=len(text)),
+                  evidence=TextSpan(text=text, start=0, end=len(text)))
+    assert death_events(_article("a", "AP", text, (claim,))) == []
+
+
+def test_reports_of_one_death_across_outlets_are_one_timeline_event() -> None:
+    articles = [
+        _article("a", "AP", "Ivan Orlov died in prison on Friday, officials confirmed later."),
+        _article("b", "BBC", "The death of Ivan Orlov was a crushing blow to the opposition."),
+        _article("c", "RT", "The body of Ivan Orlov was handed over. His death shocked his allies."),
+    ]
+    actors = link_actors([NameMention("Ivan Orlov", "PERSON", a.article_id) for a in articles])
+    story = Story(id="s", title="t", articles=("a", "b", "c"))
+    deaths = [e for e in story_timeline(story, articles, actors) if e.mode == "die"]
+    assert len(deaths) == 1 and {r.article for r in deaths[0].reports} == {"a", "b", "c"}
+    assert all(r.kind == "text" for r in deaths[0].reports)
