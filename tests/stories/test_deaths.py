@@ -30,6 +30,7 @@ def test_a_named_persons_death_is_an_event_of_that_person_with_its_clause() -> N
 
 def test_no_death_for_someone_the_article_does_not_name_or_inside_a_sources_words() -> None:
     assert death_events(_article("a", "AP", "Orlov spoke. Smith died on Friday.")) == []
+    assert death_events(_article("a", "AP", "Sanctions hit the colony where the critic Orlov died.")) == []
     text = "Orlov's lawyer said the cause of Orlov's death was unknown."
     content = text.index("the cause")
     claim = Claim(speaker=Mention(text="Orlov's lawyer"), cue=TextSpan(text="said", start=15, end=19),

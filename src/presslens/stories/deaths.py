@@ -28,6 +28,8 @@ __all__ = ["DEATH_MODE", "DEATH_TYPE", "death_events"]
 DEATH_TYPE = "OTHER"
 DEATH_MODE = "die"
 _TITLES = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."})
+# A relative "where"/"when" right before the death: it describes a place or a time, not the death.
+_PLACE_OF_DEATH = re.compile(r"\b(?:where|when)\s+(?:[\w’'-]+\s+){0,4}$")
 
 
 @cache
@@ -65,6 +67,8 @@ def death_events(article: StoryInput) -> list[Event]:
                 person = _person(article, dead) if dead else None
             if person is None or any(c.content.start <= match.start() < c.content.end for c in claims):
                 continue  # in a source's words it is that source's statement, not a report of the death
+            if _PLACE_OF_DEATH.search(text, max(0, match.start() - 60), match.start()):
+                continue  # "the colony where Navalny died" names a place by the death; it is no report
             at = match.start()
             sentence = next(((a, b) for a, b in spans if a <= at < b), (at, match.end()))
             begin, stop = clause_around(text, sentence, match.start(), match.end())
