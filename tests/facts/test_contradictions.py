@@ -231,6 +231,7 @@ def test_a_fact_in_the_outlets_words_outside_claims_and_events_counts_with_its_c
         ("Seven other people were detained.", "Eleven people were detained.", False),  # some more of them
         ("Police detained 11 people.", "Officers detained 23 people.", True),
         ("12 soldiers were killed.", "About 40 people were killed.", True),  # a toll counts everyone
+        ("All four pleaded guilty.", "Officials said two of the suspects admitted their guilt.", True),
     ],
 )
 def test_counts_of_part_of_a_group_meet_only_counts_of_that_part(a: str, b: str, disagree: bool) -> None:

@@ -184,6 +184,8 @@ def _counted_noun(between: str) -> str:
     lex = fact_lexicon()
     words = [w for w in re.findall(r"[a-z]+", between.lower())
              if w not in _AUXILIARIES and w not in lex.reported]
+    if "of" in words:  # "two of the suspects": how many of a group did it, counted like "all four"
+        return ""
     noun = words[-1] if words else ""
     return "other " + noun if any(w in lex.partial for w in words) else noun
 
