@@ -4,6 +4,7 @@
     facts_disagree(a, b) -> bool
     contradictions_within(claims, text, article_id) -> list[Contradiction]
     person_ages(text, names) -> list[Fact]     (in the outlet's voice or a source's)
+    person_ranks(text, names) -> list[Fact]    ("Brig. Gen. Daniel Hagari")
 
 A claim (`presslens.models.Claim`) is reduced to (subject, attribute, value)
 facts by the slot patterns of ``claim_slots.tsv``; two facts disagree when they
@@ -16,6 +17,7 @@ spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
 from presslens.facts._lexicon import cause_category, fact_lexicon
+from presslens.facts._ranks import person_ranks
 from presslens.facts._slots import (
     NAME_PATTERN,
     SENTENCE_OPENERS,
@@ -42,5 +44,6 @@ __all__ = [
     "parties_disagree",
     "party_sides",
     "person_ages",
+    "person_ranks",
     "subjects_compatible",
 ]

@@ -1,22 +1,28 @@
 """Contradictions across the outlets of a story, each side with its article and sentence.
 
-Two sources of contradictions, both conservative (a contradiction shown to an
+Three sources of contradictions, all conservative (a contradiction shown to an
 analyst that is not one costs more than one missed):
 
-- **claims**: every claim is reduced to slot facts by the same functions that
-  find contradictions inside one article (`presslens.facts`: cause of
-  death, people killed / wounded / detained), with the subject resolved to its
-  cross-article identity so "Mamedov" and "Mammadov" are one subject. Facts
-  are grouped by (attribute, subject); inside a group a fact joins the first
-  *position* none of whose facts it disagrees with (``facts_disagree``:
-  "heart failure" agrees with "acute heart failure", "at least 23" with "23").
-  A group with two or more positions is a contradiction when some disagreeing
-  pair comes from different outlets — disagreement inside one outlet is the
-  article's own contradiction, reported per article.
+- **facts**: every claim, and every sentence outside the claims in the outlet's
+  own voice, is reduced to slot facts by the same functions that find
+  contradictions inside one article (`presslens.facts`: cause of death, people
+  killed / wounded / detained / pleading guilty, who carried the act out), with
+  the subject resolved to its cross-article identity so "Mamedov" and
+  "Mammadov" are one subject. Facts are grouped by (attribute, subject) and
+  split into *positions*, the most precise values first; a vague value that
+  agrees with two positions takes none. Causes make two cards (manner of death,
+  then the diagnosis within one manner), parties too (the side, then which
+  group). A group with two or more positions is a contradiction when some
+  disagreeing pair comes from different outlets — disagreement inside one
+  outlet is the article's own contradiction, reported per article. The
+  outlet's-voice evidence is the clause that states the fact.
+- **people**: ages and ranks the outlets give one person.
 - **events** of the de-duplicated timeline (``stories.timeline``): reports of
-  one event that give different calendar dates (*when*), or name actors with
-  no distinctive word in common (*who acted*: "police" vs "officers of the
-  Federal Security Service"; "police" vs "Russian police officers" agree).
+  one event that give different calendar dates (*when*; one side backed by two
+  outlets or more), or name different bodies (*who acted*, over acts one party
+  does: "police" vs "officers of the Federal Security Service"; "police" vs
+  "Russian police officers" agree; descriptions such as "several gunmen" name
+  no body).
 
 Agreeing claims never produce a contradiction: positions only split on a
 disagreement, and a wire reprint repeats its original's values.
@@ -45,6 +51,7 @@ from presslens.facts import (
     parties_disagree,
     party_sides,
     person_ages,
+    person_ranks,
 )
 from presslens.models import SPEECH_ACTS, Claim, Mention, TextSpan
 from presslens.resources import read_tsv
@@ -532,18 +539,19 @@ def _event_contradictions(
     return found
 
 
-def _age_contradictions(
+def _identity_contradictions(
     story: Story, articles: Sequence[StoryInput], actors: ActorIndex
 ) -> list[StoryContradiction]:
-    """Outlets giving one person different ages ("Mirzoyev, 32" vs "Mirzoyev, a 33-year-old")."""
-    by_person: dict[str, list[tuple[Fact, StoryInput]]] = {}
+    """Outlets giving one person different ages ("Mirzoyev, 32" vs "Mirzoyev, a 33-year-old") or
+    ranks ("Brig. Gen. Daniel Hagari" vs "Rear Adm. Daniel Hagari")."""
+    by_person: dict[tuple[str, str], list[tuple[Fact, StoryInput]]] = {}
     for article in articles:
         names = [(e.text, e.canonical) for e in article.entities if e.label == "PERSON"]
-        for fact in person_ages(article.text, names):
+        for fact in person_ages(article.text, names) + person_ranks(article.text, names):
             person = actors.display(fact.subject) or fact.subject or ""
-            by_person.setdefault(person, []).append((fact, article))
+            by_person.setdefault((fact.attribute, person), []).append((fact, article))
     found = []
-    for person, items in sorted(by_person.items()):
+    for (attribute, person), items in sorted(by_person.items()):
         values = {fact.value for fact, _ in items}
         outlets = {_outlet(a) for _, a in items}
         if len(values) < 2 or len(outlets) < 2:
@@ -553,9 +561,9 @@ def _age_contradictions(
                 ContradictionSource(article=a.article_id, outlet=a.outlet, kind="text", index=0,
                                     evidence=TextSpan(text=a.text[f.start:f.end], start=f.start, end=f.end))
                 for f, a in items if f.value == value))
-            for value in sorted(values, key=int)
+            for value in sorted(values, key=lambda v: (len(v), v))
         )
-        found.append(_contradiction(story, f"age of {person}", "age", "identity", sides))
+        found.append(_contradiction(story, f"{attribute} of {person}", attribute, "identity", sides))
     return found
 
 
@@ -565,9 +573,10 @@ def story_contradictions(
     actors: ActorIndex,
     timeline: Sequence[TimelineEvent] = (),
 ) -> list[StoryContradiction]:
-    """Every cross-outlet contradiction of `story` (claims first, then people's ages, then events)."""
+    """Every cross-outlet contradiction of `story` (claims first, then people's ages and ranks,
+    then events)."""
     return (
         _claim_contradictions(story, _facts(articles, actors), articles)
-        + _age_contradictions(story, articles, actors)
+        + _identity_contradictions(story, articles, actors)
         + _event_contradictions(story, timeline, actors)
     )
