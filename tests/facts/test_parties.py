@@ -42,6 +42,12 @@ def test_a_pronoun_is_the_source_that_speaks_and_no_one_in_the_outlets_voice() -
     assert _parties("it was responsible for the attack", own_voice=True) == []
 
 
+def test_a_weapon_names_who_is_to_blame_only_tied_to_the_harm_or_called_a_misfire() -> None:
+    assert [f.value for f in _parties("a school was hit by a Russian missile on Monday")] == ["Russian"]
+    assert [f.value for f in _parties("a failed Hamas rocket launch killed hundreds")] == ["Hamas"]
+    assert _parties("a Russian missile struck Kyiv while a Ukrainian drone hit Belgorod") == []
+
+
 def test_a_party_left_open_is_not_stated() -> None:
     assert _parties("I don't know whether it was an Israeli air strike") == []
     assert _parties("the crater was too small to have been caused by an Israeli missile") == []
