@@ -14,11 +14,11 @@ age; the age must be plausible for a person (1 to 110).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from presslens.facts._slots import Fact
 
-__all__ = ["person_ages"]
+__all__ = ["name_mentions", "person_ages"]
 
 _AGE = r"(\d{1,3})"
 _AFTER_NAME = re.compile(
@@ -49,24 +49,30 @@ def _evidence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def name_mentions(text: str, names: Iterable[tuple[str, str]]) -> Iterator[tuple[re.Match[str], str]]:
+    """Every whole-word mention in `text` of the (surface form, canonical name) pairs, longest
+    forms first, with its canonical name."""
+    for surface, canonical in sorted(set(names), key=lambda n: -len(n[0])):
+        if surface.strip():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+                yield m, canonical
+
+
 def person_ages(text: str, names: Iterable[tuple[str, str]]) -> list[Fact]:
     """Age facts for the people `names` lists as (surface form, canonical name) pairs."""
     facts: list[Fact] = []
     seen: set[int] = set()
-    for surface, canonical in sorted(set(names), key=lambda n: -len(n[0])):
-        if not surface.strip():
+    for m, canonical in name_mentions(text, names):
+        if m.start() in seen:
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-            if m.start() in seen:
-                continue
-            after = _AFTER_NAME.match(text, m.end())
-            before = _BEFORE_NAME.search(text, max(0, m.start() - 60), m.start())
-            hit = after or before
-            age = _age(hit) if hit else None
-            if hit is None or age is None:
-                continue
-            seen.add(m.start())
-            start, end = min(m.start(), hit.start()), max(m.end(), hit.end())
-            ev_start, ev_end = _evidence(text, start, end)
-            facts.append(Fact(canonical, "age", "identity", str(age), ev_start, ev_end))
+        after = _AFTER_NAME.match(text, m.end())
+        before = _BEFORE_NAME.search(text, max(0, m.start() - 60), m.start())
+        hit = after or before
+        age = _age(hit) if hit else None
+        if hit is None or age is None:
+            continue
+        seen.add(m.start())
+        start, end = min(m.start(), hit.start()), max(m.end(), hit.end())
+        ev_start, ev_end = _evidence(text, start, end)
+        facts.append(Fact(canonical, "age", "identity", str(age), ev_start, ev_end))
     return facts

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from presslens.facts._ages import name_mentions
 from presslens.facts._slots import Fact
 from presslens.resources import read_tsv
 
@@ -32,13 +33,10 @@ def person_ranks(text: str, names: Iterable[tuple[str, str]]) -> list[Fact]:
     pattern, ranks = _rank_before()
     facts: list[Fact] = []
     seen: set[int] = set()
-    for surface, canonical in sorted(set(names), key=lambda n: -len(n[0])):
-        if not surface.strip():
+    for m, canonical in name_mentions(text, names):
+        hit = pattern.search(text, max(0, m.start() - 30), m.start())
+        if hit is None or m.start() in seen:
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-            hit = pattern.search(text, max(0, m.start() - 30), m.start())
-            if hit is None or m.start() in seen:
-                continue
-            seen.add(m.start())
-            facts.append(Fact(canonical, "rank", "identity", ranks[hit.group(1)], hit.start(), m.end()))
+        seen.add(m.start())
+        facts.append(Fact(canonical, "rank", "identity", ranks[hit.group(1)], hit.start(), m.end()))
     return facts
