@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from presslens.facts._slots import Fact
+from presslens.facts._fact import Fact
 
 __all__ = ["name_mentions", "person_ages"]
 

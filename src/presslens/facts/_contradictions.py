@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import victim_patterns
-from presslens.facts._slots import NAME_PATTERN, SENTENCE_OPENERS, Fact, claim_facts, facts_disagree
+from presslens.facts._slots import claim_facts, facts_disagree
 from presslens.models import Claim, Contradiction, ContradictionSide
 
 __all__ = ["contradictions_within", "deceased_subject"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from presslens.facts._ages import name_mentions
-from presslens.facts._slots import Fact
+from presslens.facts._fact import Fact
 from presslens.resources import read_tsv
 
 __all__ = ["person_ranks"]

@@ -30,8 +30,6 @@ disagreement, and a wire reprint repeats its original's values.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -43,9 +41,7 @@ from presslens.extract.entities import entity_lexicon
 from presslens.facts import (
     Fact,
     cause_category,
-    claim_facts,
     count_interval,
-    deceased_subject,
     fact_lexicon,
     facts_disagree,
     parties_disagree,
@@ -53,9 +49,9 @@ from presslens.facts import (
     person_ages,
     person_ranks,
 )
-from presslens.models import SPEECH_ACTS, Claim, Mention, TextSpan
+from presslens.models import SPEECH_ACTS, TextSpan
 from presslens.resources import read_tsv
-from presslens.stories.actors import ActorIndex, fold_name, skeleton
+from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.records import (
     ContradictionPosition,
     ContradictionSource,
@@ -64,7 +60,7 @@ from presslens.stories.records import (
     StoryInput,
     TimelineEvent,
 )
-from presslens.stories.sentences import clause_around, sentences
+from presslens.stories.story_facts import SourcedFact, story_facts
 
 __all__ = ["actors_agree", "story_contradictions"]
 
@@ -73,177 +69,11 @@ __all__ = ["actors_agree", "story_contradictions"]
 _GENERIC_ROLES = frozenset(row[0] for row in read_tsv("story_roles.tsv")) | {"of", "the", "and"}
 
 
-@dataclasses.dataclass(frozen=True)
-class _SourcedFact:
-    fact: Fact
-    article: StoryInput
-    claim_index: int  # the index of the claim, or of the event for the outlet's own narration
-    claim: Claim
-    kind: Literal["claim", "event", "text"] = "claim"
-
-
-def _resolve_subject(
-    subject: str | None, article: StoryInput, actors: ActorIndex, deceased: str | None = None
-) -> str | None:
-    """The subject's cross-article name.
-
-    A lone surname that the article also gives to a victim it names ("the
-    killing of Rustam Mammadov") is that victim, even when the article's own
-    linking chose a namesake mentioned closer by (a minister called Elnur
-    Mammadov): a cause of death is about someone who died. Otherwise the
-    article's entity linking decides, then the cross-article identities; a
-    capitalised word that neither knows ("Prison officials told ...") names no
-    one, and the article's dead stand in for it.
-    """
-    if not subject:
-        return None
-    if (
-        deceased
-        and " " not in subject.strip()
-        and skeleton(fold_name(deceased).split()[-1:][0]) == skeleton(fold_name(subject))
-    ):
-        return actors.display(deceased)
-    canonical = next((e.canonical for e in article.entities if e.text == subject), None)
-    if canonical is None and actors.resolve(subject) is None:
-        # a capitalised word that names no one the articles know ("Prison officials told ..."):
-        # the subject is the article's dead, as when no name precedes the cause at all
-        return actors.display(deceased) if deceased else None
-    return actors.display(canonical or subject) or actors.display(subject)
-
-
-def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
-    """The outlet's own statements of events, as claims in its own voice (speaker: the outlet).
-
-    "At least 115 people have been killed after attackers stormed ..." states a toll without a
-    source; it counts against what a source says elsewhere. A clause inside a claim's content, or
-    an event told in a source's words, is that source's and is read with the claim.
-    """
-    contents = [c.content for c in article.claims]
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for index, event in enumerate(article.events):
-        ev = event.evidence
-        if event.reported_by is not None or (ev.start, ev.end) in seen or any(
-                c.start <= ev.start < c.end for c in contents):
-            continue
-        seen.add((ev.start, ev.end))
-        voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
-        out.append((index, Claim.model_construct(speaker=voice, cue=ev, content=ev, evidence=ev)))
-    return out
-
-
-def _narrated_text(article: StoryInput) -> list[Claim]:
-    """Every sentence of the article, as a claim in the outlet's own voice (speaker: the outlet).
-
-    A fact stated outside any claim and any event ("a European official put the toll at 50 or
-    less"; "it soon emerged that his death was 'not of criminal nature'") is still stated by the
-    outlet. What lies inside a claim's content is that source's, and is dropped by the caller.
-    """
-    voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
-    text = article.text
-    out = []
-    for start, end in sentences(text):
-        span = TextSpan.model_construct(text=text[start:end], start=start, end=end)
-        out.append(Claim.model_construct(speaker=voice, cue=span, content=span, evidence=span))
-    return out
-
-
-def _clause_of(sentence: Claim, fact: Fact, text: str) -> Claim:
-    """The sentence-claim cut to the clause that states `fact` ("a European official put the toll at
-    50 or less"), so that the evidence shows the outlet's words for this fact and not its neighbours'."""
-    phrase = fact.start if fact.phrase_start is None else fact.phrase_start
-    begin, stop = clause_around(text, (sentence.content.start, sentence.content.end), phrase, fact.end)
-    span = TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop)
-    return Claim.model_construct(speaker=sentence.speaker, cue=span, content=span, evidence=span)
-
-
-def _facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_SourcedFact]:
-    found = []
-    for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
-        said = [(index, claim, "claim") for index, claim in enumerate(article.claims)]
-        told = [(index, claim, "event") for index, claim in _narration(article)]
-        written = [(0, claim, "text") for claim in _narrated_text(article)]
-        contents = [(c.content.start, c.content.end) for c in article.claims]
-        taken: set[tuple[str, int, int]] = set()
-        for index, claim, kind in said + told + written:
-            facts = claim_facts(claim, article.text)
-            default = None
-            if any(f.subject is None and f.kind != "count" for f in facts):
-                default = deceased_subject(article.text, claim.content.start)
-                facts = claim_facts(claim, article.text, default_subject=default)
-            elif facts:
-                default = deceased_subject(article.text, claim.content.start)
-            if kind == "text":  # a source's words are the source's, not the outlet's
-                facts = [f for f in facts if not any(s <= f.start < e for s, e in contents)]
-            facts = [f for f in facts if (f.attribute, f.start, f.end) not in taken]  # one fact, one source
-            taken.update((f.attribute, f.start, f.end) for f in facts)
-            for fact in facts:
-                subject = (
-                    fact.subject
-                    if fact.kind == "count"
-                    else _resolve_subject(fact.subject, article, actors, default)
-                )
-                source = _clause_of(claim, fact, article.text) if kind == "text" else claim
-                found.append(
-                    _SourcedFact(dataclasses.replace(fact, subject=subject), article, index, source, kind))
-    return _one_place(_one_deceased(found))
-
-
-def _place_tokens(place: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[\s\-–’']+", place.casefold()) if len(w) > 2)
-
-
-def _one_place(found: list[_SourcedFact]) -> list[_SourcedFact]:
-    """Count places that share a word of three letters or more are one place across outlets, and a
-    count that names no place is of the place most of the story's counts name.
-
-    Outlets spell a place differently ("Al-Ahli al-Arabi Hospital", "the Ahli Arab hospital",
-    "Al-Ahli"); a count in one and a count in another are about the same place when their names
-    share a distinctive word. Each group takes its most frequent spelling.
-    """
-    places = Counter(f.fact.subject for f in found if f.fact.kind == "count" and f.fact.subject)
-    spelling: dict[str, str] = {}
-    for place, _ in places.most_common():
-        tokens = _place_tokens(place)
-        home = next((p for p in spelling.values() if _place_tokens(p) & tokens), None)
-        spelling[place] = home or place
-    found = [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=spelling[f.fact.subject]))
-             if f.fact.kind == "count" and f.fact.subject else f for f in found]
-    # a count that names no place, in a story whose counts of that kind mostly name one place, is of it:
-    # "471 people were killed" and "471 people were killed at Al-Ahli hospital" are one toll
-    named: dict[str, Counter[str]] = {}
-    for f in found:
-        if f.fact.kind == "count" and f.fact.subject:
-            named.setdefault(f.fact.attribute, Counter())[f.fact.subject] += 1
-    only = {}
-    for attribute, places in named.items():
-        (top, n), total = places.most_common(1)[0], sum(places.values())
-        if 2 * n > total:  # most of the story's counts of that kind name this one place
-            only[attribute] = top
-    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=only[f.fact.attribute]))
-            if f.fact.kind == "count" and not f.fact.subject and f.fact.attribute in only else f
-            for f in found]
-
-
-def _one_deceased(found: list[_SourcedFact]) -> list[_SourcedFact]:
-    """A cause of death that names no one, in a story whose named causes are mostly one person's, is his.
-
-    An article may only say "he died of natural causes" after naming him in a way the victim
-    patterns do not catch ("his body"); across the story the dead man is not in doubt.
-    """
-    named = Counter(f.fact.subject for f in found if f.fact.kind == "cause" and f.fact.subject)
-    if not named or named.most_common(1)[0][1] * 2 <= sum(named.values()):
-        return found  # no one person holds most of the story's named causes
-    person = named.most_common(1)[0][0]
-    return [dataclasses.replace(f, fact=dataclasses.replace(f.fact, subject=person))
-            if f.fact.kind == "cause" and not f.fact.subject else f for f in found]
-
-
 def _outlet(article: StoryInput) -> str:
     return (article.outlet or article.article_id).casefold()
 
 
-def _claim_source(item: _SourcedFact) -> ContradictionSource:
+def _claim_source(item: SourcedFact) -> ContradictionSource:
     return ContradictionSource(
         article=item.article.article_id,
         outlet=item.article.outlet,
@@ -272,7 +102,7 @@ def _contradiction(
     )
 
 
-def _width(item: _SourcedFact) -> float:
+def _width(item: SourcedFact) -> float:
     """How much a value leaves open: 0 for "471", 200 for "100-300", infinite for "at least 23"."""
     if item.fact.kind != "count":
         return 0.0
@@ -283,7 +113,7 @@ def _width(item: _SourcedFact) -> float:
 Disagree = Callable[[Fact, Fact], bool]
 
 
-def _positions(items: list[_SourcedFact], disagree: Disagree = facts_disagree) -> list[list[_SourcedFact]]:
+def _positions(items: list[SourcedFact], disagree: Disagree = facts_disagree) -> list[list[SourcedFact]]:
     """Sides of a dispute, the most precise values first.
 
     A fact joins the side all of whose facts it agrees with when it disputes every other side.
@@ -293,7 +123,7 @@ def _positions(items: list[_SourcedFact], disagree: Disagree = facts_disagree) -
     ("Israel was not behind it") sides only with denials of the same party, and is no side a
     statement of who did it has to choose.
     """
-    positions: list[list[_SourcedFact]] = []
+    positions: list[list[SourcedFact]] = []
     for item in sorted(items, key=_width):
         same = [p for p in positions if p[0].fact.denied == item.fact.denied]
         agreed = [p for p in same if any(not disagree(item.fact, o.fact) for o in p)]
@@ -312,10 +142,10 @@ def _positions(items: list[_SourcedFact], disagree: Disagree = facts_disagree) -
     return sorted(positions, key=lambda p: order[id(p[0])])
 
 
-Card = tuple[str, list[list[_SourcedFact]], Disagree]
+Card = tuple[str, list[list[SourcedFact]], Disagree]
 
 
-def _cause_cards(items: list[_SourcedFact]) -> list[Card]:
+def _cause_cards(items: list[SourcedFact]) -> list[Card]:
     """A cause dispute as a reader sees it: first the manner of death, then the diagnosis.
 
     Sides by category ("natural" vs "homicide" vs "undetermined") make one card; inside one
@@ -324,7 +154,7 @@ def _cause_cards(items: list[_SourcedFact]) -> list[Card]:
     otherwise sit on one side against a cause they do not dispute. Causes outside every category
     are compared with each other only.
     """
-    by_category: dict[str | None, list[_SourcedFact]] = {}
+    by_category: dict[str | None, list[SourcedFact]] = {}
     for item in items:
         category = cause_category(item.fact.value)
         by_category.setdefault(category[0] if category else None, []).append(item)
@@ -338,7 +168,7 @@ def _cause_cards(items: list[_SourcedFact]) -> list[Card]:
     return cards
 
 
-def _party_cards(items: list[_SourcedFact], affiliation: dict[str, frozenset[str]]) -> list[Card]:
+def _party_cards(items: list[SourcedFact], affiliation: dict[str, frozenset[str]]) -> list[Card]:
     """Who carried it out, as a reader sees it: first the side (Israel vs the Palestinian groups;
     a country's denial against those who name it), then, inside one side, which group ("Hamas"
     vs "Islamic Jihad") among the statements that name one. "A rocket from within Gaza" sides
@@ -356,7 +186,7 @@ def _party_cards(items: list[_SourcedFact], affiliation: dict[str, frozenset[str
 _KINDS: dict[str, Literal["count", "cause", "actor"]] = {"count": "count", "cause": "cause", "party": "actor"}
 
 
-def _affiliations(articles: Sequence[StoryInput], items: list[_SourcedFact]) -> dict[str, frozenset[str]]:
+def _affiliations(articles: Sequence[StoryInput], items: list[SourcedFact]) -> dict[str, frozenset[str]]:
     """The country each group named as a party is tied to somewhere in the story's articles:
     "Palestinian Islamic Jihad", "Gaza-based Hamas militants", "the Palestinian group Hamas" (a
     place word right before the name, or before "group"/"movement"; "Israel and Hamas" ties none)."""
@@ -381,9 +211,9 @@ def _affiliations(articles: Sequence[StoryInput], items: list[_SourcedFact]) -> 
 
 
 def _claim_contradictions(
-    story: Story, facts: list[_SourcedFact], articles: Sequence[StoryInput] = ()
+    story: Story, facts: list[SourcedFact], articles: Sequence[StoryInput] = ()
 ) -> list[StoryContradiction]:
-    groups: dict[tuple[str, str], list[_SourcedFact]] = {}
+    groups: dict[tuple[str, str], list[SourcedFact]] = {}
     for item in facts:
         groups.setdefault((item.fact.attribute, (item.fact.subject or "").casefold()), []).append(item)
     found = []
@@ -422,7 +252,7 @@ def _shown_value(fact: Fact) -> str:
     return ("not " if fact.denied else "") + fact.value
 
 
-def _rising(positions: list[list[_SourcedFact]]) -> bool:
+def _rising(positions: list[list[SourcedFact]]) -> bool:
     """Counts that only grow with the day they were published: 133 dead on Saturday, 137 on Sunday,
     139 on Tuesday. Every lower count was published no later than every higher one, over two days
     or more; a count that falls later (500, then 471, then "100 to 300") is disputed."""
@@ -440,7 +270,7 @@ def _rising(positions: list[list[_SourcedFact]]) -> bool:
 
 
 def _disagree_across_outlets(
-    positions: list[list[_SourcedFact]], disagree: Disagree = facts_disagree
+    positions: list[list[SourcedFact]], disagree: Disagree = facts_disagree
 ) -> bool:
     for i, p in enumerate(positions):
         for q in positions[i + 1 :]:
@@ -576,7 +406,7 @@ def story_contradictions(
     """Every cross-outlet contradiction of `story` (claims first, then people's ages and ranks,
     then events)."""
     return (
-        _claim_contradictions(story, _facts(articles, actors), articles)
+        _claim_contradictions(story, story_facts(articles, actors), articles)
         + _identity_contradictions(story, articles, actors)
         + _event_contradictions(story, timeline, actors)
     )

@@ -1,0 +1,27 @@
+"""The fact record and the name conventions every fact reader shares (no spaCy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact"]
+
+#: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
+NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
+#: Capitalised words that open a sentence and are never part of a name.
+SENTENCE_OPENERS = frozenset({"The", "A", "An", "In", "On", "But", "And", "While", "According"})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One (subject, attribute, value) stated in a claim; offsets point into the article text."""
+
+    subject: str | None
+    attribute: str
+    kind: str
+    value: str
+    start: int
+    end: int
+    qualifier: str = ""  # for counts: what was counted ("soldiers"); compared as part of the subject
+    phrase_start: int | None = None  # where the words stating the fact start ("the cause of his death was")
+    denied: bool = False  # for a party: the source says it did *not* do it
