@@ -36,7 +36,7 @@ __all__ = ["FEATURE_VERSION", "CrfSpan", "PersuasionModel", "decode_marginals", 
 
 log = logging.getLogger(__name__)
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"  # 2: no neighbour copies at +-2, no shape (see _features)
 _TRIM = frozenset({".", ",", ":", ";"})  # PTC v2 spans never start or end with these
 
 
@@ -52,6 +52,7 @@ class CrfSpan:
 def decode_marginals(sent: SentenceItems, inside: list[float], threshold: float) -> list[CrfSpan]:
     """Maximal runs of tokens whose P(inside) >= threshold, trimmed of edge punctuation."""
     spans = []
+    doc, index = sent.doc, sent.indices
     k, n = 0, len(inside)
     while k < n:
         if inside[k] < threshold:
@@ -61,13 +62,13 @@ def decode_marginals(sent: SentenceItems, inside: list[float], threshold: float)
         while j < n and inside[j] >= threshold:
             j += 1
         a, b = k, j
-        while a < b and sent.tokens[a].text in _TRIM:
+        while a < b and doc[index[a]].text in _TRIM:
             a += 1
-        while b > a and sent.tokens[b - 1].text in _TRIM:
+        while b > a and doc[index[b - 1]].text in _TRIM:
             b -= 1
         if b > a:
             score = sum(inside[a:b]) / (b - a)
-            spans.append(CrfSpan(sent.tokens[a].i, sent.tokens[b - 1].i + 1, score))
+            spans.append(CrfSpan(index[a], index[b - 1] + 1, score))
         k = j
     return spans
 
@@ -103,18 +104,15 @@ class PersuasionModel:
         """P(B) + P(I) for every token of every sentence."""
         tagger = self._tagger()
         labels = set(tagger.labels())
+        marginal = tagger.marginal
         out = []
         for sent in sentences:
-            tagger.set([list(item) for item in sent.items])
-            probs = []
-            for k in range(len(sent.items)):
-                p = 0.0
-                if "B" in labels:
-                    p += tagger.marginal("B", k)
-                if "I" in labels:
-                    p += tagger.marginal("I", k)
-                probs.append(p)
-            out.append(probs)
+            tagger.set(sent.items)  # a sequence of tuples of strings needs no conversion
+            steps = range(len(sent.items))
+            if labels >= {"B", "I"}:
+                out.append([marginal("B", k) + marginal("I", k) for k in steps])
+            else:  # a model trained on data without some label
+                out.append([sum(marginal(y, k) for y in ("B", "I") if y in labels) for k in steps])
         return out
 
     def tag(self, doc: Doc, hits: list[LexiconHit], threshold: float | None = None) -> list[CrfSpan]:

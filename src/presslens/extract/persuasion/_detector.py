@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 from spacy.attrs import IS_SPACE, LEMMA
 from spacy.tokens import Doc
 
@@ -106,14 +107,16 @@ def _lemma_counts(doc: Doc) -> Counter[str]:
     """How often each lower-cased lemma occurs (whitespace left out).
 
     Counted over the lemma hashes of one array read, each distinct lemma turned into
-    a string once: ``Token.lemma_`` builds a Token and a string per token.
+    a string once: ``Token.lemma_`` builds a Token and a string per token, and
+    turning every 64-bit hash into a Python int costs more than counting them in numpy.
     """
     strings = doc.vocab.strings
-    by_hash = Counter(lemma for lemma, space in doc.to_array([LEMMA, IS_SPACE]).tolist() if not space)
-    counts: Counter[str] = Counter()
-    for lemma, n in by_hash.items():
-        counts[strings[lemma].lower()] += n
-    return counts
+    columns = doc.to_array([LEMMA, IS_SPACE])
+    lemmas, counts = np.unique(columns[columns[:, 1] == 0, 0], return_counts=True)
+    out: Counter[str] = Counter()
+    for lemma, n in zip(lemmas.tolist(), counts.tolist(), strict=True):
+        out[strings[lemma].lower()] += n
+    return out
 
 
 def _model_spans(doc: Doc, hits: list[LexiconHit], model: PersuasionModel) -> list[PersuasionSpan]:

@@ -24,9 +24,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
-from presslens.extract.persuasion._features import bucket, masked_lemma
+from presslens.extract.persuasion._features import bucket, hash_strings, masked_lemma
 from presslens.extract.persuasion._lexicon import LexiconHit
 
 __all__ = ["TECHNIQUES", "PhraseCounts", "TechniqueModel", "phrase_counts", "span_features"]
@@ -127,8 +128,13 @@ class PhraseCounts:
 
 
 def phrase_counts(doc: Doc, max_len: int = 6) -> PhraseCounts:
-    """How often each lower-cased token n-gram (n <= max_len) of `doc` occurs (punctuation left out)."""
-    return PhraseCounts([t.lower_ for t in doc if not t.is_space and not t.is_punct], max_len)
+    """How often each lower-cased token n-gram (n <= max_len) of `doc` occurs (punctuation left out).
+
+    The words come from one array read (see ``hash_strings``), not a ``Token`` per word.
+    """
+    columns = doc.to_array([LOWER, IS_SPACE, IS_PUNCT])
+    words = columns[(columns[:, 1] == 0) & (columns[:, 2] == 0), 0]
+    return PhraseCounts(hash_strings(words, doc.vocab.strings), max_len)
 
 
 @dataclass(frozen=True)
