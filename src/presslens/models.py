@@ -469,6 +469,9 @@ class StoryContradiction(_Record):
     attribute: str
     kind: Literal["cause", "count", "actor", "date", "identity"]
     sides: tuple[ContradictionPosition, ...]
+    verdict: Literal["dismissed", "confirmed"] | None = Field(
+        None, description="an analyst's verdict (`presslens judge`), kept across re-ingest and rebuilds"
+    )
 
 
 def document_json_schema() -> dict[str, Any]:

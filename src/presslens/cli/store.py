@@ -144,7 +144,8 @@ def _contradiction_rows(items: Sequence[StoryContradiction]) -> Iterator[list[An
     for c in items:
         for n, side in enumerate(c.sides):
             for s in side.sources:
-                topic = c.topic if n == 0 and s is side.sources[0] else ""
+                topic = (c.topic + (f" ({c.verdict})" if c.verdict else "")
+                         if n == 0 and s is side.sources[0] else "")
                 yield [topic, side.value, s.outlet, s.article, _short(s.evidence.text, 80)]
 
 
@@ -284,11 +285,37 @@ def contradictions(
     ] = None,
     store: StoreOption = Path("presslens.duckdb"),
     fmt: FormatOption = Format.table,
+    show_dismissed: Annotated[
+        bool, typer.Option("--all", help="Also the contradictions dismissed with `presslens judge dismiss`.")
+    ] = False,
 ) -> None:
     """Where outlets disagree: cause of death, counts, who acted, dates — side by side with sources."""
     with edge():
-        items = _read(store, lambda st: st.contradictions(story))
+        items = _read(store, lambda st: st.contradictions(story, dismissed=show_dismissed))
         _show(fmt, items, "contradictions", CONTRADICTION_COLUMNS, _contradiction_rows(items))
+
+
+class Verdict(enum.StrEnum):
+    dismiss = "dismiss"
+    confirm = "confirm"
+    clear = "clear"
+
+
+def judge(
+    verdict: Annotated[
+        Verdict, typer.Argument(help="dismiss a contradiction, confirm it, or clear the verdict.")
+    ],
+    contradiction: Annotated[str, typer.Argument(help="Contradiction id (or a unique prefix), from "
+                                                      "`contradictions --format json`.")],
+    store: StoreOption = Path("presslens.duckdb"),
+) -> None:
+    """Record an analyst's verdict on a contradiction; it holds after re-ingest and rebuilds."""
+    stored = {"dismiss": "dismissed", "confirm": "confirmed", "clear": "clear"}[verdict.value]
+    with edge():
+        found = _read(store, lambda st: st.judge_contradiction(stored, contradiction), read_only=False)
+        done = {"dismiss": "dismissed (listed with `contradictions --all`)", "confirm": "confirmed",
+                "clear": "no longer judged"}[verdict.value]
+        say(f"presslens: {found.id} ({found.topic}) {done}")
 
 
 def query(
@@ -306,5 +333,6 @@ def query(
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the ``presslens`` app."""
-    for command in (ingest, reanalyze, forget, export, stories, timeline, correct, contradictions, query):
+    commands = (ingest, reanalyze, forget, export, stories, timeline, correct, contradictions, judge, query)
+    for command in commands:
         app.command()(command)

@@ -53,6 +53,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "independent sources: copy groups and origins", sql_file="migration_003.sql"),
     Migration(4, "an analyst's timeline corrections", sql_file="migration_004.sql"),
     Migration(5, "who reported an event told in a source's words", sql_file="migration_005.sql"),
+    Migration(6, "an analyst's verdicts on contradictions", sql_file="migration_006.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -36,6 +36,7 @@ from presslens.stories.records import (
     TimelineEvent,
 )
 from presslens.stories.timeline import SHOWN_CONFIDENCE
+from presslens.stories.verdicts import apply_verdicts
 
 __all__ = [
     "ArticleFilter",
@@ -360,8 +361,11 @@ class StoreReads:
         )
         return graph_from_rows(story_id, edges)
 
-    def contradictions(self, story: str | None = None) -> list[StoryContradiction]:
-        """Cross-source contradictions of one story, or of every story."""
+    def contradictions(
+        self, story: str | None = None, *, dismissed: bool = False
+    ) -> list[StoryContradiction]:
+        """Cross-source contradictions of one story, or of every story, with the analysts'
+        verdicts; the dismissed ones only when `dismissed` (see ``stories.verdicts``)."""
         where, params = ("WHERE story_id = ?", [self.resolve_story(story)]) if story else ("", [])
         headers = self.db.fetch_dicts(
             f"SELECT * FROM story_contradictions {where} ORDER BY story_id, topic", params
@@ -371,7 +375,8 @@ class StoreReads:
             "ORDER BY contradiction_id, side, article_id, item_index",
             params,
         )
-        return contradictions_from_rows(headers, sources)
+        verdicts = dict(self.db.fetch_all("SELECT verdict_key, verdict FROM contradiction_verdicts"))
+        return apply_verdicts(contradictions_from_rows(headers, sources), verdicts, dismissed=dismissed)
 
     def get_story(self, ref: str) -> StoryView:
         """Everything the story page shows, in one call."""

@@ -34,6 +34,7 @@ from presslens.models import (
     Document,
     Flag,
     ReportAnchor,
+    StoryContradiction,
     TimelineCorrection,
     TimelineEvent,
     Versions,
@@ -444,6 +445,27 @@ class Store(StoreReads):
             )
         self.refresh_stories()
         return correction
+
+    def judge_contradiction(self, verdict: str, ref: str) -> StoryContradiction:
+        """Dismiss or confirm the contradiction `ref` (its id or a unique prefix); `verdict` "clear"
+        takes a verdict back. Kept by what the contradiction says (``stories.verdicts``), so it
+        holds after re-ingest, `reanalyze` and a rebuild of the stories."""
+        from presslens.stories.verdicts import VERDICTS, verdict_key
+
+        if verdict not in (*VERDICTS, "clear"):
+            raise StoreError(f"unknown verdict {verdict!r}: dismiss, confirm or clear")
+        found = [c for c in self.contradictions(dismissed=True) if c.id.startswith(ref)]
+        if not found:
+            raise StoreError(f"no contradiction {ref!r} in {self.db.path} (see `presslens contradictions`)")
+        if len({c.id for c in found}) > 1:
+            raise StoreError(f"{ref!r} matches several contradictions; give more of the id")
+        key = verdict_key(found[0])
+        with self.db.transaction():
+            self.db.execute("DELETE FROM contradiction_verdicts WHERE verdict_key = ?", [key])
+            if verdict != "clear":
+                self.db.execute("INSERT INTO contradiction_verdicts VALUES (?, ?, ?, ?)",
+                                [key, verdict, found[0].id, _now()])
+        return found[0].model_copy(update={"verdict": None if verdict == "clear" else verdict})
 
     def timeline_corrections(self) -> list[TimelineCorrection]:
         """Every stored correction, in the order they were made."""
