@@ -95,3 +95,18 @@ def test_a_low_confidence_event_one_article_tells_is_shown_only_on_request(tmp_p
     shown, everything = _timeline(path), _timeline(path, "--all")
     assert "ASSAULT" not in [e["type"] for e in shown] and "COERCE" in [e["type"] for e in shown]
     assert "ASSAULT" in [e["type"] for e in everything]
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_a_hide_and_a_split_survive_reanalysis(store) -> None:
+    events = _timeline(store)
+    protest = next(e for e in events if e["type"] == "PROTEST")
+    detain = next(e for e in events if e["type"] == "COERCE")
+    _correct(store, "hide", protest["id"])
+    _correct(store, "split", detain["id"], "--report", "2")
+    result = runner.invoke(app, ["reanalyze", "--store", str(store)])  # the NLP reads the texts anew
+    assert result.exit_code == 0, result.output
+    after = _timeline(store)
+    assert all(e["type"] != "PROTEST" for e in after)
+    assert sorted(len(e["reports"]) for e in after if e["type"] == "COERCE") == [1, 1]

@@ -79,3 +79,14 @@ def test_a_verdict_on_an_unknown_contradiction_is_one_clear_line(store) -> None:
     result = _judge(store, "dismiss", "c-nothing")
     assert result.exit_code != 0
     assert "no contradiction 'c-nothing'" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_a_verdict_survives_reanalysis(store) -> None:
+    (found,) = _json("contradictions", "--store", str(store))
+    assert _judge(store, "confirm", found["id"]).exit_code == 0
+    result = runner.invoke(app, ["reanalyze", "--store", str(store)])  # the NLP reads the texts anew
+    assert result.exit_code == 0, result.output
+    (after,) = _json("contradictions", "--store", str(store))
+    assert after["topic"] == found["topic"] and after["verdict"] == "confirmed"

@@ -76,6 +76,14 @@ def test_no_indication_that_a_party_attacked_accuses_no_one(pipeline):
     assert all(e.negated for e in doc.events if e.type == "ASSAULT")
 
 
+def test_naming_who_carried_out_the_attack_accuses_that_party_but_claiming_it_does_not(pipeline):
+    doc = _analyse(pipeline, "The army said Islamic Jihad was responsible for the blast. "
+                             "The Islamic State said it was responsible for the attack.")
+    blame = _claim_with(doc, "Jihad")
+    assert blame.act == "ACCUSE" and blame.act_target is not None and blame.act_target.text == "Islamic Jihad"
+    assert _claim_with(doc, "Islamic State").act is None
+
+
 def test_a_plain_statement_has_no_act_and_keeps_the_publication_bound(pipeline):
     doc = _analyse(pipeline, "The mayor said the roads into the city were open again.")
     claim = _claim_with(doc, "roads")

@@ -12,6 +12,8 @@ categories:
   party ("the FSB said the attackers were heading for Ukraine's border" is not one; "the
   ministry said Israel struck the hospital" is); told as negated ("no indication that Ukraine
   was behind it") it accuses no one;
+- a statement that names who carried out the act a story is about accuses that party
+  ("the IDF said Islamic Jihad is responsible"; the party facts of `presslens.facts`);
 - a statement that calls an allegation false rejects it ("allegations of involvement are
   absurd", "baseless claims"; classes ``allegation`` and ``dismissal`` of plover_classes.tsv);
 - anything else is a plain statement (`act` null), shown as such.
@@ -25,6 +27,7 @@ from spacy.tokens import Doc
 
 from presslens.extract._dating import event_date
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
+from presslens.facts import claim_facts
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 
 __all__ = ["statement_acts"]
@@ -39,6 +42,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         date = event_date(doc, cue.root, cue.root.sent)[0] if cue is not None else None
         act, target = _act(claim, events)
+        if act is None:
+            act, target = _blamed(claim, doc.text)
         if act is None and _dismisses_allegation(doc, claim):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
@@ -61,6 +66,18 @@ def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | N
         if event.negated:
             continue  # "no indication that Ukraine was behind it": clearing a third party accuses no one
         return "ACCUSE", party
+    return None, None
+
+
+def _blamed(claim: Claim, text: str) -> tuple[str | None, Mention | None]:
+    """A statement that names who carried out the act the story is about accuses that party
+    ("the IDF said Islamic Jihad is responsible", "Arab countries believe it was caused by an
+    Israeli strike"): the party facts of `presslens.facts`, stated, not denied, and not the
+    speaker's own (a group claiming responsibility accuses no one)."""
+    own = {claim.speaker.text.casefold(), _name(claim.speaker)}
+    for fact in claim_facts(claim, text):
+        if fact.kind == "party" and not fact.denied and fact.value.casefold() not in own:
+            return "ACCUSE", Mention(text=fact.value, start=fact.start, end=fact.end)
     return None, None
 
 
