@@ -16,7 +16,7 @@ analyst that is not one costs more than one missed):
   disagreeing pair comes from different outlets — disagreement inside one
   outlet is the article's own contradiction, reported per article. The
   outlet's-voice evidence is the clause that states the fact.
-- **people**: ages and ranks the outlets give one person.
+- **people**: ages, ranks, citizenships and birth years the outlets give one person.
 - **events** of the de-duplicated timeline (``stories.timeline``): reports of
   one event that give different calendar dates (*when*; one side backed by two
   outlets or more), or name different bodies (*who acted*, over acts one party
@@ -47,6 +47,8 @@ from presslens.facts import (
     parties_disagree,
     party_sides,
     person_ages,
+    person_birth_years,
+    person_citizenships,
     person_ranks,
 )
 from presslens.models import SPEECH_ACTS, TextSpan
@@ -372,12 +374,13 @@ def _event_contradictions(
 def _identity_contradictions(
     story: Story, articles: Sequence[StoryInput], actors: ActorIndex
 ) -> list[StoryContradiction]:
-    """Outlets giving one person different ages ("Mirzoyev, 32" vs "Mirzoyev, a 33-year-old") or
-    ranks ("Brig. Gen. Daniel Hagari" vs "Rear Adm. Daniel Hagari")."""
+    """Outlets giving one person different ages ("Mirzoyev, 32" vs "Mirzoyev, a 33-year-old"),
+    ranks ("Brig. Gen. Daniel Hagari" vs "Rear Adm. Daniel Hagari"), citizenships or birth years."""
     by_person: dict[tuple[str, str], list[tuple[Fact, StoryInput]]] = {}
     for article in articles:
         names = [(e.text, e.canonical) for e in article.entities if e.label == "PERSON"]
-        for fact in person_ages(article.text, names) + person_ranks(article.text, names):
+        readers = (person_ages, person_ranks, person_citizenships, person_birth_years)
+        for fact in (f for read in readers for f in read(article.text, names)):
             person = actors.display(fact.subject) or fact.subject or ""
             by_person.setdefault((fact.attribute, person), []).append((fact, article))
     found = []
