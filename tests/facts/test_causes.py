@@ -29,6 +29,8 @@ def _cause(value: str) -> Fact:
         ("a blood clot", "sudden death syndrome", True),
         ("killed", "traumatic shock", False),
         ("heart failure", "acute heart failure", False),
+        ("suicide", "a gunshot wound to the head", False),  # a weapon is the means, suicide the manner
+        ("natural causes", "a gunshot wound", True),
     ],
 )
 def test_cause_categories(a: str, b: str, disagree: bool) -> None:

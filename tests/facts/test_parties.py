@@ -48,6 +48,11 @@ def test_a_weapon_names_who_is_to_blame_only_tied_to_the_harm_or_called_a_misfir
     assert _parties("a Russian missile struck Kyiv while a Ukrainian drone hit Belgorod") == []
 
 
+def test_responsibility_for_something_that_is_no_act_of_harm_is_no_party() -> None:
+    assert _parties("So, Rome is responsible for the situation of the Church in Spain") == []
+    assert [f.value for f in _parties("Hamas was responsible for the deadly attack")] == ["Hamas"]
+
+
 def test_a_party_left_open_is_not_stated() -> None:
     assert _parties("I don't know whether it was an Israeli air strike") == []
     assert _parties("the crater was too small to have been caused by an Israeli missile") == []

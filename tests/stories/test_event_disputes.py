@@ -39,6 +39,7 @@ def _topics(event: TimelineEvent, names: tuple[str, ...] = ()) -> list[str]:
         ("ASSAULT", "several gunmen", "terrorists", (), False),  # descriptions of people name no body
         ("ASSAULT", "the projectile", "the failed launch", (), False),
         ("ACCUSE", "Hamas", "the health ministry", ("Hamas",), False),  # many can accuse
+        ("CONSULT", "Hamas", "Islamic Jihad", ("Hamas", "Islamic Jihad"), False),  # a meeting is both sides'
     ],
 )
 def test_who_acted_is_disputed_only_between_bodies_over_an_act_one_party_does(
@@ -53,6 +54,8 @@ def test_who_acted_is_disputed_only_between_bodies_over_an_act_one_party_does(
     [
         ((("a", "AP", "2026-03-12"), ("b", "TASS", "2026-03-11")), False),  # one report against one
         ((("a", "AP", "2026-03-12"), ("c", "BBC", "2026-03-12"), ("b", "TASS", "2026-03-11")), True),
+        # a weekday of an unknown week is no day
+        ((("a", "AP", "XXXX-WXX-3"), ("c", "BBC", "XXXX-WXX-3"), ("b", "TASS", "XXXX-WXX-1")), False),
     ],
 )
 def test_a_day_is_disputed_when_one_side_has_two_outlets_behind_it(dates, disputed) -> None:

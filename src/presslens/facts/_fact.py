@@ -9,7 +9,10 @@ __all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact"]
 #: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
 NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
 #: Capitalised words that open a sentence and are never part of a name.
-SENTENCE_OPENERS = frozenset({"The", "A", "An", "In", "On", "But", "And", "While", "According"})
+SENTENCE_OPENERS = frozenset(
+    {"The", "A", "An", "In", "On", "But", "And", "While", "According", "So", "Yet", "Then", "Now", "Thus",
+     "However", "Also", "Still"}
+)
 
 
 @dataclass(frozen=True)

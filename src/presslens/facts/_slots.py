@@ -49,6 +49,8 @@ _NOT_NAMES = SENTENCE_OPENERS | {"His", "Her", "Their", "It"}
 # A pronoun a few words before a cause ("he died of", "his death was"): the subject is the
 # article's dead, not the last name before it.
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|his|her|their)(?:\s+[\w-]+){0,4}[\s\"“']*$", re.IGNORECASE)
+# A weapon is the means of a death; suicide, homicide and accident are its manner.
+_MEANS_AND_MANNERS = frozenset({"weapon", "homicide", "suicide", "accident"})
 # Auxiliaries between a count and its participle ("12 people were killed").
 _AUXILIARIES = ("were", "was", "have", "had", "been")
 # Pronouns that stand for a party; in a source's words, the source itself.
@@ -245,6 +247,8 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         return False
     ca, cb = cause_category(a.value), cause_category(b.value)
     if ca and cb:
+        if {ca[0], cb[0]} <= _MEANS_AND_MANNERS and "weapon" in (ca[0], cb[0]):
+            return False  # a gunshot is how, not whether: it fits a suicide, a homicide or an accident
         if ca[0] != cb[0]:
             return True  # natural vs homicide, undetermined vs a stated cause
         if ca[1] or cb[1]:

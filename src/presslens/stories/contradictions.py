@@ -145,6 +145,8 @@ def _positions(items: list[SourcedFact], disagree: Disagree = facts_disagree) ->
 
 
 Card = tuple[str, list[list[SourcedFact]], Disagree]
+# The manners of death a weapon can be the means of.
+_MANNERS_OF_WEAPON = frozenset({"homicide", "suicide", "accident"})
 
 
 def _cause_cards(items: list[SourcedFact]) -> list[Card]:
@@ -153,20 +155,28 @@ def _cause_cards(items: list[SourcedFact]) -> list[Card]:
     Sides by category ("natural" vs "homicide" vs "undetermined") make one card; inside one
     category, different specific causes ("blood clot" vs "sudden death syndrome") make another,
     without the generic statements ("natural causes"), which agree with both of them and would
-    otherwise sit on one side against a cause they do not dispute. Causes outside every category
-    are compared with each other only.
+    otherwise sit on one side against a cause they do not dispute. A weapon is a means, not a
+    manner: it sides with the one violent manner stated. Causes outside every category ("the same
+    ailment") make no card: their words alone are too loose to set against each other.
     """
-    by_category: dict[str | None, list[SourcedFact]] = {}
+    by_category: dict[str, list[SourcedFact]] = {}
     for item in items:
         category = cause_category(item.fact.value)
-        by_category.setdefault(category[0] if category else None, []).append(item)
-    cards = []
-    named = [c for c in by_category if c is not None]
-    if len(named) >= 2:
-        cards.append(("", [by_category[c] for c in sorted(named)], facts_disagree))
-    for category, members in sorted(by_category.items(), key=lambda kv: kv[0] or ""):
+        if category is not None:
+            by_category.setdefault(category[0], []).append(item)
+    cards: list[Card] = []
+    manners = [c for c in by_category if c != "weapon"]
+    if "weapon" in by_category and len([c for c in manners if c in _MANNERS_OF_WEAPON]) == 1:
+        # a gunshot sides with the one violent manner stated ("suicide"); with two, with neither
+        home = next(c for c in manners if c in _MANNERS_OF_WEAPON)
+        by_category[home] = by_category[home] + by_category["weapon"]
+    elif "weapon" in by_category and not any(c in _MANNERS_OF_WEAPON for c in manners):
+        manners.append("weapon")
+    if len(manners) >= 2:
+        cards.append(("", [by_category[c] for c in sorted(manners)], facts_disagree))
+    for category, members in sorted(by_category.items()):
         specific = [i for i in members if not (cause_category(i.fact.value) or ("", False))[1]]
-        cards.append((f" ({category})" if category else "", _positions(specific), facts_disagree))
+        cards.append((f" ({category})", _positions(specific), facts_disagree))
     return cards
 
 
@@ -301,6 +311,12 @@ def actors_agree(a: str | None, b: str | None) -> bool:
 _INSTITUTIONS = frozenset(row[0] for row in read_tsv("reference_descriptions.tsv") if row[1] == "org")
 
 
+# Acts of two parties at once (meet, visit, talk): either can be written as the actor.
+_MUTUAL = frozenset({"CONSULT"})
+# A day given in full: "XXXX-WXX-3" (a Wednesday of an unknown week) or "XXXX-10-03" pins nothing.
+_CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _named_actor(name: str | None, actors: ActorIndex) -> str | None:
     """A report's actor when it names a body: a name the story's articles recognise ("Hamas",
     "the FSB") or an institution ("police"); None for a description of people ("several
@@ -333,11 +349,12 @@ def _event_contradictions(
             else event.mode or event.type
         )
         for kind, value_of, same in (
-            ("date", lambda r: r.date if r.date and len(r.date) == 10 else None, lambda x, y: x == y),
+            ("date", lambda r: r.date if r.date and _CALENDAR_DAY.match(r.date) else None,
+             lambda x, y: x == y),
             ("actor", lambda r: _named_actor(r.actor, actors), actors_agree),
         ):
-            if kind == "actor" and event.type in SPEECH_ACTS:
-                continue  # many can accuse or demand the same: two speakers are no dispute over who
+            if kind == "actor" and (event.type in SPEECH_ACTS or event.type in _MUTUAL):
+                continue  # many can accuse the same, and a meeting is both sides': no dispute over who
             positions: list[list] = []
             for report in event.reports:
                 value = value_of(report)
