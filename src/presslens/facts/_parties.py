@@ -10,6 +10,7 @@ contradiction: the side, then the group within a side.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from presslens.facts._fact import SENTENCE_OPENERS, Fact
@@ -18,6 +19,7 @@ from presslens.facts._lexicon import fact_lexicon
 __all__ = ["parties_disagree", "party_sides"]
 
 
+@lru_cache(maxsize=4096)  # asked for both values of every pair of parties compared across a story
 def party_sides(value: str) -> tuple[frozenset[str], frozenset[str]]:
     """(countries, names) a party's phrase holds: "a failed Palestinian Islamic Jihad (PIJ) rocket"
     -> ({"PS"}, {"islamic", "jihad", "pij"}); "the United States, Britain and Ukraine" ->

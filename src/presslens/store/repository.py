@@ -454,11 +454,16 @@ class Store(StoreReads):
 
         if verdict not in (*VERDICTS, "clear"):
             raise StoreError(f"unknown verdict {verdict!r}: dismiss, confirm or clear")
-        found = [c for c in self.contradictions(dismissed=True) if c.id.startswith(ref)]
-        if not found:
+        rows = self.db.fetch_all(
+            "SELECT DISTINCT story_id, contradiction_id FROM story_contradictions "
+            "WHERE starts_with(contradiction_id, ?)", [ref]
+        )
+        if not rows:
             raise StoreError(f"no contradiction {ref!r} in {self.db.path} (see `presslens contradictions`)")
-        if len({c.id for c in found}) > 1:
+        if len(rows) > 1:
             raise StoreError(f"{ref!r} matches several contradictions; give more of the id")
+        story_id, contradiction_id = rows[0]
+        found = [c for c in self.contradictions(story_id, dismissed=True) if c.id == contradiction_id]
         key = verdict_key(found[0])
         with self.db.transaction():
             self.db.execute("DELETE FROM contradiction_verdicts WHERE verdict_key = ?", [key])

@@ -203,12 +203,14 @@ def _affiliations(articles: Sequence[StoryInput], items: list[SourcedFact]) -> d
     "Palestinian Islamic Jihad", "Gaza-based Hamas militants", "the Palestinian group Hamas" (a
     place word right before the name, or before "group"/"movement"; "Israel and Hamas" ties none)."""
     places = fact_lexicon().places
-    found: dict[str, set[str]] = {}
+    phrases: dict[str, frozenset[str]] = {}  # each group's wording once, however many say it
     for item in items:
         names = party_sides(item.fact.value)[1]
-        if not names:
-            continue
-        phrase = " ".join(w for w in re.findall(r"[\w’'-]+", item.fact.value) if w.lower() in names)
+        if names:
+            phrase = " ".join(w for w in re.findall(r"[\w’'-]+", item.fact.value) if w.lower() in names)
+            phrases[phrase] = names
+    found: dict[str, set[str]] = {}
+    for phrase, names in phrases.items():
         before = re.compile(
             r"\b([A-Z][\w’'-]*?)(?:-based)?\s+(?:(?:[a-z]+\s+)?(?:group|movement|organi[sz]ation|faction)\s+)?"
             + re.escape(phrase) + r"\b"
@@ -243,11 +245,11 @@ def _claim_contradictions(
             if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
                 continue  # a toll that grows from one day's reports to the next is updated, not disputed
             subject = items[0].fact.subject
-            topic = attribute + (
-                f" in {subject}" if kind == "count" and subject else f" of {subject}" if subject else ""
-            ) + suffix
             if kind == "actor":
                 topic = "who carried it out" + suffix
+            else:
+                where = f" in {subject}" if kind == "count" else f" of {subject}"
+                topic = attribute + (where if subject else "") + suffix
             sides = tuple(
                 ContradictionPosition(
                     value=Counter(_shown_value(i.fact) for i in p).most_common(1)[0][0],

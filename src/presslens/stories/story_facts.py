@@ -80,9 +80,14 @@ def _narration(article: StoryInput) -> list[tuple[int, Claim]]:
                 c.start <= ev.start < c.end for c in contents):
             continue
         seen.add((ev.start, ev.end))
-        voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
-        out.append((index, Claim.model_construct(speaker=voice, cue=ev, content=ev, evidence=ev)))
+        out.append((index, _in_own_voice(article, ev)))
     return out
+
+
+def _in_own_voice(article: StoryInput, span: TextSpan) -> Claim:
+    """`span` as a claim whose speaker is the outlet itself."""
+    voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
+    return Claim.model_construct(speaker=voice, cue=span, content=span, evidence=span)
 
 
 def _narrated_text(article: StoryInput) -> list[Claim]:
@@ -92,22 +97,20 @@ def _narrated_text(article: StoryInput) -> list[Claim]:
     less"; "it soon emerged that his death was 'not of criminal nature'") is still stated by the
     outlet. What lies inside a claim's content is that source's, and is dropped by the caller.
     """
-    voice = Mention.model_construct(text=article.outlet or article.article_id, canonical=None)
     text = article.text
-    out = []
-    for start, end in sentences(text):
-        span = TextSpan.model_construct(text=text[start:end], start=start, end=end)
-        out.append(Claim.model_construct(speaker=voice, cue=span, content=span, evidence=span))
-    return out
+    return [
+        _in_own_voice(article, TextSpan.model_construct(text=text[start:end], start=start, end=end))
+        for start, end in sentences(text)
+    ]
 
 
-def _clause_of(sentence: Claim, fact: Fact, text: str) -> Claim:
+def _clause_of(sentence: Claim, fact: Fact, article: StoryInput) -> Claim:
     """The sentence-claim cut to the clause that states `fact` ("a European official put the toll at
     50 or less"), so that the evidence shows the outlet's words for this fact and not its neighbours'."""
     phrase = fact.start if fact.phrase_start is None else fact.phrase_start
+    text = article.text
     begin, stop = clause_around(text, (sentence.content.start, sentence.content.end), phrase, fact.end)
-    span = TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop)
-    return Claim.model_construct(speaker=sentence.speaker, cue=span, content=span, evidence=span)
+    return _in_own_voice(article, TextSpan.model_construct(text=text[begin:stop], start=begin, end=stop))
 
 
 def story_facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[SourcedFact]:
@@ -121,13 +124,9 @@ def story_facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[Sour
         contents = [(c.content.start, c.content.end) for c in article.claims]
         taken: set[tuple[str, int, int]] = set()
         for index, claim, kind in said + told + written:
-            facts = claim_facts(claim, article.text)
-            default = None
-            if any(f.subject is None and f.kind != "count" for f in facts):
-                default = deceased_subject(article.text, claim.content.start)
-                facts = claim_facts(claim, article.text, default_subject=default)
-            elif facts:
-                default = deceased_subject(article.text, claim.content.start)
+            # the article's dead stand in for a subject the words leave unnamed ("he died of ...")
+            default = deceased_subject(article.text, claim.content.start)
+            facts = claim_facts(claim, article.text, default_subject=default)
             if kind == "text":  # a source's words are the source's, not the outlet's
                 facts = [f for f in facts if not any(s <= f.start < e for s, e in contents)]
             facts = [f for f in facts if (f.attribute, f.start, f.end) not in taken]  # one fact, one source
@@ -138,7 +137,7 @@ def story_facts(articles: Sequence[StoryInput], actors: ActorIndex) -> list[Sour
                     if fact.kind == "count"
                     else _resolve_subject(fact.subject, article, actors, default)
                 )
-                source = _clause_of(claim, fact, article.text) if kind == "text" else claim
+                source = _clause_of(claim, fact, article) if kind == "text" else claim
                 found.append(
                     SourcedFact(dataclasses.replace(fact, subject=subject), article, index, source, kind))
     return _one_place(_one_deceased(found))
