@@ -41,8 +41,11 @@ DEFAULT_STORE = Path("presslens.duckdb")
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False, settings=None) -> Store:
     """Open the store at `path` (default ``./presslens.duckdb``) with the user's outlet register."""
-    outlets_file = (settings or load_settings()).outlets_file or None
-    return Store.open(Path(path or DEFAULT_STORE), read_only=read_only, outlets_file=outlets_file)
+    settings = settings or load_settings()
+    return Store.open(
+        Path(path or DEFAULT_STORE), read_only=read_only, outlets_file=settings.outlets_file or None,
+        threads=settings.duckdb_threads, memory_limit=settings.duckdb_memory_limit,
+    )
 
 
 # The input name of articles re-analysed from the store (their analysis groups' key).

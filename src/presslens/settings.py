@@ -33,6 +33,13 @@ class Settings:
     supported_languages: tuple[str, ...]
     min_language_chars: int
     outlets_file: str
+    duckdb_threads: int
+    duckdb_memory_limit: str
+    query_timeout: float
+    query_max_bytes: int
+    query_memory_mb: int
+    serve_query: bool
+    serve_token: str
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

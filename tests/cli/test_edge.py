@@ -38,6 +38,7 @@ def _raising(exc: BaseException) -> typer.Typer:
         ),
         (typer.Exit(3), 3, None),
         (typer.BadParameter("not a date", param_hint="--published"), 2, "--published"),
+        (KeyboardInterrupt(), 130, "presslens: error: interrupted; try again"),
     ],
 )
 def test_edge_turns_errors_into_one_line_and_a_status(monkeypatch, exc, status, line) -> None:

@@ -8,7 +8,7 @@ import pytest
 from tests.helpers.store import make_document
 
 from presslens.errors import StoreError
-from presslens.store import ArticleFilter, Store
+from presslens.store import ArticleFilter, QueryLimits, Store
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_user_sql_reads_and_is_bounded(filled) -> None:
     with Store.open(filled, read_only=True) as st:
         result = st.query("SELECT outlet FROM article_versions WHERE outlet = ?", ["TASS"])
         assert result.rows == (("TASS",),)
-        assert st.query("SELECT * FROM range(10)", max_rows=3).truncated
+        assert st.query("SELECT * FROM range(10)", limits=QueryLimits(max_rows=3)).cut == "rows"
 
 
 def test_user_sql_refused_on_a_writable_handle(filled) -> None:

@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,16 +79,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(web_store) -> Iterator[str]:
-    """The real server (uvicorn, real sockets) on a free localhost port, in a thread."""
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """`app` behind a real uvicorn server (real sockets) on a free localhost port, in a thread."""
     uvicorn = pytest.importorskip("uvicorn")
-    from presslens.web import create_app
-
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(store_path=web_store.path), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -96,6 +93,17 @@ def live_server(web_store) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the web server did not start within 15 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_store) -> Iterator[str]:
+    """The real server over the test store."""
+    from presslens.web import create_app
+
+    with serving(create_app(store_path=web_store.path)) as url:
+        yield url

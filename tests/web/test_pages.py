@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from presslens.store import Store
+from presslens.service_store import open_store
 
 pytestmark = [pytest.mark.model, pytest.mark.filterwarnings("ignore:Using `httpx` with")]
 
@@ -53,7 +53,7 @@ def test_article_list_filters_match_the_store(client, web_store) -> None:
         ({"story": web_store.raid_story}, ArticleFilter(story=web_store.raid_story)),
         ({"type": "ASSAULT"}, ArticleFilter(event_type="ASSAULT")),
     ]
-    with Store.open(web_store.path, read_only=True) as store:
+    with open_store(web_store.path, read_only=True) as store:
         for params, filters in cases:
             expected = store.list_articles(filters).items
             html = client.get("/", params=params).text
@@ -97,7 +97,7 @@ def test_paging_links_keep_the_filters(client) -> None:
 
 
 def test_article_page_highlights_and_side_panels(client, web_store) -> None:
-    with Store.open(web_store.path, read_only=True) as store:
+    with open_store(web_store.path, read_only=True) as store:
         tass = next(a for a in store.list_articles().items if a.outlet == "TASS")
         doc = store.get_article(tass.id).document
     r = client.get(f"/articles/{tass.id}")
@@ -138,7 +138,7 @@ def test_pages_forbid_scripts(client, web_store) -> None:
 
 
 def test_story_page_timeline_graph_contradictions(client, web_store) -> None:
-    with Store.open(web_store.path, read_only=True) as store:
+    with open_store(web_store.path, read_only=True) as store:
         view = store.get_story(web_store.raid_story)
     r = client.get(f"/stories/{web_store.raid_story}")
     assert r.status_code == 200

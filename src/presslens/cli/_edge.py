@@ -17,6 +17,8 @@ Every command module prints through here, so the policy lives in one place:
   ``pip install`` command that adds it (``requires_extra``).
 - **Internal errors** (anything but a ``PresslensError``) are one line too,
   unless ``PRESSLENS_DEBUG`` is set, which lets the traceback through.
+- **Ctrl-C** is ``presslens: error: interrupted`` and exit status 130 (the
+  shell's convention for SIGINT); what was committed stays committed.
 """
 
 from __future__ import annotations
@@ -91,9 +93,10 @@ def note(message: str) -> None:
 def edge(*, hint: str = "") -> Iterator[None]:
     """Run a command's body: a library error becomes one line and exit status 1.
 
-    Typer's own exits and usage errors pass through. Any other exception is an
-    internal error: one line too (with `hint`, e.g. how to resume), or the
-    traceback when ``PRESSLENS_DEBUG`` is set.
+    Typer's own exits and usage errors pass through; Ctrl-C is one line and
+    exit status 130. Any other exception is an internal error: one line too
+    (with `hint`, e.g. how to resume), or the traceback when
+    ``PRESSLENS_DEBUG`` is set.
     """
     try:
         yield
@@ -102,6 +105,9 @@ def edge(*, hint: str = "") -> Iterator[None]:
         raise typer.Exit(1) from None
     except (typer.Exit, typer.Abort, typer.TyperException):
         raise
+    except KeyboardInterrupt:
+        fail(f"interrupted{hint}")
+        raise typer.Exit(130) from None
     except Exception as exc:
         if os.environ.get("PRESSLENS_DEBUG"):
             raise

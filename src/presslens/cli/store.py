@@ -24,6 +24,7 @@ from presslens.cli._edge import (
     edge,
     exit_if_failed,
     fail,
+    note,
     parse_field_option,
     parse_published_option,
     plural,
@@ -321,13 +322,29 @@ def judge(
 def query(
     sql: Annotated[str, typer.Argument(help="One SELECT statement (read-only; no file access).")],
     store: StoreOption = Path("presslens.duckdb"),
-    max_rows: Annotated[int, typer.Option(help="Print at most this many rows.")] = 1000,
+    max_rows: Annotated[int, typer.Option(min=1, help="Print at most this many rows.")] = 1000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(min=0.1, help="Stop the query after this many seconds (setting query_timeout)."),
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Run a read-only SQL query on the store."""
+    """Run a read-only SQL query on the store (in its own process, with time, size and memory limits)."""
+    from presslens.settings import load_settings
+    from presslens.store import QueryLimits
+
     with edge():
-        result = _read(store, lambda st: st.query(sql, max_rows=max_rows))
-        title = f"{len(result.rows)} row(s){' (truncated)' if result.truncated else ''}"
+        settings = load_settings()
+        limits = QueryLimits.from_settings(settings, max_rows=max_rows)
+        if timeout is not None:
+            limits = dataclasses.replace(limits, seconds=timeout)
+        result = _read(store, lambda st: st.query(sql, limits=limits))
+        if result.cut == "rows":
+            note(f"output cut at {plural(max_rows, 'row')} (--max-rows)")
+        elif result.cut == "bytes":
+            note(f"output cut at {plural(len(result.rows), 'row')}: the result passed "
+                 f"{limits.max_bytes:,} bytes (setting query_max_bytes)")
+        title = f"{plural(len(result.rows), 'row')}{' (cut short)' if result.truncated else ''}"
         _show(fmt, result.as_dicts(), title, list(result.columns), result.rows)
 
 

@@ -8,6 +8,8 @@ works without the ``web`` extra.
 from __future__ import annotations
 
 import ipaddress
+import secrets
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +29,18 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _host_names(host: str, extra: list[str]) -> list[str]:
+    """The Host headers a network-bound server answers: its address, this machine's names, `extra`."""
+    from presslens.web.app import LOCAL_HOSTS
+
+    names = [*LOCAL_HOSTS, *extra]
+    if host in {"0.0.0.0", "::", "[::]"}:  # every interface: the machine's own names
+        names += [socket.gethostname(), socket.getfqdn()]
+    else:
+        names.append(host.strip("[]"))
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def serve(
     store: Annotated[
         Path, typer.Option("--store", help="The store file (DuckDB).", envvar="PRESSLENS_STORE")
@@ -35,8 +49,20 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    query: Annotated[
+        bool | None,
+        typer.Option("--query/--no-query", help="Offer POST /api/query (read-only SQL; serve_query)."),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another Host name to answer beyond localhost (repeatable)."),
+    ] = None,
 ) -> None:
-    """Serve the web UI and JSON API over a store (read-only; API docs at /docs)."""
+    """Serve the web UI and JSON API over a store (read-only; API docs at /docs).
+
+    Bound beyond localhost, every request needs the server's token: the
+    address printed at start carries it (setting serve_token fixes one).
+    """
     if not store.is_file():
         stop(f"{store}: no store here; create one with `presslens ingest PATH --store {store}`")
     with requires_extra("web", "the web UI"):
@@ -50,11 +76,15 @@ def serve(
     with edge():  # fail here, in one line, rather than with a 503 on the first page
         open_store(store, read_only=True, settings=settings).close()
     local = _is_loopback(host)
+    token = None if local else (settings.serve_token or secrets.token_urlsafe(24))
+    hosts = None if local else _host_names(host, allow_host or [])
     if not local:
-        warn(f"serving {store} to the network on {host}:{port}")
-    app = create_app(settings, store, allowed_hosts=None if local else ["*"])
+        warn(f"serving {store} to the network on {host}:{port}; answering Host: {', '.join(hosts or [])}")
+    app = create_app(settings, store, allowed_hosts=hosts, token=token, query=query)
     shown = f"[{host}]" if ":" in host else host
-    say(f"presslens: serving {store} at http://{shown}:{port}/ (Ctrl-C to stop)")
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    offered = " with /api/query" if app.state.query_enabled else ""
+    say(f"presslens: serving {store}{offered} at {address} (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

@@ -5,13 +5,14 @@
     ...     store.ingest(documents)
     ...     page = store.list_articles(ArticleFilter(actor="Rustam Mammadov"))
 
-``database`` is the one module that runs SQL; ``repository.Store`` holds the
-write use cases and mixes in the read API of ``reads.StoreReads``.
+``database`` is the one module that runs presslens's own SQL; a user's SQL runs
+through ``user_query``, in a child process under limits. ``repository.Store``
+holds the write use cases and mixes in the read API of ``reads.StoreReads``.
 """
 
 from __future__ import annotations
 
-from presslens.store.database import Database, QueryResult
+from presslens.store.database import Database
 from presslens.store.migrations import SCHEMA_VERSION, migrate
 from presslens.store.outlets import OutletInfo, OutletRegister, load_outlets
 from presslens.store.reads import (
@@ -24,6 +25,7 @@ from presslens.store.reads import (
     StoryView,
 )
 from presslens.store.repository import ForgetResult, IngestResult, StaleVersion, Store
+from presslens.store.user_query import QueryLimits, QueryResult
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -36,6 +38,7 @@ __all__ = [
     "IngestResult",
     "OutletInfo",
     "OutletRegister",
+    "QueryLimits",
     "QueryResult",
     "StaleVersion",
     "Store",

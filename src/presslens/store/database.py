@@ -12,11 +12,12 @@ store safe live in one place and can be read in one sitting:
   process leaves the last committed state (DuckDB discards an uncommitted
   transaction from its write-ahead log);
 - a read-only handle (``Database.open(path, read_only=True)``) is what the
-  ``query`` command and the web app use: DuckDB opens the file read-only, with
-  ``enable_external_access`` off and the configuration locked, so
-  ``read_text('/etc/passwd')``, ``COPY ... TO``, ``ATTACH``, ``INSTALL`` and
-  ``SET`` all fail, and Python replacement scans are off, so SQL cannot read
-  the caller's Python variables.
+  web app reads through, and its configuration (``READ_ONLY_CONFIG``) is
+  what a user's SQL runs under (``store.user_query``, in a process of its
+  own): the file read-only, ``enable_external_access`` off and the
+  configuration locked, so ``read_text('/etc/passwd')``, ``COPY ... TO``,
+  ``ATTACH``, ``INSTALL`` and ``SET`` all fail, and Python replacement scans
+  are off, so SQL cannot read the caller's Python variables.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import logging
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,32 +33,22 @@ import duckdb
 
 from presslens.errors import StoreError
 
-__all__ = ["Database", "QueryResult"]
+__all__ = ["READ_ONLY_CONFIG", "Database"]
 
 log = logging.getLogger(__name__)
 
-_READ_ONLY_CONFIG = {
+#: The configuration of every read-only connection, the user query's child process's included.
+READ_ONLY_CONFIG: dict[str, Any] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "python_enable_replacements": False,
     "lock_configuration": True,
 }
-# Statement types a user query may run on the read-only handle (everything else
-# is refused before DuckDB sees it, as a second line behind read_only=True).
-_READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    """Rows of a user query, with a note when `max_rows` cut them short."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
-    truncated: bool = False
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+#: DuckDB's message when another process holds the file (a server, an ingest).
+_LOCKED = "Could not set lock"
+# ... and when this process holds it with another configuration (threads, memory_limit).
+_OTHER_CONFIG = "different configuration"
 
 
 class Database:
@@ -72,19 +62,39 @@ class Database:
         self._in_transaction = False
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Database:
-        """Open (or, writable, create) the store file at `path`."""
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, threads: int = 0, memory_limit: str = ""
+    ) -> Database:
+        """Open (or, writable, create) the store file at `path`.
+
+        `threads` and `memory_limit` bound DuckDB's own pool and buffers
+        (0 and "" leave DuckDB's defaults: every core, 80 % of RAM).
+        """
         path = Path(path)
         if read_only and not path.is_file():
             raise StoreError(f"{path}: no store here; create one with `presslens ingest PATH --store {path}`")
         if not read_only and path.parent and not path.parent.is_dir():
             raise StoreError(f"{path}: the folder {path.parent} does not exist")
+        config: dict[str, Any] = (
+            dict(READ_ONLY_CONFIG) if read_only else {"autoinstall_known_extensions": False}
+        )
+        if threads:
+            config["threads"] = threads
+        if memory_limit:
+            config["memory_limit"] = memory_limit
         try:
-            if read_only:
-                con = duckdb.connect(str(path), read_only=True, config=dict(_READ_ONLY_CONFIG))
-            else:
-                con = duckdb.connect(str(path), config={"autoinstall_known_extensions": False})
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.Error as exc:
+            if _LOCKED in str(exc):
+                raise StoreError(
+                    f"{path}: the store is in use by another process (a `presslens serve` or an ingest): "
+                    "stop it and try again, or work on a copy of the file"
+                ) from exc
+            if _OTHER_CONFIG in str(exc):
+                raise StoreError(
+                    f"{path}: already open in this process with other DuckDB settings "
+                    "(open every handle through presslens.service_store.open_store)"
+                ) from exc
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
         log.debug("opened %s (%s)", path, "read-only" if read_only else "read-write")
         return cls(con, path, read_only=read_only)
@@ -170,29 +180,3 @@ class Database:
                 self._con.execute("COMMIT")
             finally:
                 self._in_transaction = False
-
-    # -- user queries --------------------------------------------------------------------------
-
-    def user_query(self, sql: str, params: Sequence[Any] = (), *, max_rows: int = 1000) -> QueryResult:
-        """Run one SELECT written by a user; only on a read-only handle."""
-        if not self.read_only:
-            raise StoreError(
-                "user SQL runs only on a read-only store handle (Database.open(..., read_only=True))"
-            )
-        try:
-            statements = duckdb.extract_statements(sql)
-        except duckdb.Error as exc:
-            raise StoreError(f"query: {exc}") from exc
-        if len(statements) != 1:
-            raise StoreError(f"query: expected exactly one SQL statement, got {len(statements)}")
-        kind = statements[0].type.name
-        if kind not in _READ_STATEMENTS:
-            raise StoreError(f"query: only SELECT statements may run here, not {kind}")
-        with self._lock:
-            try:
-                cursor = self._con.execute(sql, list(params))
-                columns = tuple(d[0] for d in cursor.description or ())
-                rows = cursor.fetchmany(max_rows + 1)
-            except duckdb.Error as exc:
-                raise StoreError(f"query: {exc}") from exc
-        return QueryResult(columns, tuple(rows[:max_rows]), truncated=len(rows) > max_rows)

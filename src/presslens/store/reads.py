@@ -10,7 +10,7 @@ list, article and story pages stay fast on a store of 10,000 articles (see
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from presslens.errors import StoreError
 from presslens.models import Document, Versions
-from presslens.store.database import Database, QueryResult
+from presslens.store.database import READ_ONLY_CONFIG, Database
 from presslens.store.outlets import OutletInfo, OutletRegister, load_outlets
 from presslens.store.story_inputs import story_inputs
 from presslens.store.story_rows import (
@@ -27,6 +27,7 @@ from presslens.store.story_rows import (
     story_from_row,
     timeline_from_rows,
 )
+from presslens.store.user_query import QueryLimits, QueryResult, run_user_query
 from presslens.stories.actors import fold_name
 from presslens.stories.records import (
     ActorGraph,
@@ -397,9 +398,26 @@ class StoreReads:
 
     # -- SQL --------------------------------------------------------------------------------------
 
-    def query(self, sql: str, params: Sequence[Any] = (), *, max_rows: int = 1000) -> QueryResult:
-        """A user's SELECT, on a read-only store only (external access off, configuration locked)."""
-        return self.db.user_query(sql, params, max_rows=max_rows)
+    def query(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        *,
+        limits: QueryLimits | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> QueryResult:
+        """A user's SELECT, in a child process under `limits` (``store.user_query``).
+
+        Only on a read-only store: a writer holds DuckDB's lock on the file.
+        """
+        if not self.db.read_only:
+            raise StoreError(
+                f"{self.db.path}: user SQL runs only on a store opened read-only "
+                "(Store.open(..., read_only=True))"
+            )
+        return run_user_query(
+            self.db.path, sql, params, limits or QueryLimits(), config=READ_ONLY_CONFIG, cancelled=cancelled
+        )
 
     def story_inputs(self) -> list[StoryInput]:
         """The current version of every article, as the story functions read it."""

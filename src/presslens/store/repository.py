@@ -108,13 +108,20 @@ class Store(StoreReads):
 
     @classmethod
     def open(
-        cls, path: str | Path, *, read_only: bool = False, outlets_file: str | Path | None = None
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        outlets_file: str | Path | None = None,
+        threads: int = 0,
+        memory_limit: str = "",
     ) -> Store:
         """Open the store (creating and migrating it when writable).
 
-        `outlets_file` extends the shipped outlet register (see ``store.outlets``).
+        `outlets_file` extends the shipped outlet register (see ``store.outlets``);
+        `threads` and `memory_limit` bound DuckDB (``Database.open``).
         """
-        db = Database.open(path, read_only=read_only)
+        db = Database.open(path, read_only=read_only, threads=threads, memory_limit=memory_limit)
         try:
             migrate(db)
         except BaseException:

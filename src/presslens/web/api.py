@@ -7,27 +7,32 @@
     GET  /api/stories/{id}/timeline          `presslens timeline STORY`
     GET  /api/stories/{id}/graph             the actor graph
     GET  /api/contradictions[?story=]        `presslens contradictions [STORY]`
-    GET|POST /api/query                      `presslens query SQL` (read-only, external access off)
+    POST /api/query                          `presslens query SQL`, when enabled (``serve --query``)
 
 Routes are plain ``def``: the store is blocking DuckDB, so FastAPI runs
-them in its thread pool rather than stalling the event loop.
+them in its thread pool rather than stalling the event loop. The query
+route is async only to watch for the client going away while its SQL runs
+in a child process (``store.user_query``).
 """
 
 from __future__ import annotations
 
-import base64
+import asyncio
 import datetime as dt
-import decimal
-import uuid
+import functools
+import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+import anyio
+import anyio.to_thread
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from presslens.errors import StoreError
 from presslens.models import ActorGraph, StoryContradiction, TimelineEvent
-from presslens.store import ArticleFilter, ArticlePage, Store, StoredArticle, StorySummary, StoryView
+from presslens.store import ArticleFilter, ArticlePage, QueryLimits, StoredArticle, StorySummary, StoryView
 from presslens.web.deps import StoreDep, found
+from presslens.web.guard import require_same_origin
 from presslens.web.views import PLOVER_BY_HOSTILITY
 
 __all__ = ["QueryAnswer", "QueryRequest", "router"]
@@ -45,6 +50,7 @@ class QueryAnswer(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    cut: str | None = Field(None, description='"rows" (max_rows reached) or "bytes" (the size limit).')
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List and search articles")
@@ -107,48 +113,49 @@ def contradictions(store: StoreDep, story: str | None = None) -> list[StoryContr
     return found(store.contradictions, story)
 
 
-def _plain(value: Any) -> Any:
-    """A DuckDB value as JSON: dates ISO, decimals as numbers, blobs base64, the rest as text."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, uuid.UUID | dt.timedelta):
-        return str(value)
-    return str(value)
+async def _watch(request: Request, gone: threading.Event) -> None:
+    """Set `gone` when the client disconnects (polled: Starlette has no disconnect callback)."""
+    while not gone.is_set():
+        if await request.is_disconnected():
+            gone.set()
+            return
+        await asyncio.sleep(0.2)
 
 
-def _run(store: Store, sql: str, max_rows: int) -> QueryAnswer:
+def _slots(request: Request) -> anyio.CapacityLimiter:
+    """One query at a time per server: the query takes a core, the other keeps serving pages."""
+    state = request.app.state
+    if getattr(state, "query_slots", None) is None:
+        state.query_slots = anyio.CapacityLimiter(1)
+    return state.query_slots
+
+
+@router.post(
+    "/query", response_model=QueryAnswer, summary="Run one read-only SELECT (JSON body)",
+    dependencies=[Depends(require_same_origin)],
+)
+async def query(request: Request, store: StoreDep, body: QueryRequest) -> QueryAnswer:
+    """Off unless the server was started with it (``presslens serve --query``). The SQL runs
+    in a process of its own, read-only with DuckDB's external access off (files, URLs,
+    ATTACH, COPY, INSTALL and SET are refused), and stops at the server's time, size and
+    memory limits, or when the client goes away. Same-origin POST with a JSON body only."""
+    settings = request.app.state.settings
+    if not request.app.state.query_enabled:
+        raise HTTPException(
+            404, "the query endpoint is off; start the server with `presslens serve --query` to use it"
+        )
+    limits = QueryLimits.from_settings(settings, max_rows=body.max_rows)
+    gone = threading.Event()
+    watcher = asyncio.create_task(_watch(request, gone))
     try:
-        result = store.query(sql, max_rows=max_rows)
-    except StoreError as exc:  # a refused statement, a syntax error, external access denied
+        run = functools.partial(store.query, body.sql, limits=limits, cancelled=gone.is_set)
+        result = await anyio.to_thread.run_sync(run, limiter=_slots(request))
+    except StoreError as exc:  # refused, a DuckDB error, a limit reached, the client gone
         raise HTTPException(400, str(exc)) from exc
+    finally:
+        gone.set()
+        watcher.cancel()
     return QueryAnswer(
-        columns=list(result.columns),
-        rows=[[_plain(v) for v in row] for row in result.rows],
-        truncated=result.truncated,
+        columns=list(result.columns), rows=[list(row) for row in result.rows],
+        truncated=result.truncated, cut=result.cut,
     )
-
-
-@router.get("/query", response_model=QueryAnswer, summary="Run one read-only SELECT")
-def query_get(
-    store: StoreDep,
-    sql: Annotated[str, Query(max_length=20_000)],
-    max_rows: Annotated[int, Query(ge=1, le=MAX_QUERY_ROWS)] = 1000,
-) -> QueryAnswer:
-    """The store is open read-only with DuckDB's external access off: files, URLs, ATTACH,
-    COPY, INSTALL and SET are refused, and only SELECT/EXPLAIN statements run."""
-    return _run(store, sql, max_rows)
-
-
-@router.post("/query", response_model=QueryAnswer, summary="Run one read-only SELECT (JSON body)")
-def query_post(store: StoreDep, body: QueryRequest) -> QueryAnswer:
-    return _run(store, body.sql, body.max_rows)

@@ -12,7 +12,9 @@ which alone would eat a large share of the 150 ms page budget on a store of
 connection is not thread-safe); pages take 2–20 ms of store time, so a
 desk's handful of users never notice. The handle is opened with
 ``enable_external_access`` off and the configuration locked (see
-``store.database``), which is what makes ``/api/query`` safe to offer.
+``store.database``). ``/api/query`` (off unless asked for) does not use it:
+a user's SQL runs in a child process under time, size and memory limits
+(``store.user_query``), so no query can hold the lock pages read under.
 The trade-off: DuckDB locks the file, so ``presslens ingest`` into the same
 file waits for the server to stop (ingest into a copy, or stop, ingest, serve).
 
@@ -22,9 +24,10 @@ Safety. Templates autoescape every value (the environment is built here with
 sent with a Content-Security-Policy that allows no script at all (the UI has
 none), as a second wall behind escaping; only the package's own ``static/``
 folder is served, through Starlette's ``StaticFiles`` (which refuses paths
-outside it); and the Host header must name this machine unless the server is
-bound to another interface (DNS-rebinding: a web page cannot read the store
-through the user's browser).
+outside it); the Host header must name this machine, or the names the server
+was started for (DNS rebinding: a web page cannot read the store through the
+user's browser); and a server bound beyond localhost asks every request for
+its token (``guard``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,14 +47,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from presslens import __version__
 from presslens.errors import PresslensError
 from presslens.settings import Settings, load_settings
 from presslens.store import Store
 from presslens.web import api, pages, views
+from presslens.web.guard import TokenGate
 
 __all__ = ["LOCAL_HOSTS", "StoreHandle", "create_app"]
 
@@ -64,7 +71,36 @@ _CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
-_DOCS_PATHS = ("/docs", "/redoc")
+_DOCS_PATHS = ("/docs", "/redoc")  # Swagger UI and ReDoc run scripts: no CSP there
+_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the CSP and the other safety headers to every answer."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = not scope["path"].startswith(_DOCS_PATHS)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if csp:
+                    headers.setdefault("Content-Security-Policy", _CSP)
+                for name, value in _HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class StoreHandle:
@@ -148,6 +184,19 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
+_ECHO = 200  # characters of a bad input an error repeats back
+
+
+def _short_error(error: Any) -> dict[str, Any]:
+    """A validation error without the whole input in it: a 20 kB body is not sent back in full."""
+    error = dict(error)
+    if "input" in error:
+        shown = repr(error["input"]) if not isinstance(error["input"], str) else error["input"]
+        error["input"] = shown if len(shown) <= _ECHO else shown[:_ECHO] + f"… ({len(shown):,} characters)"
+    error.pop("ctx", None)  # may hold the input or an exception object
+    return error
+
+
 def _install_error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
     """JSON errors under /api, an HTML page (with the site's navigation) everywhere else."""
 
@@ -169,7 +218,7 @@ def _install_error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+            return JSONResponse({"detail": [_short_error(e) for e in exc.errors()]}, status_code=422)
         problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
         return page(request, 422, "Bad request", problems)
 
@@ -185,11 +234,16 @@ def create_app(
     store_path: str | Path = "presslens.duckdb",
     *,
     allowed_hosts: Sequence[str] | None = None,
+    token: str | None = None,
+    query: bool | None = None,
 ) -> FastAPI:
     """The web app over the store at `store_path` (read-only).
 
     `allowed_hosts` are the Host headers to answer (default: this machine's
-    loopback names; ``["*"]`` when serving a network deliberately).
+    loopback names); `token`, when given, is asked of every request
+    (``guard.token_gate``; ``presslens serve`` sets one when bound beyond
+    localhost); `query` turns on ``/api/query`` (default: the
+    ``serve_query`` setting, off).
     """
     settings = settings or load_settings()
     handle = StoreHandle(Path(store_path), settings)
@@ -208,18 +262,14 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = handle
+    app.state.settings = settings
+    app.state.query_enabled = settings.serve_query if query is None else query
     app.state.templates = _templates()
+    # plain ASGI middleware only: Starlette's BaseHTTPMiddleware hides a client's disconnect
+    app.add_middleware(SecurityHeaders)
+    if token:
+        app.add_middleware(TokenGate, token=token)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        if not request.url.path.startswith(_DOCS_PATHS):
-            response.headers.setdefault("Content-Security-Policy", _CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
 
     static = resources.files("presslens.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
