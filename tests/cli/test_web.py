@@ -27,6 +27,29 @@ def test_serves_on_localhost_by_default(tmp_path, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
     assert calls["app"].state.store.path == path
+    assert not calls["app"].state.query_enabled  # the SQL endpoint is off unless asked for
+    assert "token" not in result.stderr
+
+
+def test_beyond_localhost_a_token_and_only_its_own_names(tmp_path, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from presslens.store import Store
+
+    path = tmp_path / "s.duckdb"
+    Store.open(path).close()
+    calls = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.update(app=app, **kw))
+    options = ["--host", "192.168.1.5", "--allow-host", "desk.example", "--query"]
+    result = CliRunner().invoke(app, ["serve", "--store", str(path), *options])
+    assert result.exit_code == 0, result.output
+    token = result.stderr.split("?token=")[1].split()[0]
+    assert len(token) >= 24 and calls["app"].state.query_enabled
+    with TestClient(calls["app"], base_url="http://desk.example") as client:
+        assert client.get("/api/stories").status_code == 401
+        assert client.get("/api/stories", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    with TestClient(calls["app"], base_url="http://rebound.example") as client:
+        assert client.get("/api/stories", headers={"Authorization": f"Bearer {token}"}).status_code == 400
 
 
 @pytest.mark.parametrize(
