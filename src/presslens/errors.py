@@ -12,6 +12,7 @@
     ├── PipelineError              the NLP pipeline could not be built or run
     │   └── AnalysisError          the pipeline failed on one article (reported, the rest go on)
     ├── SettingsError              a settings file or variable is invalid
+    ├── TrainingDataError          a training file is not what the trainer reads (names the line)
     └── StoreError                 (reserved for the store)
 
 Library code raises these; only the edges (CLI, web, batch) turn them into exit
@@ -33,6 +34,7 @@ __all__ = [
     "PresslensError",
     "SettingsError",
     "StoreError",
+    "TrainingDataError",
     "UnsupportedFormatError",
 ]
 
@@ -102,3 +104,11 @@ class SettingsError(PresslensError):
 
 class StoreError(PresslensError):
     pass
+
+
+class TrainingDataError(_SourcedError):
+    """A training file cannot be trained on: not JSON Lines, or a record without the expected fields.
+
+    `source` is the file; `problem` starts with the line at fault (``line 3: ...``),
+    so the CLI prints ``presslens: error: train.jsonl: line 3: ...``.
+    """

@@ -163,3 +163,58 @@ def test_train_needs_existing_data(tmp_path: Path) -> None:
     result = runner.invoke(app, ["train", "persuasion", "--data", str(tmp_path / "absent.jsonl")])
     assert result.exit_code == 1
     assert "absent.jsonl" in result.stderr and "not found" in result.stderr
+
+
+PTC_LINE = json.dumps({"id": "1", "text": ARTICLE, "spans": [{"start": 0, "end": 6, "technique": None}]})
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "problem"),
+    [
+        ("id,text\n1,Police in Tbilisi detained two journalists.\n", 1, "not valid JSON"),
+        (f"{PTC_LINE}\n\n" + json.dumps({"id": "2", "body": ARTICLE}) + "\n", 3, "no 'text' field"),
+        (f"{PTC_LINE}\n[1, 2]\n", 2, "a JSON list, not an object"),
+        (json.dumps({"id": "3", "text": "short", "spans": [{"start": 2, "end": 90}]}) + "\n", 1, "spans[0]"),
+        ("\n\n", None, "no articles"),
+    ],
+)
+def test_train_on_a_malformed_file_is_one_line_naming_the_file_and_line(
+    tmp_path: Path, monkeypatch, content: str, line: int | None, problem: str
+) -> None:
+    from presslens.training import persuasion
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the file is checked before spaCy is loaded")
+
+    monkeypatch.setattr(persuasion, "build_parser", no_parsing)
+    monkeypatch.delenv("PRESSLENS_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "bad.jsonl"
+    data.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(data)])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == 1, result.stderr  # the one line, nothing about training before it
+    where = f"{data}: line {line}: " if line else f"{data}: "
+    assert errors[0].startswith(f"presslens: error: {where}"), errors[0]
+    assert problem in errors[0] and "internal error" not in errors[0]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "persuasion-model").exists()
+
+
+def test_train_writes_into_the_current_directory_by_default(tmp_path: Path, monkeypatch) -> None:
+    from presslens.extract.persuasion import MODEL_DIR
+    from presslens.training import persuasion
+
+    calls = []
+    monkeypatch.setattr(
+        persuasion, "train_persuasion_model", lambda data, out, **kw: calls.append(out) or {"seed": 13}
+    )
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "train.jsonl"
+    data.write_text(PTC_LINE + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert calls == [Path("persuasion-model")] and Path(calls[0]).resolve() != Path(MODEL_DIR).resolve()
+    assert f"model written to {(tmp_path / 'persuasion-model').resolve()}" in result.stderr
+    assert "copy the files there" in result.stderr and str(MODEL_DIR) in result.stderr

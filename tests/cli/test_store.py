@@ -116,6 +116,17 @@ def test_ingest_of_a_bracketed_title_prints_it_and_no_traceback(tmp_path) -> Non
     result = runner.invoke(app, ["ingest", str(source), str(bad), "--store", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 1  # the .pdf failed; the article was stored
     assert_no_traceback(result)
-    assert TITLE in result.stdout and "1 stored, 1 failed" in result.stdout
+    flat = " ".join(result.stdout.split())  # the table's title wraps at the table's width
+    assert TITLE in result.stdout and "1 stored, 1 failed, 1 story" in flat  # not "1 stories"
     (error,) = [line for line in result.stderr.splitlines() if "error" in line]
     assert "notes [video][sic].pdf" in error
+
+
+def test_forget_counts_agree_in_number(tmp_path) -> None:
+    path = tmp_path / "f.duckdb"
+    document = make_document("Police detained nine people in Saratov.", url="https://tass.com/9")
+    with Store.open(path) as st:
+        st.ingest([document])
+    result = runner.invoke(app, ["forget", "https://tass.com/9", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert ": 1 version, " in result.stdout and "(s)" not in result.stdout

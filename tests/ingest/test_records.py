@@ -106,3 +106,29 @@ def test_jsonl_line_numbers_survive_unicode_line_separators(tmp_path) -> None:
     items = list(read_source(path))
     assert [type(i).__name__ for i in items] == ["Article", "IngestError"]
     assert str(items[1]).startswith(f"{path}:2:")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # the json module's message already ends in "at": the position follows it once
+        ("open.jsonl", '{"text": "unterminated\n', "Unterminated string starting at column 10)"),
+        ("ctl.jsonl", '{"text": "a\tb"}\n', "Invalid control character at column 12)"),
+        ("comma.jsonl", '{"text": "a" "b"}\n', "Expecting ',' delimiter at column 14)"),
+        (
+            "open.json",
+            '{"title": "x",\n "text": "unterminated',
+            "Unterminated string starting at line 2 column 10)",
+        ),
+    ],
+)
+def test_json_errors_say_at_once(tmp_path: Path, settings, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    try:
+        items = list(read_source(path, settings=settings, today=TODAY))
+    except IngestError as exc:  # a whole .json document that is not JSON raises
+        items = [exc]
+    (error,) = items
+    assert isinstance(error, IngestError)
+    assert f"not valid JSON ({message}" in str(error) and "at at" not in str(error)

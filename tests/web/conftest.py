@@ -5,11 +5,17 @@ eight outlets on one raid, three on an unrelated water deal) plus one hostile
 article written here, whose title, outlet, URL and text carry ``<script>``,
 an ``onerror`` image and a ``javascript:`` URL, so every page is checked
 against markup injected by an ingested page.
+
+The browser tests need Debian's Chromium (the ``chromium`` fixture skips them
+when there is none on PATH) and playwright; when they were skipped for either
+reason, the session ends with a line saying so (``pytest_terminal_summary``),
+so the README's test command never passes them over silently.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
@@ -21,6 +27,9 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).resolve().parents[1] / "stories" / "data" / "corpus"
+# skip reasons of the browser tests, and what the end of the session says about them
+CHROMIUM_MISSING = "no Chromium found (apt-get install chromium, as .ci/run does)"
+PLAYWRIGHT_MISSING = "playwright is not installed (pip install -e '.[test]')"
 HOSTILE = {
     "outlet": "Evil <b>Gazette</b>",
     "url": "javascript:window.__pwned=3",
@@ -107,3 +116,31 @@ def live_server(web_store) -> Iterator[str]:
 
     with serving(create_app(store_path=web_store.path)) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium (``chromium`` on PATH), or a skip that the session summary repeats."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip(CHROMIUM_MISSING)
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_api():
+    """``playwright.sync_api``, or a skip that the session summary repeats."""
+    return pytest.importorskip("playwright.sync_api", reason=PLAYWRIGHT_MISSING)
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    return longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line per reason the browser tests did not run: a missing Chromium or playwright."""
+    reasons = {_skip_reason(r) for r in terminalreporter.stats.get("skipped", ())}
+    for missing in (CHROMIUM_MISSING, PLAYWRIGHT_MISSING):
+        if any(missing in reason for reason in reasons):
+            terminalreporter.write_line(f"browser tests skipped: {missing}", yellow=True, bold=True)

@@ -2,17 +2,15 @@
 
 Playwright drives the system browser through ``executable_path``; its own
 browser downloads are never used (and do not work offline). Skipped, with the
-reason, where /usr/bin/chromium or the playwright package is missing.
+reason, where chromium (``chromium`` on PATH) or the playwright package is missing
+(the ``chromium`` and ``playwright_api`` fixtures of tests/web/conftest.py), and
+the session's summary then says so.
 """
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -22,21 +20,14 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.is_file() and not shutil.which("chromium"),
-        reason="Debian's chromium is not installed (apt-get install chromium)",
-    ),
-]
+# `chromium` first: without a browser, skip before the corpus is ingested and the server started
+pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.usefixtures("chromium", "playwright_api")]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+def browser(chromium, playwright_api):
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
         yield b
         b.close()
 

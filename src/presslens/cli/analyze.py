@@ -147,14 +147,21 @@ def schema(output: OutputOption = None) -> None:
 
 train_app = typer.Typer(help="Retrain the shipped models (needs `pip install 'presslens\\[train]'`).")
 
+#: where `train persuasion` writes without --out: a folder in the current directory, never the package
+DEFAULT_MODEL_OUT = Path("persuasion-model")
+
 
 @train_app.command("persuasion")
 def train_persuasion(
     data: Annotated[Path, typer.Option(help="PTC train.jsonl (SemEval-2020 Task 11 training articles).")],
     out: Annotated[
-        Path | None,
-        typer.Option(help="Where to write the model (default: the package's shipped model directory)."),
-    ] = None,
+        Path,
+        typer.Option(
+            help="Folder to write the model to. The analysis reads its model only from the package's "
+            "resources/persuasion_model (no setting or variable points elsewhere): to use a retrained "
+            "model, copy this folder's files there."
+        ),
+    ] = DEFAULT_MODEL_OUT,
     seed: Annotated[int, typer.Option(help="Seed of the article split; training is deterministic.")] = 13,
     holdout: Annotated[float, typer.Option(help="Share of articles held out for measuring.")] = 0.2,
     retrain_all: Annotated[
@@ -162,18 +169,29 @@ def train_persuasion(
         typer.Option(help="Ship a model retrained on all of train (held-out scores come from the split)."),
     ] = False,
 ) -> None:
-    """Train the persuasion span tagger and technique classifier, print the held-out scores."""
+    """Train the persuasion span tagger and technique classifier, print the held-out scores.
+
+    The model is written to --out (./persuasion-model by default), never into the
+    installed package; the command ends by saying where to copy it to use it.
+    """
     if not data.is_file():
         stop(f"{data}: training data not found (expected PTC train.jsonl)")
     # the one place the CLI reaches the training code and the shipped model's location
     with requires_extra("train", "training"):
         from presslens.extract.persuasion import MODEL_DIR
-        from presslens.training.persuasion import train_persuasion_model
-    target = out or MODEL_DIR
-    say(f"training on {data} (seed {seed}, {holdout:.0%} held out) into {target} …")
+        from presslens.training.persuasion import read_ptc, train_persuasion_model
     with edge():
-        scores = train_persuasion_model(data, target, seed=seed, holdout=holdout, retrain_all=retrain_all)
+        articles = len(read_ptc(data))  # a malformed file is one line naming it and the line, up front
+        say(f"training on {data} ({articles} articles, seed {seed}, {holdout:.0%} held out) into {out} …")
+        scores = train_persuasion_model(data, out, seed=seed, holdout=holdout, retrain_all=retrain_all)
     typer.echo(json.dumps(scores, indent=1, default=str))
+    if out.resolve() == Path(MODEL_DIR).resolve():
+        say(f"presslens: model written to {out}; the analysis uses it from the next run")
+    else:
+        say(
+            f"presslens: model written to {out.resolve()}; the analysis reads its model only from "
+            f"{MODEL_DIR} (no setting points elsewhere): copy the files there to use it"
+        )
 
 
 def register(app: typer.Typer) -> None:

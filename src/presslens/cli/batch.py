@@ -25,6 +25,7 @@ from presslens.cli._edge import (
     exit_if_failed,
     parse_field_option,
     parse_published_option,
+    plural,
     say,
     table,
 )
@@ -108,8 +109,9 @@ def batch(
         task = bar.add_task("analysing", total=None, status="starting workers")
 
         def show(update: BatchProgress) -> None:
+            records = "record" if update.records == 1 else "records"
             status = (
-                f"{update.records:,} records ({update.failed} failed) "
+                f"{update.records:,} {records} ({update.failed} failed) "
                 f"{update.records_per_second:,.1f} rec/s {update.words_per_second:,.0f} words/s"
             )
             bar.update(task, total=update.bytes_total or None, completed=update.bytes_done, status=status)
@@ -127,7 +129,7 @@ def batch(
         )
     err_console.print(_summary_table(summary))
     if not summary.ok:
-        say(f"presslens: {summary.failed} records failed; see {summary.errors_file}")
+        say(f"presslens: {plural(summary.failed, 'record')} failed; see {summary.errors_file}")
     exit_if_failed(summary.failed)
 
 

@@ -180,9 +180,8 @@ def ingest(
             "errors": [str(e) for e in summary.errors],
             "stories": summary.stories,
         }
-        title = (
-            f"{store}: {len(summary.results)} stored, {len(summary.errors)} failed, {summary.stories} stories"
-        )
+        stories = f"{summary.stories} {'story' if summary.stories == 1 else 'stories'}"
+        title = f"{store}: {len(summary.results)} stored, {len(summary.errors)} failed, {stories}"
         _show(fmt, data, title, RESULT_COLUMNS, _result_rows(summary.results))
     exit_if_failed(len(summary.errors))
 
@@ -218,7 +217,8 @@ def forget(
         if fmt is Format.json:
             _json(dataclasses.asdict(result))
             return
-        typer.echo(f"forgot {result.article_id}: {result.versions} version(s), {result.records} record(s)")
+        versions, records = plural(result.versions, "version"), plural(result.records, "record")
+        typer.echo(f"forgot {result.article_id}: {versions}, {records}")
 
 
 def export(

@@ -45,6 +45,7 @@ __all__ = [
     "draft_from_record",
     "iter_json_drafts",
     "iter_jsonl_drafts",
+    "json_problem",
     "parse_field_map",
     "remap_record",
 ]
@@ -175,14 +176,24 @@ def iter_jsonl_drafts(
         yield record if isinstance(record, IngestError) else checked_draft(record, where=where, fields=fields)
 
 
+def json_problem(exc: json.JSONDecodeError, *, line: bool = False) -> str:
+    """``Expecting value at column 5`` (``at line 2 column 5`` with `line`): the parser's message and where.
+
+    Some of the json module's messages already end in "at" (``Unterminated string
+    starting at``, ``Invalid control character at``): the position follows them
+    directly, not after a second "at".
+    """
+    where = f"line {exc.lineno} column {exc.colno}" if line else f"column {exc.colno}"
+    msg = exc.msg.rstrip()
+    return f"{msg} {where}" if msg.endswith(" at") else f"{msg} at {where}"
+
+
 def parse_json_line(line: str, where: str) -> Any:
     """The JSON value of one JSON Lines line, or an IngestError naming the line (`where`)."""
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        return IngestError(
-            where, f"not valid JSON ({exc.msg} at column {exc.colno}); expected one object per line"
-        )
+        return IngestError(where, f"not valid JSON ({json_problem(exc)}); expected one object per line")
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -213,7 +224,7 @@ def iter_json_drafts(
             return iter_jsonl_drafts(io.BytesIO(text.encode("utf-8")), source=source, fields=fields)
         raise DecodeError(
             source,
-            f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
+            f"not valid JSON ({json_problem(exc, line=True)}); "
             "expected an object, a list of objects, or JSON Lines",
         ) from None
     if isinstance(data, dict):

@@ -36,6 +36,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.errors import TrainingDataError
 from presslens.extract.persuasion import (
     FEATURE_VERSION,
     LexiconHit,
@@ -49,6 +50,7 @@ from presslens.extract.persuasion import (
     phrase_counts,
     span_features,
 )
+from presslens.ingest.records import json_problem
 from presslens.training.scoring import merge_overlapping, si_scores, tc_micro_f1
 
 __all__ = ["CRF_PARAMS", "THRESHOLDS", "train_persuasion_model"]
@@ -84,14 +86,71 @@ class Article:
     sentences: list[SentenceItems]
 
 
+_PTC_LINE = (
+    'expected one PTC article per line: {"id": ..., "text": "...", '
+    '"spans": [{"start": int, "end": int, "technique": str|null}]}'
+)
+
+
 def read_ptc(path: Path) -> list[dict[str, Any]]:
-    """PTC records from a JSON Lines file (see shared/data/ptc/README.md)."""
+    """PTC records from a JSON Lines file (see shared/data/ptc/README.md), checked before any parsing.
+
+    A file that is not JSON Lines, or a line without the PTC fields, raises a
+    `TrainingDataError` naming the file and the line, before spaCy is loaded.
+    """
     if path.is_dir():
         path = path / "train.jsonl"
     if not path.is_file():
         raise FileNotFoundError(f"PTC file not found: {path} (expected train.jsonl from shared/data/ptc)")
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    source, records = str(path), []
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                problem = f"line {lineno}: not valid UTF-8 at byte {exc.start}"
+                raise TrainingDataError(source, problem) from None
+            if line.strip():
+                records.append(_ptc_record(line, source, lineno))
+    if not records:
+        raise TrainingDataError(source, f"no articles (the file is blank); {_PTC_LINE}")
+    return records
+
+
+def _ptc_record(line: str, source: str, lineno: int) -> dict[str, Any]:
+    """One line's PTC article, or a TrainingDataError saying what is missing or malformed."""
+
+    def bad(problem: str) -> TrainingDataError:
+        return TrainingDataError(source, f"line {lineno}: {problem}; {_PTC_LINE}")
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise bad(f"not valid JSON ({json_problem(exc)})") from None
+    if not isinstance(record, dict):
+        raise bad(f"a JSON {type(record).__name__}, not an object")
+    missing = [k for k in ("id", "text") if k not in record]
+    if missing:
+        raise bad(f"no {' or '.join(repr(k) for k in missing)} field")
+    text, spans = record["text"], record.get("spans", [])
+    if not isinstance(text, str):
+        raise bad(f"'text' is a {type(text).__name__}, not a string")
+    if not isinstance(spans, list):
+        raise bad(f"'spans' is a {type(spans).__name__}, not a list")
+    for k, span in enumerate(spans):
+        start = span.get("start") if isinstance(span, dict) else None
+        end = span.get("end") if isinstance(span, dict) else None
+        technique = span.get("technique") if isinstance(span, dict) else None
+        if (
+            not isinstance(start, int)
+            or not isinstance(end, int)
+            or isinstance(start, bool)
+            or isinstance(end, bool)
+            or not 0 <= start < end <= len(text)
+            or not (technique is None or isinstance(technique, str))
+        ):
+            raise bad(f"spans[{k}] is not a span of the text ({json.dumps(span)[:80]})")
+    return record
 
 
 def build_parser(model: str = SPACY_MODEL) -> Language:
