@@ -48,6 +48,14 @@ def test_analyze_text_and_path_give_the_same_record(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [TEXT.strip() * 30, TEXT.strip() + "\x00 and more."])
+def test_analyze_takes_one_line_texts_no_file_system_could_name(text: str) -> None:
+    """A 2,500-character line is too long for a file name (ENAMETOOLONG) and a NUL is no path: text."""
+    document = presslens.analyze(text, published="2025-07-02")
+    assert document.text.startswith("Ukrainian police") and document.events
+
+
+@pytest.mark.model
 def test_analyze_refuses_a_source_with_several_articles(tmp_path: Path) -> None:
     path = tmp_path / "two.jsonl"
     path.write_text("\n".join(json.dumps({"text": TEXT, "id": str(i)}) for i in range(2)), encoding="utf-8")

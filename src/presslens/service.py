@@ -87,11 +87,15 @@ def field_map(fields: Mapping[str, str] | Iterable[str] | None) -> dict[str, str
 
 
 def _looks_like_source(value: str) -> bool:
+    """Whether a string names a file or URL rather than being the article's text itself."""
     if value.startswith(("http://", "https://")):
         return True
     if "\n" in value or len(value) > 4096:
         return False
-    return Path(value).exists()
+    try:
+        return Path(value).exists()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: text, not a path
+        return False
 
 
 def analyze(

@@ -68,6 +68,13 @@ def _only(claims, cue: str):
             "The paper",
             "the editor had resigned",
         ),
+        (  # "that" parsed as the subject of a relative clause on the object, which has its own
+            "Spokesman Daniel Hagari told a press briefing that at the time of the strike, "
+            "the army was not conducting air operations near the hospital.",
+            "told",
+            "Spokesman Daniel Hagari",
+            "the army was not conducting air operations",
+        ),
         ("He proposed dropping the tax.", "proposed", "He", "dropping the tax"),
         ("It was a strategy which the bank detailed in its filings.", "detailed", "the bank", "which"),
         ("He does not think so.", "think", "He", "so"),

@@ -70,6 +70,21 @@ def test_calling_an_allegation_absurd_rejects_it(pipeline):
     assert _claim_with(doc, "absurd").act == "REJECT"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "act"),
+    [
+        ("“The attack on the hospital was not from our forces,” the army said.", "forces", "REJECT"),
+        ("The Kremlin said Russian troops did not strike the market.", "market", "REJECT"),
+        ("Ukraine's military said it had not attacked the town.", "town", "REJECT"),
+        # another party's act denied is no denial by the speaker
+        ("The ministry said Israel did not strike the hospital.", "hospital", None),
+        ("The Kremlin said Ukrainian troops did not strike the market.", "market", None),
+    ],
+)
+def test_denying_an_act_of_ones_own_side_rejects_the_accusation(pipeline, text, word, act):
+    assert _claim_with(_analyse(pipeline, text), word).act == act
+
+
 def test_no_indication_that_a_party_attacked_accuses_no_one(pipeline):
     doc = _analyse(pipeline, "The embassy said there was no indication that Belarus was behind the attack.")
     assert _claim_with(doc, "indication").act is None

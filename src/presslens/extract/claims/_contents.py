@@ -111,11 +111,16 @@ def passive_subject(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] |
 def adjunct_that_clause(verb: Token) -> tuple[int, int] | None:
     """A that-clause attached below an adverbial of the cue ("told a meeting on Friday that ...")."""
     for tok in verb.subtree:
-        # "that" opens the clause (the parser may label it a marker or, after a noun, an adverb)
-        if tok.i <= verb.i or tok.dep_ not in ("mark", "advmod") or tok.lower_ != "that":
+        # "that" opens the clause (the parser may label it a marker or, after a noun, an adverb,
+        # or take it for the subject of a relative clause that has a subject of its own: "told a
+        # press briefing that at the time the army was not ...")
+        if tok.i <= verb.i or tok.lower_ != "that" or tok.dep_ not in ("mark", "advmod", "nsubj"):
             continue
         clause = tok.head
-        if tok.i != clause.left_edge.i or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i]
+        if tok.dep_ == "nsubj" and clause.dep_ != "relcl":
+            continue
+        if tok.i != clause.left_edge.i or not subjects:
             continue
         path = clause.head
         while path.i != verb.i and path.dep_ in _ADJUNCT_DEPS and path.head.i != path.i:

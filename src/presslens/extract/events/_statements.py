@@ -16,6 +16,10 @@ categories:
   ("the IDF said Islamic Jihad is responsible"; the party facts of `presslens.facts`);
 - a statement that calls an allegation false rejects it ("allegations of involvement are
   absurd", "baseless claims"; classes ``allegation`` and ``dismissal`` of plover_classes.tsv);
+- a statement that denies a hostile act of the speaker's own side rejects the accusation ("the
+  attack on the hospital was not from our forces", the IDF said; the Kremlin said Russian troops
+  did not strike the market): the act negated, its doer or source the speaker, "we"/"our", or a
+  party of the speaker's country;
 - anything else is a plain statement (`act` null), shown as such.
 """
 
@@ -23,11 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.extract._dating import event_date
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
-from presslens.facts import claim_facts
+from presslens.facts import claim_facts, party_sides
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 
 __all__ = ["statement_acts"]
@@ -44,7 +48,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         act, target = _act(claim, events)
         if act is None:
             act, target = _blamed(claim, doc.text)
-        if act is None and _dismisses_allegation(doc, claim):
+        if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
         update = {"date": date, "date_bound": bound, "act": act, "act_target": target}
@@ -98,6 +102,46 @@ def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
             if any(c.lemma_.lower() in allegations for c in subjects):
                 return True  # "the allegations are absurd"
     return False
+
+
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+
+
+def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event]) -> bool:
+    """The content negates a hostile act told in it, and who did it (or where it came from) is the
+    speaker's own side: "the attack was not from our forces", "Russian troops did not strike"
+    said by the Kremlin. A third party cleared ("no sign Ukraine was behind it") is not a denial."""
+    hostile = [e for e in events if _inside(e, claim) and e.type in HOSTILE]
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if not hostile or span is None:
+        return False
+    own = {_name(claim.speaker)} | {claim.speaker.text.casefold()}
+    own_countries = party_sides(claim.speaker.text)[0] | party_sides(claim.speaker.canonical or "")[0]
+    for neg in (t for t in span if t.dep_ == "neg"):
+        clause = neg.head
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        if not any(lo <= e.evidence.start < hi for e in hostile):
+            continue
+        for party in _doers(clause):
+            words = {t.lower_ for t in party.subtree}
+            phrase = doc[party.left_edge.i : party.right_edge.i + 1].text
+            if words & _FIRST_PERSON or phrase.casefold() in own:
+                return True
+            if own_countries and party_sides(phrase)[0] & own_countries:
+                return True
+        for event in hostile:  # the negated act's resolved doer: "it had not attacked" -> the speaker
+            inside = lo <= event.evidence.start < hi
+            if inside and event.negated and event.actor is not None and _name(event.actor) in own:
+                return True
+    return False
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who a clause says did its act: its subject, its agent, and what it came "from"."""
+    doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in (c for c in clause.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "from"}):
+        doers += [c for c in prep.children if c.dep_ == "pobj"]
+    return doers
 
 
 def _inside(event: Event, claim: Claim) -> bool:
