@@ -93,5 +93,5 @@ def test_the_factories_in_a_bare_pipeline_give_what_analyze_gives(pipeline: Pipe
     doc._.published, doc._.article_id = article.published, article.id
     for _, component in bare.pipeline:
         doc = component(doc)
-    assert len(doc._.contradictions) == 1 and doc._.persuasion_summary.by_technique
+    assert len(doc._.contradictions) == 1 and doc._.persuasion_summary.by_speaker  # the lawyer's words
     assert document_from_doc(doc, article, pipeline.versions) == expected

@@ -180,20 +180,39 @@ class Claim(_Record):
 
 
 class PersuasionSpan(_Record):
-    """A span using a persuasion technique (SemEval-2020 Task 11 inventory)."""
+    """A span using a persuasion technique (SemEval-2020 Task 11 inventory), and whose words they are.
+
+    `voice` "outlet" is the outlet's own narration; "source" is what a source
+    says, quoted or reported: the Foreign Ministry's "brutal killing" is the
+    ministry's, not the outlet's. `speaker` and `claim` (its index in
+    ``Document.claims``) name that source when a claim attributes the words;
+    a quotation no claim attributes has voice "source" and no speaker.
+    """
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     technique: str
     score: float = 1.0
+    voice: Literal["outlet", "source"] = "outlet"
+    speaker: str | None = Field(None, description="the source whose words these are (canonical name)")
+    claim: int | None = Field(None, description="index in `claims` of the claim that attributes them")
 
 
 class PersuasionSummary(_Record):
-    """How much an article steers its reader, per technique and per 1,000 words."""
+    """How much an article steers its reader, per technique and per 1,000 words.
 
-    by_technique: dict[str, int] = Field(default_factory=dict)
-    per_1000_words: float = 0.0
+    The counts and the density are of the outlet's own voice; what its sources
+    say is counted per speaker (`by_speaker`), so a wire report quoting an
+    angry ministry is not scored as an angry report.
+    """
+
+    by_technique: dict[str, int] = Field(default_factory=dict, description="spans in the outlet's voice")
+    per_1000_words: float = Field(0.0, description="spans in the outlet's voice per 1,000 words")
+    by_speaker: dict[str, int] = Field(
+        default_factory=dict,
+        description="spans in sources' words, per speaker (\"a quotation\" when no claim names one)",
+    )
     densest_paragraphs: tuple[int, ...] = Field((), description="1-based paragraphs with the most spans")
     text: str = Field("", description="the summary in plain language, as the reports show it")
     detector: str = Field("", description="which detector produced the spans (trained model or lexicon only)")

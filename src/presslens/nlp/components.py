@@ -174,22 +174,24 @@ class PersuasionComponent:
     """Marks persuasion-technique spans (trained CRF + lexicons, or lexicons alone)."""
 
     def __init__(self) -> None:
-        from presslens.extract.persuasion import persuasion_spans, persuasion_summary
+        from presslens.extract.persuasion import persuasion_spans, persuasion_summary, with_voices
 
         self._spans = persuasion_spans
+        self._voices = with_voices
         self._summary = persuasion_summary
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self._spans(doc)
+        text = doc_text(doc)
+        spans = self._voices(self._spans(doc), doc._.claims, text)
         doc._.persuasion = spans
-        doc._.persuasion_summary = self._summary(spans, doc_text(doc))
+        doc._.persuasion_summary = self._summary(spans, text)
         return doc
 
 
 @Language.factory(
     "presslens_persuasion",
     assigns=["doc._.persuasion", "doc._.persuasion_summary"],
-    requires=["token.dep", "token.lemma", "doc.ents"],
+    requires=["token.dep", "token.lemma", "doc.ents", "doc._.claims"],
 )
 def make_persuasion_component(nlp: Language, name: str) -> PersuasionComponent:
     register_extensions()

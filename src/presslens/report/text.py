@@ -145,9 +145,11 @@ def _persuasion(doc: Document) -> Table:
     table = Table(title=f"Persuasion: {summary.text}", title_justify="left", expand=True)
     table.add_column("technique", no_wrap=True)
     table.add_column("span", overflow="fold", ratio=3)
+    table.add_column("whose words", overflow="fold", ratio=1)
     table.add_column("score", justify="right")
     for p in doc.persuasion:
-        table.add_row(p.technique, p.text, f"{p.score:.2f}")
+        voice = "the outlet" if p.voice == "outlet" else (p.speaker or "a quotation")
+        table.add_row(p.technique, p.text, voice, f"{p.score:.2f}")
     table.caption = f"detector: {summary.detector}" if summary.detector else None
     return table
 

@@ -93,7 +93,10 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "act_target_text",
         "act_target_canonical",
     ),
-    "persuasion": (*_KEY, "text", "text_start", "text_end", "technique", "score", *_VERSIONS),
+    "persuasion": (
+        *_KEY, "text", "text_start", "text_end", "technique", "score", "voice", "speaker", "claim_idx",
+        *_VERSIONS,
+    ),
     "flags": (*_KEY, "kind", "why", "evidence_text", "evidence_start", "evidence_end", *_VERSIONS),
     "contradictions": (
         *_KEY,
@@ -268,7 +271,8 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
         for i, c in enumerate(document.claims)
     ]
     tables["persuasion"] = [
-        (*key, i, p.text, p.start, p.end, p.technique, p.score, *v) for i, p in enumerate(document.persuasion)
+        (*key, i, p.text, p.start, p.end, p.technique, p.score, p.voice, p.speaker, p.claim, *v)
+        for i, p in enumerate(document.persuasion)
     ]
     tables["flags"] = [(*key, i, f.kind, f.why, *_span(f.evidence), *v) for i, f in enumerate(document.flags)]
     tables["contradictions"] = [

@@ -1,7 +1,8 @@
 """Persuasion: loaded language and propaganda techniques (SemEval-2020 Task 11), per span and per article.
 
     persuasion_spans(doc) -> list[PersuasionSpan]
-    persuasion_summary(spans, text) -> PersuasionSummary
+    with_voices(spans, claims, text) -> the spans, each in the outlet's or a source's voice
+    persuasion_summary(spans, text) -> PersuasionSummary (the outlet's voice scored)
 
 The detector is a cascade (``_detector``): the shipped CRF span tagger and
 technique classifier (``_crf``, ``_features``, ``_techniques``) merged with the
@@ -25,10 +26,12 @@ from presslens.extract.persuasion._features import SentenceItems, doc_sentence_i
 from presslens.extract.persuasion._lexicon import LexiconHit, lexicon_hits
 from presslens.extract.persuasion._summary import persuasion_summary
 from presslens.extract.persuasion._techniques import TECHNIQUES, TechniqueModel, phrase_counts, span_features
+from presslens.extract.persuasion._voice import QUOTED, with_voices
 
 __all__ = [
     "FEATURE_VERSION",
     "MODEL_DIR",
+    "QUOTED",
     "TECHNIQUES",
     "LexiconHit",
     "PersuasionModel",
@@ -45,4 +48,5 @@ __all__ = [
     "phrase_counts",
     "shipped_model",
     "span_features",
+    "with_voices",
 ]

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from presslens.extract.persuasion._detector import detector_kind
+from presslens.extract.persuasion._voice import QUOTED
 from presslens.models import PersuasionSpan, PersuasionSummary
 from presslens.resources import read_tsv
 
@@ -22,21 +23,27 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 def persuasion_summary(spans: Sequence[PersuasionSpan], text: str) -> PersuasionSummary:
     """Counts by technique, spans per 1,000 words, the densest paragraphs and a plain sentence.
 
-    Density rather than a raw count lets a short wire story and a long opinion
-    piece be compared; words are counted as runs of letters/digits. Paragraphs
-    are the body's lines; the densest are those with the most spans per word
+    Only the outlet's own voice is counted and scored (``_voice``): a source's
+    loaded words are the source's, summarised per speaker. Density rather than
+    a raw count lets a short wire story and a long opinion piece be compared;
+    words are counted as runs of letters/digits. Paragraphs are the body's
+    lines; the densest are those with the most of the outlet's spans per word
     (at most two, and only paragraphs holding at least two spans).
     """
-    counts = Counter(s.technique for s in spans)
+    own = [s for s in spans if s.voice == "outlet"]
+    counts = Counter(s.technique for s in own)
+    sourced = Counter(s.speaker or QUOTED for s in spans if s.voice == "source")
     words = len(_WORD.findall(text))
-    density = 1000.0 * len(spans) / words if words else 0.0
-    densest = _densest_paragraphs(spans, text)
+    density = 1000.0 * len(own) / words if words else 0.0
+    densest = _densest_paragraphs(own, text)
     by_technique = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    by_speaker = dict(sorted(sourced.items(), key=lambda kv: (-kv[1], kv[0])))
     return PersuasionSummary(
         by_technique=by_technique,
         per_1000_words=round(density, 2),
+        by_speaker=by_speaker,
         densest_paragraphs=densest,
-        text=_summary_text(by_technique, density, densest),
+        text=_summary_text(by_technique, density, densest) + _sources_text(by_speaker),
         detector=detector_kind(),
     )
 
@@ -60,9 +67,16 @@ def _densest_paragraphs(spans: Sequence[PersuasionSpan], text: str) -> tuple[int
     return tuple(sorted(ranked[:2]))
 
 
+def _sources_text(by_speaker: dict[str, int]) -> str:
+    """ " In sources' words: the Foreign Ministry 3, a quotation 1." (empty when none)."""
+    if not by_speaker:
+        return ""
+    return " In sources' words: " + ", ".join(f"{who} {n}" for who, n in by_speaker.items()) + "."
+
+
 def _summary_text(by_technique: dict[str, int], density: float, densest: tuple[int, ...]) -> str:
     if not by_technique:
-        return "No persuasion techniques found."
+        return "No persuasion techniques in the outlet's own voice."
     names = {row[0]: (row[1], row[2]) for row in read_tsv("persuasion_techniques.tsv")}
     parts = []
     for technique, n in by_technique.items():
@@ -74,4 +88,7 @@ def _summary_text(by_technique: dict[str, int], density: float, densest: tuple[i
         label = "paragraphs" if len(densest) > 1 else "paragraph"
         where = f"; densest in {label} " + " and ".join(map(str, densest))
     noun = "span" if total == 1 else "spans"
-    return f"{total} persuasive {noun} ({density:.1f} per 1,000 words): {', '.join(parts)}{where}."
+    return (
+        f"{total} persuasive {noun} in the outlet's own voice ({density:.1f} per 1,000 words): "
+        f"{', '.join(parts)}{where}."
+    )
