@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
+import pytest
 from rich.console import Console
 
 from presslens.models import Document, Entity, Flag, TextSpan, Timex, Versions
@@ -67,3 +69,38 @@ def test_text_report_lists_entities_times_and_flags() -> None:
     print_text_report(_doc("yesterday in Baku"), Console(file=buf, width=100, no_color=True))
     out = buf.getvalue()
     assert "Baku" in out and "2025-07-01" in out and "temporal_inconsistency" in out
+
+
+@pytest.mark.parametrize(
+    ("raw", "visible"),
+    [
+        ("clear \x1b[2J screen", "clear \\x1b[2J screen"),
+        ("over\rwrite", "over\\x0dwrite"),
+        ("csi \x9b31m del \x7f", "csi \\x9b31m del \\x7f"),
+        ("flip \u202eit\u202c, isolate \u2066x\u2069", "flip \\u202eit\\u202c, isolate \\u2066x\\u2069"),
+        ("lines\nand\ttabs, Ünïcode — «ёлочки», [/b]", "lines\nand\ttabs, Ünïcode — «ёлочки», [/b]"),
+    ],
+)
+def test_terminal_text_is_shown_not_obeyed(raw: str, visible: str) -> None:
+    from presslens.report.terminal import cell, json_safe, shown
+
+    assert shown(raw) == visible
+    assert cell(raw).plain == visible  # a Text: "[/b]" is never parsed as markup
+    dumped = json_safe(json.dumps({"t": raw}, ensure_ascii=False))
+    assert json.loads(dumped) == {"t": raw}  # the same data
+    assert not any(c in dumped for c in "\x1b\r\x9b\x7f\u202e\u2066")
+
+
+@pytest.mark.model
+def test_text_report_of_an_article_with_markup_and_escapes(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from presslens.cli import app
+
+    path = tmp_path / "hostile.txt"
+    path.write_text('Police said the raid [/b] was lawful, the ministry said "a [video] provocation".\n'
+                    "\x1b]0;pwned\x07 Officials said the \x1b[2Jstrike was lawful.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert "the raid [/b] was lawful" in result.stdout and "[video]" in result.stdout
+    assert "\x1b]" not in result.stdout and "\x1b[2J" not in result.stdout

@@ -68,6 +68,14 @@ def test_an_entry_without_text_is_reported_and_the_others_still_come_out() -> No
     assert isinstance(full, Draft)
 
 
+def test_a_reference_to_half_a_surrogate_pair_is_a_replacement_character_not_the_end_of_the_feed() -> None:
+    """feedparser raised UnicodeEncodeError on &#xd800; and the whole feed was lost."""
+    data = ATOM.replace(b"Raid in Baku", b"Raid &#xd800; in &#56000; Baku &#x1F600;")
+    (draft,) = iter_feed_drafts(data, source="feed.atom")
+    assert isinstance(draft, Draft)
+    assert draft.title == "Raid \ufffd in \ufffd Baku \U0001f600"
+
+
 @pytest.mark.parametrize(
     ("data", "error"),
     [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.errors import IngestError
+from presslens.errors import DecodeError, IngestError
 from presslens.ingest import read_source
 from presslens.models import Article
 
@@ -132,3 +132,43 @@ def test_json_errors_say_at_once(tmp_path: Path, settings, name: str, content: s
     (error,) = items
     assert isinstance(error, IngestError)
     assert f"not valid JSON ({message}" in str(error) and "at at" not in str(error)
+
+
+@pytest.mark.parametrize("field", ["text", "title", "outlet", "published", "url"])
+def test_lone_surrogate_rejects_its_record_and_keeps_the_rest(tmp_path: Path, settings, field: str) -> None:
+    """``"\\ud800"`` in JSON is half a UTF-16 pair, not storable as UTF-8: one clear error for its record.
+
+    A UnicodeEncodeError used to end the file there (text: hashing it) or the whole ingest, the good
+    records of its analysis group unstored (another field: writing it to the store)."""
+    bad = {"text": TEXT, "title": "Envoy summoned", "outlet": "Daily", "published": "2025-07-02"}
+    bad[field] = bad.get(field, "https://example.org/a") + " \ud800 cut"
+    path = tmp_path / "cut.jsonl"
+    pair = "\ud83d\ude00 "  # both halves: JSON reads them back as one character, U+1F600
+    lines = [json.dumps(bad), json.dumps({"id": "b", "text": TEXT}), json.dumps({"text": pair + TEXT})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")  # json.dumps writes the escapes, ASCII only
+    error, kept, emoji = read_source(path, settings=settings, today=TODAY)
+    assert isinstance(error, DecodeError) and error.source == f"{path}:1"
+    assert f"{field!r} holds a lone surrogate (\\ud800)" in str(error)
+    assert isinstance(kept, Article) and kept.id == "b"
+    assert isinstance(emoji, Article) and emoji.text.startswith("\U0001f600")
+
+
+def test_an_unforeseen_failure_costs_only_its_record(tmp_path: Path, settings, monkeypatch) -> None:
+    from presslens.ingest import build
+
+    finish = build.finish_article
+
+    def fragile(draft, **kwargs):
+        if "boom" in draft.text:
+            raise RuntimeError("a value no step foresaw")
+        return finish(draft, **kwargs)
+
+    monkeypatch.setattr(build, "finish_article", fragile)
+    path = tmp_path / "three.jsonl"
+    words = ["one", "boom", "three"]
+    lines = [json.dumps({"id": str(i), "text": f"{TEXT} {word}"}) for i, word in enumerate(words)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, bad, last = read_source(path, settings=settings, today=TODAY)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert isinstance(bad, IngestError) and bad.source == f"{path}:2"
+    assert "RuntimeError: a value no step foresaw" in str(bad)

@@ -2,11 +2,13 @@
 
 Every command module prints through here, so the policy lives in one place:
 
-- **Nothing from data is ever read as Rich markup.** Messages and table
-  cells are ``rich.text.Text`` objects, never markup strings: a stored title
+- **Nothing from data is ever read as Rich markup or obeyed by the terminal.**
+  Messages and table cells are ``rich.text.Text`` objects made by
+  ``report.terminal.cell``, never markup strings: a stored title
   ``Raid [/b] in Saratov`` or an outlet ``TASS [video]`` is printed as it is,
   where a markup string would drop ``[video]`` or raise ``MarkupError`` on
-  ``[/b]`` (and a file name or URL in an error message is data too).
+  ``[/b]``, and an escape sequence or a bidi override in it is shown as
+  ``\x1b`` or ``\u202e`` (a file name or URL in an error message is data too).
 - **Errors are one line on stderr naming the input and the problem**
   (``presslens: error: notes.pdf: .pdf is not a supported format; …``), the
   message of the library's ``PresslensError``; a bad input never stops the
@@ -35,6 +37,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from presslens.errors import PresslensError
+from presslens.report.terminal import cell
 
 __all__ = [
     "FieldOption",
@@ -65,12 +68,12 @@ err_console = Console(stderr=True, highlight=False)
 
 def say(message: str) -> None:
     """One plain line on stderr (progress and summaries)."""
-    err_console.print(Text(message), soft_wrap=True)
+    err_console.print(cell(message), soft_wrap=True)
 
 
 def fail(message: str) -> None:
     """``presslens: error: MESSAGE`` on stderr; `message` names the input and the problem."""
-    err_console.print(Text.assemble(("presslens: error:", "bold red"), " ", message), soft_wrap=True)
+    err_console.print(Text.assemble(("presslens: error:", "bold red"), " ", cell(message)), soft_wrap=True)
 
 
 def stop(message: str) -> NoReturn:
@@ -164,10 +167,6 @@ def parse_field_option(specs: list[str] | None) -> dict[str, str]:
         raise typer.BadParameter(str(exc), param_hint="--field") from exc
 
 
-def _cell(value: object) -> Text:
-    return value if isinstance(value, Text) else Text("" if value is None else str(value))
-
-
 def table(
     title: str,
     columns: Sequence[str | Column],
@@ -181,13 +180,13 @@ def table(
     another style or alignment (its header should be ``""`` or a ``Text``).
     """
     built = Table(
-        *[c if isinstance(c, Column) else Column(Text(c), overflow="fold") for c in columns],
-        title=Text(title),
+        *[c if isinstance(c, Column) else Column(cell(c), overflow="fold") for c in columns],
+        title=cell(title),
         title_justify="left",
         show_header=show_header,
     )
     for row in rows:
-        built.add_row(*[_cell(v) for v in row])
+        built.add_row(*[cell(v) for v in row])
     return built
 
 

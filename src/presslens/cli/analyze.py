@@ -31,6 +31,7 @@ from presslens.cli._edge import (
     stop,
 )
 from presslens.errors import PresslensError
+from presslens.report.terminal import json_safe
 
 __all__ = ["OutputFormat", "register"]
 
@@ -120,10 +121,10 @@ def _write(documents: list, fmt: OutputFormat, output: Path | None, *, single: b
     with _output(output) as fh:
         if fmt is OutputFormat.json:
             payload = documents[0].to_dict() if single else [d.to_dict() for d in documents]
-            fh.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+            fh.write(json_safe(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n")
         elif fmt is OutputFormat.jsonl:
             for d in documents:
-                fh.write(d.to_json(indent=None) + "\n")
+                fh.write(json_safe(d.to_json(indent=None)) + "\n")
         elif fmt is OutputFormat.html:
             from presslens.report.html import html_report
 

@@ -33,6 +33,7 @@ from presslens.cli._edge import (
     table,
 )
 from presslens.errors import PresslensError
+from presslens.report.terminal import json_safe
 
 if TYPE_CHECKING:  # the store (DuckDB) is imported when a command runs, so `presslens --help` is fast
     from presslens.models import StoryContradiction, TimelineEvent
@@ -76,7 +77,7 @@ def _json(data: Any) -> None:
             return [plain(v) for v in value]
         return value
 
-    typer.echo(json.dumps(plain(data), ensure_ascii=False, indent=1, default=str))
+    typer.echo(json_safe(json.dumps(plain(data), ensure_ascii=False, indent=1, default=str)))
 
 
 def _show(fmt: Format, data: Any, title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

@@ -130,7 +130,11 @@ def finish_drafts(
     settings: Settings,
     today: dt.date | None,
 ) -> Iterator[Article | IngestError]:
-    """Finish each draft of a multi-record source; a bad record comes back as its error."""
+    """Finish each draft of a multi-record source; a bad record comes back as its error.
+
+    Whatever a record holds, it costs only itself: an unexpected failure on one (a value no
+    step foresaw) is that record's error too, never the end of the file.
+    """
     for draft in drafts:
         if isinstance(draft, IngestError):
             yield draft
@@ -139,3 +143,5 @@ def finish_drafts(
             yield finish_article(draft, published=published, settings=settings, today=today)
         except IngestError as exc:
             yield exc
+        except Exception as exc:  # one record's surprise must not lose the rest
+            yield IngestError(draft.source, f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")

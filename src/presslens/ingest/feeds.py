@@ -21,6 +21,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,6 +38,20 @@ logger = logging.getLogger(__name__)
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section")
 _FEED_OPENINGS = (b"<rss", b"<feed", b"<rdf:rdf")
+
+
+# A character reference to half a UTF-16 pair (&#xd800;, &#55296;) is not XML, and feedparser's
+# chr(...).encode("utf-8") raises on it, which ended the whole feed: it stands for U+FFFD here.
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _without_surrogate_references(data: bytes) -> bytes:
+    def replace(match: re.Match[bytes]) -> bytes:
+        hexa, decimal = match.groups()
+        code = int(hexa, 16) if hexa else int(decimal)
+        return b"&#xfffd;" if 0xD800 <= code <= 0xDFFF else match.group()
+
+    return _REFERENCE.sub(replace, data) if b"&#" in data else data
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -98,7 +113,7 @@ def iter_feed_drafts(data: bytes, *, source: str) -> Iterator[Draft | IngestErro
 
     Raises DecodeError when the bytes are not a feed feedparser can read at all.
     """
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_without_surrogate_references(data))
     if not parsed.entries:
         if parsed.get("bozo"):
             reason = parsed.get("bozo_exception")

@@ -21,6 +21,12 @@ body that cleans to nothing) is *yielded* as an ``IngestError`` naming
 other records still come out: a batch is never lost to one bad line. A date
 that cannot be read is not worth losing the article for: it is dropped with a
 ``published_invalid`` flag.
+
+A JSON string may spell half of a UTF-16 surrogate pair (``"\\ud800"``, what
+a tool that cut a string between the halves of an emoji writes): Python
+reads it as a lone surrogate, which is not a character, cannot be encoded
+as UTF-8 and so can be neither hashed nor stored. Such a record is rejected
+like a line of undecodable bytes: a ``DecodeError`` naming the field.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import dataclasses
 import io
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
@@ -54,6 +61,7 @@ logger = logging.getLogger(__name__)
 
 _FIELDS = "text or html, and optionally title, published, url, outlet, id, section, author"
 RECORD_FIELDS = ("text", "html", "title", "published", "url", "outlet", "id", "section", "author")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_field_map(specs: Iterable[str] | None) -> dict[str, str]:
@@ -98,10 +106,23 @@ def _string(record: dict[str, Any], key: str) -> str | None:
     return text or None
 
 
+def _check_encodable(record: dict[str, Any], source: str) -> None:
+    """Raise DecodeError (named `source`) when a field read as text holds a lone surrogate."""
+    for key in RECORD_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            raise DecodeError(
+                source,
+                f"{key!r} holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}, "
+                "half of a UTF-16 pair and not valid Unicode; expected text that encodes as UTF-8",
+            )
+
+
 def draft_from_record(record: Any, *, source: str) -> Draft:
     """A Draft from one JSON object; raises IngestError (named `source`) when it has no usable body."""
     if not isinstance(record, dict):
         raise IngestError(source, f"expected a JSON object with {_FIELDS}; got {type(record).__name__}")
+    _check_encodable(record, source)
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str | None) or not isinstance(html, str | None):
         raise IngestError(source, "'text' and 'html' must be strings")

@@ -1,4 +1,8 @@
-"""The readable terminal report (`presslens analyze --format text`), drawn with rich."""
+"""The readable terminal report (`presslens analyze --format text`), drawn with rich.
+
+Every string from the article reaches Rich as ``report.terminal.cell`` text: never markup, its
+control characters shown, not obeyed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from rich.text import Text
 
 from presslens.models import Document
 from presslens.report.highlight import adds_name, entity_groups
+from presslens.report.terminal import cell
 
 __all__ = ["print_text_report"]
 
@@ -22,8 +27,13 @@ _LABEL_STYLE = {
 }
 
 
+def _row(table: Table, *cells: object) -> None:
+    """A row of data: every cell plain text, shown, never markup (``report.terminal``)."""
+    table.add_row(*(cell(c) for c in cells))
+
+
 def _header(doc: Document) -> Text:
-    title = Text(doc.title or "(untitled)", style="bold")
+    title = cell(doc.title or "(untitled)", style="bold")
     bits = [
         doc.outlet,
         doc.section,
@@ -36,13 +46,13 @@ def _header(doc: Document) -> Text:
         f"language {doc.language}" if doc.language else None,
         f"{len(doc.text.split()):,} words",
     ]
-    meta = Text(" · ".join(b for b in bits if b), style="dim")
-    src = Text(f"source {doc.source or '-'}  id {doc.id}", style="dim")
+    meta = cell(" · ".join(b for b in bits if b), style="dim")
+    src = cell(f"source {doc.source or '-'}  id {doc.id}", style="dim")
     return Text.assemble(title, "\n", meta, "\n", src)
 
 
 def _entities(doc: Document) -> Table:
-    table = Table(title=f"Entities ({len(doc.entities)} mentions)", title_justify="left", expand=False)
+    table = Table(title=cell(f"Entities ({len(doc.entities)} mentions)"), title_justify="left", expand=False)
     for col in ("name", "type", "mentions", "also written", "place"):
         table.add_column(col, overflow="fold")
     for group in entity_groups(doc):
@@ -52,26 +62,26 @@ def _entities(doc: Document) -> Table:
             where = place.country_name or place.country or ""
             if place.lat is not None and place.lon is not None:
                 where += f" ({place.lat:.2f}, {place.lon:.2f})"
-        name = Text(group["canonical"], style=_LABEL_STYLE.get(group["label"], ""))
-        table.add_row(name, group["label"], str(group["count"]), ", ".join(group["aliases"]), where)
+        name = cell(group["canonical"], style=_LABEL_STYLE.get(group["label"], ""))
+        _row(table, name, group["label"], str(group["count"]), ", ".join(group["aliases"]), where)
     return table
 
 
 def _timexes(doc: Document) -> Table:
-    table = Table(title=f"Time expressions ({len(doc.timexes)})", title_justify="left")
+    table = Table(title=cell(f"Time expressions ({len(doc.timexes)})"), title_justify="left")
     for col in ("text", "type", "value"):
         table.add_column(col)
     for t in doc.timexes:
-        table.add_row(t.text, t.type, t.value)
+        _row(table, t.text, t.type, t.value)
     return table
 
 
 def _flags(doc: Document) -> Table:
-    table = Table(title=f"Flags ({len(doc.flags)})", title_justify="left", show_lines=False)
+    table = Table(title=cell(f"Flags ({len(doc.flags)})"), title_justify="left", show_lines=False)
     for col in ("kind", "where", "why"):
         table.add_column(col, overflow="fold")
     for f in doc.flags:
-        table.add_row(Text(f.kind, style="bold red"), f.evidence.text if f.evidence else "(metadata)", f.why)
+        _row(table, cell(f.kind, style="bold red"), f.evidence.text if f.evidence else "(metadata)", f.why)
     return table
 
 
@@ -91,15 +101,15 @@ def _qualifiers(negated: bool, hedged: bool, extra: str | None = None) -> str:
 
 
 def _events(doc: Document) -> Table:
-    table = Table(title=f"Events ({len(doc.events)}; * = inferred)", title_justify="left", expand=True)
+    table = Table(title=cell(f"Events ({len(doc.events)}; * = inferred)"), title_justify="left", expand=True)
     table.add_column("PLOVER", no_wrap=True)
     for col in ("actor", "target", "where / when", "note"):
         table.add_column(col, overflow="fold", ratio=1)
     table.add_column("evidence", overflow="fold", ratio=3)
     for e in doc.events:
         where = " / ".join(x for x in ((e.place.canonical or e.place.text) if e.place else None, e.date) if x)
-        table.add_row(
-            Text(f"{e.type}\n{e.mode or ''}", style="bold"),
+        _row(table,
+            cell(f"{e.type}\n{e.mode or ''}", style="bold"),
             _who(e.actor),
             _who(e.target),
             where,
@@ -117,7 +127,7 @@ def _events(doc: Document) -> Table:
 
 
 def _claims(doc: Document) -> Table:
-    table = Table(title=f"Claims ({len(doc.claims)})", title_justify="left", expand=True)
+    table = Table(title=cell(f"Claims ({len(doc.claims)})"), title_justify="left", expand=True)
     table.add_column("speaker", overflow="fold", ratio=1)
     table.add_column("cue", overflow="fold", max_width=14)
     table.add_column("content", overflow="fold", ratio=3)
@@ -125,31 +135,31 @@ def _claims(doc: Document) -> Table:
     for c in doc.claims:
         speaker = _who(c.speaker) + (f"\nciting {_who(c.via)}" if c.via else "")
         note = _qualifiers(False, c.hedged, "direct quote" if c.direct else None)
-        table.add_row(Text(speaker, style="cyan"), c.cue.text, c.content.text, note)
+        _row(table, cell(speaker, style="cyan"), c.cue.text, c.content.text, note)
     return table
 
 
 def _contradictions(doc: Document) -> Table:
     title = f"Contradictions ({len(doc.contradictions)})"
-    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+    table = Table(title=cell(title), title_justify="left", show_lines=True, expand=True)
     table.add_column("topic", overflow="fold", ratio=1)
     table.add_column("one side", overflow="fold", ratio=2)
     table.add_column("the other side", overflow="fold", ratio=2)
     for c in doc.contradictions:
-        table.add_row(Text(c.topic, style="bold red"), c.a.evidence.text, c.b.evidence.text)
+        _row(table, cell(c.topic, style="bold red"), c.a.evidence.text, c.b.evidence.text)
     return table
 
 
 def _persuasion(doc: Document) -> Table:
     summary = doc.persuasion_summary
-    table = Table(title=f"Persuasion: {summary.text}", title_justify="left", expand=True)
+    table = Table(title=cell(f"Persuasion: {summary.text}"), title_justify="left", expand=True)
     table.add_column("technique", no_wrap=True)
     table.add_column("span", overflow="fold", ratio=3)
     table.add_column("whose words", overflow="fold", ratio=1)
     table.add_column("score", justify="right")
     for p in doc.persuasion:
         voice = "the outlet" if p.voice == "outlet" else (p.speaker or "a quotation")
-        table.add_row(p.technique, p.text, voice, f"{p.score:.2f}")
+        _row(table, p.technique, p.text, voice, f"{p.score:.2f}")
     table.caption = f"detector: {summary.detector}" if summary.detector else None
     return table
 
@@ -158,7 +168,7 @@ def print_text_report(doc: Document, console: Console) -> None:
     """Print one document's report; the caller's Console decides colour and width."""
     parts: list = [_header(doc)]
     if doc.subheadings:
-        parts.append(Text("Sub-headings: " + " | ".join(doc.subheadings), style="italic"))
+        parts.append(cell("Sub-headings: " + " | ".join(doc.subheadings), style="italic"))
     console.print(Panel(Group(*parts), border_style="blue"))
     if doc.flags:
         console.print(_flags(doc))
