@@ -150,6 +150,19 @@ def test_non_english_input_is_reported_not_mangled(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+def test_a_body_cut_short_is_said_on_stderr_by_analyze_and_ingest(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PRESSLENS_MAX_TEXT_CHARS", "300")
+    path = tmp_path / "long.txt"
+    path.write_text("Police detained two men in Baku, the ministry said.\n\n" * 40, encoding="utf-8")
+    analysed = runner.invoke(app, ["analyze", str(path)])
+    assert analysed.exit_code == 0, analysed.output
+    assert "long.txt" in analysed.stderr and "max_text_chars = 300" in analysed.stderr
+    ingested = runner.invoke(app, ["ingest", str(path), "--store", str(tmp_path / "s.duckdb")])
+    assert ingested.exit_code == 0, ingested.output
+    assert "presslens: note:" in ingested.stderr and "max_text_chars = 300" in ingested.stderr
+
+
+@pytest.mark.model
 def test_record_errors_keep_their_brackets(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
     path.write_text(json.dumps([{"text": ARTICLE}, {"title": "no body"}]), encoding="utf-8")

@@ -152,9 +152,12 @@ def _contradiction_rows(items: Sequence[StoryContradiction]) -> Iterator[list[An
 
 
 def _report_failure(item: object) -> None:
-    """One line on stderr for an input, record or article that failed (the others go on)."""
+    """One line on stderr for an input, record or article that failed (the others go on), and a
+    note for one whose body was cut short (its record says so too)."""
     if isinstance(item, PresslensError):
         fail(str(item))
+    elif getattr(item, "truncated", None):
+        note(f"{item.source or item.article_id}: {item.truncated}")
 
 
 def ingest(

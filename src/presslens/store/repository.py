@@ -69,6 +69,8 @@ class IngestResult:
     status: Status
     title: str | None = None
     source: str | None = None
+    #: Why the body was cut short (its ``text_truncated`` flag), so the command can say so.
+    truncated: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +223,8 @@ class Store(StoreReads):
                 and current[item.article_id] != item.version_id
             ):
                 switch.append(item)
-            results.append(IngestResult(item.article_id, item.version_id, status, doc.title, doc.source))
+            cut = next((f.why for f in doc.flags if f.kind == "text_truncated"), None)
+            results.append(IngestResult(item.article_id, item.version_id, status, doc.title, doc.source, cut))
         if not (new_versions or reanalysed or switch):
             return results
         with self.db.transaction():
