@@ -415,6 +415,8 @@ test set (transformer ensembles), which is not available here.
 
 ## Limits
 Trained on English news with US and European political topics (2017-2019); names are masked
-to their entity type so no side is learned, but topic words can still be. Model size {size:.1f} MB.
+to their entity type, and a side's name (``_features.party_names``) to its class whatever NER
+says, so no side is learned, but topic words can still be, and spaCy's tags around a name still
+vary with the name (tests/extract/persuasion/test_symmetry.py bounds it). Model size {size:.1f} MB.
 """
     (out_dir / "MODEL_CARD.md").write_text(card, encoding="utf-8")

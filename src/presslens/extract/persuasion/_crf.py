@@ -36,7 +36,7 @@ __all__ = ["FEATURE_VERSION", "CrfSpan", "PersuasionModel", "decode_marginals", 
 
 log = logging.getLogger(__name__)
 
-FEATURE_VERSION = "2"  # 2: no neighbour copies at +-2, no shape (see _features)
+FEATURE_VERSION = "3"  # 2: no neighbour copies at +-2, no shape; 3: sides' names masked by table (_features)
 _TRIM = frozenset({".", ",", ":", ";"})  # PTC v2 spans never start or end with these
 
 

@@ -27,7 +27,7 @@ import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
-from presslens.extract.persuasion._features import bucket, hash_strings, masked_lemma
+from presslens.extract.persuasion._features import bucket, hash_strings, mask_of, masked_lemma
 from presslens.extract.persuasion._lexicon import LexiconHit
 
 __all__ = ["TECHNIQUES", "PhraseCounts", "TechniqueModel", "phrase_counts", "span_features"]
@@ -93,7 +93,7 @@ def span_features(
     for hit in hits:
         if hit.start < span.end and span.start < hit.end:
             feats.append("lex=" + hit.entry.technique)
-    if any(t.ent_type_ in {"NORP", "GPE"} for t in toks):
+    if any(mask_of(t.text, t.ent_type_) in {"NORP", "GPE"} for t in toks):
         feats.append("nation")
     if any(t.lower_ in {"we", "our", "us"} for t in toks):
         feats.append("we")
