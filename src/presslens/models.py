@@ -213,6 +213,12 @@ class PersuasionSummary(_Record):
         default_factory=dict,
         description="spans in sources' words, per speaker (\"a quotation\" when no claim names one)",
     )
+    dominant: tuple[str, ...] = Field(
+        (), description="the techniques that make up most of the outlet's spans (at most three)"
+    )
+    steering: tuple[TextSpan, ...] = Field(
+        (), description="the (at most three) sentences that steer most in the outlet's voice, in text order"
+    )
     densest_paragraphs: tuple[int, ...] = Field((), description="1-based paragraphs with the most spans")
     text: str = Field("", description="the summary in plain language, as the reports show it")
     detector: str = Field("", description="which detector produced the spans (trained model or lexicon only)")

@@ -184,7 +184,9 @@ class PersuasionComponent:
         text = doc_text(doc)
         spans = self._voices(self._spans(doc), doc._.claims, text)
         doc._.persuasion = spans
-        doc._.persuasion_summary = self._summary(spans, text)
+        parsed = doc.has_annotation("SENT_START")
+        sentences = [(s.start_char, s.end_char) for s in doc.sents] if parsed else []
+        doc._.persuasion_summary = self._summary(spans, text, sentences)
         return doc
 
 

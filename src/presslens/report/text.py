@@ -160,7 +160,14 @@ def _persuasion(doc: Document) -> Table:
     for p in doc.persuasion:
         voice = "the outlet" if p.voice == "outlet" else (p.speaker or "a quotation")
         _row(table, p.technique, p.text, voice, f"{p.score:.2f}")
-    table.caption = f"detector: {summary.detector}" if summary.detector else None
+    lines = []
+    if summary.dominant:
+        lines.append("mostly: " + ", ".join(summary.dominant))
+    lines += [f"steers: {s.text}" for s in summary.steering]
+    if summary.detector:
+        lines.append(f"detector: {summary.detector}")
+    table.caption = cell("\n".join(lines)) if lines else None
+    table.caption_justify = "left"
     return table
 
 

@@ -70,3 +70,29 @@ def test_quoted_loaded_words_are_the_speakers_in_a_real_analysis() -> None:
         if span.voice == "source":
             claim = doc.claims[span.claim]
             assert claim.content.start <= (span.start + span.end) // 2 < claim.content.end
+
+
+def _scored(text: str, phrase: str, score: float, technique: str = "Loaded_Language") -> PersuasionSpan:
+    start = text.index(phrase)
+    return PersuasionSpan(text=phrase, start=start, end=start + len(phrase), technique=technique, score=score)
+
+
+def test_the_steering_sentences_and_the_dominant_techniques() -> None:
+    text = "Calm first. The vile thugs struck. A shameful, cowardly act. Plain end. Doubtful claims, sadly."
+    bounds, at = [], 0
+    for sentence in text.split(". "):
+        bounds.append((at, at + len(sentence) + 1))
+        at += len(sentence) + 2
+    spans = [
+        _scored(text, "vile thugs", 0.9, "Name_Calling,Labeling"),
+        _scored(text, "shameful", 0.5), _scored(text, "cowardly", 0.6),
+        _scored(text, "Doubtful", 0.3, "Doubt"),
+    ]
+    summary = persuasion_summary(spans, text, bounds)
+    assert [s.text for s in summary.steering] == [
+        "The vile thugs struck.", "A shameful, cowardly act.", "Doubtful claims, sadly."
+    ]  # the three heaviest, in text order; "Calm first." and "Plain end." steer nowhere
+    assert all(text[s.start : s.end].strip() == s.text for s in summary.steering)
+    assert summary.dominant == ("Loaded_Language",)  # 2 of 4 spans: half already
+    three_kinds = [spans[0], spans[1], spans[3]]  # one each: the first two make up half
+    assert persuasion_summary(three_kinds, text, bounds).dominant == ("Doubt", "Loaded_Language")

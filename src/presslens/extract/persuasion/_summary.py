@@ -7,12 +7,13 @@ ran; the technique names in the sentence come from ``persuasion_techniques.tsv``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from presslens.extract.persuasion._detector import detector_kind
 from presslens.extract.persuasion._voice import QUOTED
-from presslens.models import PersuasionSpan, PersuasionSummary
+from presslens.models import PersuasionSpan, PersuasionSummary, TextSpan
 from presslens.resources import read_tsv
 
 __all__ = ["persuasion_summary"]
@@ -20,7 +21,9 @@ __all__ = ["persuasion_summary"]
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def persuasion_summary(spans: Sequence[PersuasionSpan], text: str) -> PersuasionSummary:
+def persuasion_summary(
+    spans: Sequence[PersuasionSpan], text: str, sentences: Sequence[tuple[int, int]] = ()
+) -> PersuasionSummary:
     """Counts by technique, spans per 1,000 words, the densest paragraphs and a plain sentence.
 
     Only the outlet's own voice is counted and scored (``_voice``): a source's
@@ -28,7 +31,10 @@ def persuasion_summary(spans: Sequence[PersuasionSpan], text: str) -> Persuasion
     a raw count lets a short wire story and a long opinion piece be compared;
     words are counted as runs of letters/digits. Paragraphs are the body's
     lines; the densest are those with the most of the outlet's spans per word
-    (at most two, and only paragraphs holding at least two spans).
+    (at most two, and only paragraphs holding at least two spans). The dominant
+    techniques are the fewest (at most three) that make up half of the outlet's
+    spans; the steering sentences (of `sentences`, character bounds) are the three
+    whose outlet spans score highest together: what a reader should look at first.
     """
     own = [s for s in spans if s.voice == "outlet"]
     counts = Counter(s.technique for s in own)
@@ -42,10 +48,37 @@ def persuasion_summary(spans: Sequence[PersuasionSpan], text: str) -> Persuasion
         by_technique=by_technique,
         per_1000_words=round(density, 2),
         by_speaker=by_speaker,
+        dominant=_dominant(by_technique),
+        steering=_steering(own, text, sentences),
         densest_paragraphs=densest,
         text=_summary_text(by_technique, density, densest) + _sources_text(by_speaker),
         detector=detector_kind(),
     )
+
+
+def _dominant(by_technique: dict[str, int]) -> tuple[str, ...]:
+    """The most frequent techniques, in order, until they make up half of the spans (at most three)."""
+    total, covered, out = sum(by_technique.values()), 0, []
+    for technique, n in by_technique.items():  # already most frequent first
+        if len(out) == 3 or (out and 2 * covered >= total):
+            break
+        out.append(technique)
+        covered += n
+    return tuple(out)
+
+
+def _steering(
+    spans: Sequence[PersuasionSpan], text: str, sentences: Sequence[tuple[int, int]]
+) -> tuple[TextSpan, ...]:
+    """The three sentences whose spans score most in sum (ties: the earlier), in text order."""
+    weight: dict[tuple[int, int], float] = {}
+    starts = [lo for lo, _ in sentences]
+    for span in spans:
+        k = bisect_right(starts, span.start) - 1
+        if k >= 0 and span.start < sentences[k][1]:
+            weight[sentences[k]] = weight.get(sentences[k], 0.0) + span.score
+    top = sorted(weight, key=lambda s: (-weight[s], s[0]))[:3]
+    return tuple(TextSpan(text=text[lo:hi].strip(), start=lo, end=hi) for lo, hi in sorted(top))
 
 
 def _densest_paragraphs(spans: Sequence[PersuasionSpan], text: str) -> tuple[int, ...]:
