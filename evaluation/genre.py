@@ -74,6 +74,7 @@ def main() -> int:
     own: dict[str, list[float]] = {g: [] for g in GENRES}
     every: dict[str, list[float]] = {g: [] for g in GENRES}
     by_source: dict[tuple[str, str], list[float]] = {}  # (source, genre) -> outlet-voice densities
+    bands: dict[tuple[str, str], int] = {}  # (genre, band) -> articles
     for item in labels:
         text = corpus.get((item["source"], str(item["id"])))
         if not text:
@@ -83,6 +84,8 @@ def main() -> int:
         words = max(1, len(doc.text.split()))
         own[item["genre"]].append(doc.persuasion_summary.per_1000_words)
         by_source.setdefault((item["source"], item["genre"]), []).append(own[item["genre"]][-1])
+        key = (item["genre"], doc.persuasion_summary.band)
+        bands[key] = bands.get(key, 0) + 1
         every[item["genre"]].append(1000.0 * len(doc.persuasion) / words)
         if args.show:
             print(f"{item['genre']:13} own {own[item['genre']][-1]:6.1f} all {every[item['genre']][-1]:6.1f} "
@@ -96,6 +99,10 @@ def main() -> int:
                 print(f"  {genre:13} n={len(v):3}  mean {mean:5.1f}  median {median:5.1f}")
         auc = roc_auc(values["opinion"], values["straight_news"])
         print(f"  ROC AUC opinion vs straight news: {auc:.3f}")
+    print("band (rows: genre; columns: low, medium, high):")
+    for genre in GENRES:
+        counts = (bands.get((genre, b), 0) for b in ("low", "medium", "high"))
+        print(f"  {genre:13} " + "  ".join(f"{n:3}" for n in counts))
     for source in sorted({s for s, _ in by_source}):  # the sources differ in genre mix and furniture
         auc = roc_auc(by_source.get((source, "opinion"), []), by_source.get((source, "straight_news"), []))
         print(f"outlet's voice, {source} only: ROC AUC opinion vs straight news {auc:.3f}")

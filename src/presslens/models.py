@@ -209,6 +209,9 @@ class PersuasionSummary(_Record):
 
     by_technique: dict[str, int] = Field(default_factory=dict, description="spans in the outlet's voice")
     per_1000_words: float = Field(0.0, description="spans in the outlet's voice per 1,000 words")
+    band: Literal["low", "medium", "high"] = Field(
+        "low", description="where that density falls (resources/persuasion_bands.tsv: calibrated on genres)"
+    )
     by_speaker: dict[str, int] = Field(
         default_factory=dict,
         description="spans in sources' words, per speaker (\"a quotation\" when no claim names one)",

@@ -96,3 +96,18 @@ def test_the_steering_sentences_and_the_dominant_techniques() -> None:
     assert summary.dominant == ("Loaded_Language",)  # 2 of 4 spans: half already
     three_kinds = [spans[0], spans[1], spans[3]]  # one each: the first two make up half
     assert persuasion_summary(three_kinds, text, bounds).dominant == ("Doubt", "Loaded_Language")
+
+
+@pytest.mark.parametrize(("density", "band"), [(0.0, "low"), (1.99, "low"), (2.0, "medium"), (4.9, "medium"),
+                                               (5.0, "high"), (40.0, "high")])
+def test_density_bands(density: float, band: str) -> None:
+    from presslens.extract.persuasion._summary import density_band
+
+    assert density_band(density) == band
+
+
+def test_the_summary_names_the_band_of_the_outlets_density() -> None:
+    spans = [_at("regime's thugs")]  # 1 span in 20 words: 50 per 1,000
+    summary = persuasion_summary(with_voices(spans, [CLAIM], TEXT), TEXT)
+    assert summary.band == "high" and "50.0 per 1,000 words, high" in summary.text
+    assert persuasion_summary([], TEXT).band == "low"

@@ -10,13 +10,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
 
 from presslens.extract.persuasion._detector import detector_kind
 from presslens.extract.persuasion._voice import QUOTED
 from presslens.models import PersuasionSpan, PersuasionSummary, TextSpan
 from presslens.resources import read_tsv
 
-__all__ = ["persuasion_summary"]
+__all__ = ["density_band", "persuasion_summary"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -44,14 +46,16 @@ def persuasion_summary(
     densest = _densest_paragraphs(own, text)
     by_technique = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     by_speaker = dict(sorted(sourced.items(), key=lambda kv: (-kv[1], kv[0])))
+    band = density_band(density)
     return PersuasionSummary(
         by_technique=by_technique,
         per_1000_words=round(density, 2),
+        band=band,
         by_speaker=by_speaker,
         dominant=_dominant(by_technique),
         steering=_steering(own, text, sentences),
         densest_paragraphs=densest,
-        text=_summary_text(by_technique, density, densest) + _sources_text(by_speaker),
+        text=_summary_text(by_technique, density, densest, band) + _sources_text(by_speaker),
         detector=detector_kind(),
     )
 
@@ -107,7 +111,20 @@ def _sources_text(by_speaker: dict[str, int]) -> str:
     return " In sources' words: " + ", ".join(f"{who} {n}" for who, n in by_speaker.items()) + "."
 
 
-def _summary_text(by_technique: dict[str, int], density: float, densest: tuple[int, ...]) -> str:
+@lru_cache(maxsize=1)
+def _bands() -> tuple[tuple[float, str], ...]:
+    """(lowest density, band) from persuasion_bands.tsv, highest first."""
+    return tuple(sorted(((float(low), band) for band, low in read_tsv("persuasion_bands.tsv")), reverse=True))
+
+
+def density_band(density: float) -> Literal["low", "medium", "high"]:
+    """The band a density in the outlet's voice falls in (thresholds and their calibration: the TSV)."""
+    return next(band for low, band in _bands() if density >= low)  # type: ignore[return-value]
+
+
+def _summary_text(
+    by_technique: dict[str, int], density: float, densest: tuple[int, ...], band: str = "low"
+) -> str:
     if not by_technique:
         return "No persuasion techniques in the outlet's own voice."
     names = {row[0]: (row[1], row[2]) for row in read_tsv("persuasion_techniques.tsv")}
@@ -122,6 +139,6 @@ def _summary_text(by_technique: dict[str, int], density: float, densest: tuple[i
         where = f"; densest in {label} " + " and ".join(map(str, densest))
     noun = "span" if total == 1 else "spans"
     return (
-        f"{total} persuasive {noun} in the outlet's own voice ({density:.1f} per 1,000 words): "
+        f"{total} persuasive {noun} in the outlet's own voice ({density:.1f} per 1,000 words, {band}): "
         f"{', '.join(parts)}{where}."
     )
