@@ -26,7 +26,6 @@ the huge query (issue 17: < 1 GB).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import random
 import statistics
@@ -52,13 +51,6 @@ settings = load_settings().replace(query_timeout=float(sys.argv[3]))
 uvicorn.run(create_app(settings, sys.argv[1], query=True), host="127.0.0.1", port=int(sys.argv[2]),
             log_level="warning", access_log=False)
 """
-
-
-def _web_benchmark():
-    spec = importlib.util.spec_from_file_location("bench_web", Path(__file__).with_name("web.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rss_mb(pid: int) -> float:
@@ -111,7 +103,8 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    web = _web_benchmark()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling web.py: store and server helpers
+    import web
     path = args.store or Path(tempfile.mkdtemp()) / "load.duckdb"
     if not path.exists():
         web.build_store(path, args.articles)
