@@ -121,7 +121,7 @@ def run_user_query(
         "path": str(path), "sql": sql, "params": list(params), "config": config,
         "max_rows": limits.max_rows, "max_bytes": limits.max_bytes,
         "memory_bytes": limits.memory_mb * 2**20,
-    }).encode("utf-8")
+    }, default=str).encode("utf-8")  # a date parameter goes as its ISO text, which DuckDB casts
     deadline = time.monotonic() + limits.seconds
     child = subprocess.Popen(
         [sys.executable, "-I", str(_CHILD)],
