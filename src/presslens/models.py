@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "QUOTED_SOURCE",
     "SPEECH_ACTS",
     "ActorEdge",
     "ActorGraph",
@@ -179,6 +180,10 @@ class Claim(_Record):
     act_target: Mention | None = Field(None, description="whom the statement's act is aimed at")
 
 
+#: Whose words a span in quotation marks is when no claim names its speaker.
+QUOTED_SOURCE = "a quotation"
+
+
 class PersuasionSpan(_Record):
     """A span using a persuasion technique (SemEval-2020 Task 11 inventory), and whose words they are.
 
@@ -197,6 +202,13 @@ class PersuasionSpan(_Record):
     voice: Literal["outlet", "source"] = "outlet"
     speaker: str | None = Field(None, description="the source whose words these are (canonical name)")
     claim: int | None = Field(None, description="index in `claims` of the claim that attributes them")
+
+    @property
+    def whose_words(self) -> str:
+        """Whose words, as every report names them: "the outlet", the speaker, or "a quotation"."""
+        if self.voice == "outlet":
+            return "the outlet"
+        return self.speaker or QUOTED_SOURCE
 
 
 class PersuasionSummary(_Record):

@@ -57,9 +57,9 @@ __all__ = [
     "warn",
 ]
 
-def plural(n: int, word: str) -> str:
-    """ "1 text", "3 texts": a count with its noun in the right number."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 text", "3 texts": a count with its noun in the right number (`many`: an irregular plural)."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 #: Messages, progress bars and batch summaries go to stderr, so stdout stays the data.

@@ -184,7 +184,7 @@ def ingest(
             "errors": [str(e) for e in summary.errors],
             "stories": summary.stories,
         }
-        stories = f"{summary.stories} {'story' if summary.stories == 1 else 'stories'}"
+        stories = plural(summary.stories, "story", "stories")
         title = f"{store}: {len(summary.results)} stored, {len(summary.errors)} failed, {stories}"
         _show(fmt, data, title, RESULT_COLUMNS, _result_rows(summary.results))
     exit_if_failed(len(summary.errors))

@@ -62,7 +62,7 @@ def document_layers(doc: Document) -> list[Layer]:
     ]
     for p in doc.persuasion:  # a source's loaded words are marked apart from the outlet's own
         own = p.voice == "outlet"
-        label = p.technique if own else f"{p.technique}, in {p.speaker or 'a quotation'}'s words"
+        label = p.technique if own else f"{p.technique}, in {p.whose_words}'s words"
         css = "persuasion" if own else "persuasion sourced"
         layers.append(Layer(p.start, p.end, "persuasion", css, label))
     return [layer for layer in layers if 0 <= layer.start < layer.end <= len(doc.text)]

@@ -158,8 +158,7 @@ def _persuasion(doc: Document) -> Table:
     table.add_column("whose words", overflow="fold", ratio=1)
     table.add_column("score", justify="right")
     for p in doc.persuasion:
-        voice = "the outlet" if p.voice == "outlet" else (p.speaker or "a quotation")
-        _row(table, p.technique, p.text, voice, f"{p.score:.2f}")
+        _row(table, p.technique, p.text, p.whose_words, f"{p.score:.2f}")
     lines = []
     if summary.dominant:
         lines.append("mostly: " + ", ".join(summary.dominant))

@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Literal
 
 from presslens.extract.persuasion._detector import detector_kind
-from presslens.extract.persuasion._voice import QUOTED
 from presslens.models import PersuasionSpan, PersuasionSummary, TextSpan
 from presslens.resources import read_tsv
 
@@ -40,7 +39,7 @@ def persuasion_summary(
     """
     own = [s for s in spans if s.voice == "outlet"]
     counts = Counter(s.technique for s in own)
-    sourced = Counter(s.speaker or QUOTED for s in spans if s.voice == "source")
+    sourced = Counter(s.whose_words for s in spans if s.voice == "source")
     words = len(_WORD.findall(text))
     density = 1000.0 * len(own) / words if words else 0.0
     densest = _densest_paragraphs(own, text)

@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from presslens.extract._quotes import quotation_spans
-from presslens.models import Claim, PersuasionSpan
+from presslens.models import QUOTED_SOURCE, Claim, PersuasionSpan
 
 __all__ = ["QUOTED", "with_voices"]
 
 #: The `by_speaker` key of words in quotation marks that no claim attributes.
-QUOTED = "a quotation"
+QUOTED = QUOTED_SOURCE
 
 
 def with_voices(spans: Sequence[PersuasionSpan], claims: Sequence[Claim], text: str) -> list[PersuasionSpan]:
