@@ -178,6 +178,11 @@ class Claim(_Record):
         " when it does more than inform; null for a plain statement",
     )
     act_target: Mention | None = Field(None, description="whom the statement's act is aimed at")
+    about: Mention | None = Field(
+        None,
+        description="the party a statement is about (its content's subject, else the first party it names"
+        " other than the speaker): the target of a plain statement on the timeline",
+    )
 
 
 #: Whose words a span in quotation marks is when no claim names its speaker.

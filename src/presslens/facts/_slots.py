@@ -145,8 +145,13 @@ def _disputed(content: str, at: int) -> bool:
 def _doubted(content: str, at: int) -> bool:
     """A doubt or denial word among the ten words before `at` ("whether it was", "nothing
     allows us to say that it is", "too small to have been caused by")."""
-    words = re.findall(r"[a-z’']+", content[max(0, at - 100) : at].lower())[-10:]
+    before = _CLAUSE_BREAK.split(content[max(0, at - 100) : at].lower())[-1]  # "not X, but Y": Y stands
+    words = re.findall(r"[a-z’']+", before)[-10:]
     return any(w in fact_lexicon().doubt for w in words)
+
+
+#: Where a contrasting clause begins: a doubt before it does not reach past it.
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s+but\s+|,\s+(?:while|whereas|instead)\s+")
 
 
 def _counted_noun(between: str) -> str:

@@ -92,6 +92,8 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "act",
         "act_target_text",
         "act_target_canonical",
+        "about_text",
+        "about_canonical",
     ),
     "persuasion": (
         *_KEY, "text", "text_start", "text_end", "technique", "score", "voice", "speaker", "claim_idx",
@@ -267,6 +269,7 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             c.act,
             c.act_target.text if c.act_target else None,
             c.act_target.canonical if c.act_target else None,
+            *_mention(c.about),
         )
         for i, c in enumerate(document.claims)
     ]

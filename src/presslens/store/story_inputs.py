@@ -94,4 +94,5 @@ def _claim(r: dict[str, Any]) -> Claim:
         date_bound=r.get("date_bound"),
         act=r.get("act"),
         act_target=_mention(r.get("act_target_text"), r.get("act_target_canonical")),
+        about=_mention(r.get("about_text"), r.get("about_canonical")),
     )

@@ -387,7 +387,7 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
         type=act,
         mode=STATEMENT_MODE,
         actor=claim.speaker,
-        target=claim.act_target,
+        target=claim.act_target or (claim.about if claim.act is None else None),
         place=None,
         date=claim.date,
         date_bound=claim.date_bound,

@@ -110,3 +110,39 @@ def test_a_hedged_report_is_less_solid_than_a_plain_one(pipeline):
     hedged = _analyse(pipeline, "Russian troops reportedly shelled the village on Sunday.")
     (a,), (b,) = ([e for e in d.events if e.type == "ASSAULT"] for d in (plain, hedged))
     assert b.hedged and b.confidence < a.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "about"),
+    [
+        ("The embassy said there was no indication that Belarus was behind the blast.", "indication", "Belarus"),
+        ("The governor said the new bridge over the river would open in May.", "bridge", "new bridge over the river"),
+    ],
+)
+def test_a_plain_statement_says_what_party_it_is_about(pipeline, text, word, about):
+    claim = _claim_with(_analyse(pipeline, text), word)
+    assert claim.act is None and claim.about is not None and claim.about.text == about
+
+
+def test_a_statement_is_never_about_its_own_speaker(pipeline):
+    doc = _analyse(pipeline, "Poland said Poland would close the border crossing on Friday.")
+    claim = _claim_with(doc, "border")
+    assert claim.about is None or claim.about.text != "Poland"
+
+
+def test_an_act_denied_as_the_origin_of_harm_is_negated(pipeline):
+    doc = _analyse(pipeline, "The fire was not the result of an Iranian drone strike, the navy said.")
+    assert [e.negated for e in doc.events if e.type == "ASSAULT"] == [True]
+
+
+def test_the_focus_of_a_cleft_is_who_acted(pipeline):
+    doc = _analyse(pipeline, "The minister said it was rebel fighters that attacked the convoy.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None and "rebel fighters" in attack.actor.text
+
+
+def test_a_brigade_named_in_the_plural_is_an_organisation_that_says_what_it_did(pipeline):
+    doc = _analyse(pipeline, "Hezbollah's Radwan Brigades said it shelled the northern town of Metula.")
+    shell = next(e for e in doc.events if e.type == "ASSAULT")
+    assert shell.actor is not None and "Radwan Brigades" in (shell.actor.canonical or shell.actor.text)
+    assert _claim_with(doc, "shelled").act is None  # a group telling its own act accuses no one

@@ -143,6 +143,8 @@ class ArgContext:
                 clause = clause.head
             if clause.dep_ in {"relcl", "acl"}:
                 return clause.head
+            if clause.dep_ == "ccomp" and (focus := _cleft_focus(clause.head)) is not None:
+                return focus  # "it was terrorists in Gaza that attacked the hospital"
         return token
 
     def resolve(self, token: Token) -> Token:
@@ -314,3 +316,11 @@ class ArgContext:
     def date_for(self, trigger: Token, scope: Span) -> str | None:
         """The event's own date: its clause's timex, else a clause's above it (``_dating``)."""
         return clause_date(self.doc, trigger, scope)
+
+
+def _cleft_focus(be: Token) -> Token | None:
+    """The focused noun of an it-cleft ("it was X that did it", "it is Y who ..."): the clause
+    after it is relative to that noun, though the parser hangs it on the copula."""
+    if be.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)

@@ -76,6 +76,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             negated = True
         if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
             negated = True  # "there was no indication that Ukraine was behind the attack"
+        if lemma in lex.word_class("origin") and gov.dep_ == "attr" and _has(gov.head, neg, {"neg"}):
+            negated = True  # "the blast was not the result of an Israeli strike"
         if lemma in lex.cue("not_event"):
             imagined = True
         if _has(gov, lex.cue("conditional"), {"aux", "mark"}):

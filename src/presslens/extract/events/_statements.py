@@ -21,6 +21,12 @@ categories:
   did not strike the market): the act negated, its doer or source the speaker, "we"/"our", or a
   party of the speaker's country;
 - anything else is a plain statement (`act` null), shown as such.
+
+Every statement also says which party it is *about* (`about`): the subject of its content when
+that is a named party or a noun phrase, else the first party the content names other than the
+speaker ("the White House said there was no indication that Ukraine was behind the attack" is
+about Ukraine). It is a plain statement's target on the timeline and in the actor graph, as
+PLOVER codes a statement's target as whom it concerns.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from presslens.extract._dating import event_date
+from presslens.extract._shared import PERSONAL_PRONOUNS, SUBJECT_DEPS, EntityRef, document_entities
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.facts import claim_facts, party_sides
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
@@ -41,6 +48,7 @@ __all__ = ["statement_acts"]
 def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
     """`claims` with `date`/`date_bound` and `act`/`act_target` filled in."""
     published = doc._.published if Doc.has_extension("published") else None
+    parties = [e for e in document_entities(doc) if e.label in PARTY_LABELS] if claims else []
     out = []
     for claim in claims:
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
@@ -51,9 +59,56 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
-        update = {"date": date, "date_bound": bound, "act": act, "act_target": target}
+        about = _about(doc, claim, parties)
+        update = {"date": date, "date_bound": bound, "act": act, "act_target": target, "about": about}
         out.append(claim.model_copy(update=update))
     return out
+
+
+#: Entity labels of a party a statement can be about.
+PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | None:
+    """The party `claim` is about: the named party heading its content's subject, else the first
+    party it names that is not the speaker, else the subject's noun phrase when it is a common
+    noun ("a blast at a Gaza hospital was not ..."). None when the content names no one."""
+    lo, hi = claim.content.start, claim.content.end
+    own = {_name(claim.speaker), claim.speaker.text.casefold()}
+    named = [e for e in parties if lo <= e.start and e.end <= hi and (e.canonical or e.text).casefold() not in own
+             and e.text.casefold() not in own]
+    subject = _content_subject(doc, claim)
+    if subject is not None:
+        heading = next((e for e in named if e.start <= subject.idx < e.end), None)
+        if heading is not None:
+            return _entity_mention(heading)
+    if named:
+        return _entity_mention(named[0])
+    if subject is not None and subject.pos_ == "NOUN":
+        left, right = subject.left_edge, subject.right_edge
+        if right.i - left.i < 12 and lo <= left.idx and right.idx + len(right) <= hi:
+            while left.dep_ == "det" and left.i < subject.i:
+                left = doc[left.i + 1]
+            span = doc[left.i : right.i + 1]
+            return Mention(text=span.text, start=span.start_char, end=span.end_char)
+    return None
+
+
+def _content_subject(doc: Doc, claim: Claim) -> Token | None:
+    """The subject of the content's main clause, when it is no pronoun."""
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if span is None:
+        return None
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    for root in roots:
+        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and subj.lower_ not in PERSONAL_PRONOUNS:
+            return subj
+    return None
+
+
+def _entity_mention(entity: EntityRef) -> Mention:
+    return Mention(text=entity.text, canonical=entity.canonical, start=entity.start, end=entity.end)
 
 
 def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | None]:
