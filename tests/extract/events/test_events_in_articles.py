@@ -146,3 +146,14 @@ def test_a_brigade_named_in_the_plural_is_an_organisation_that_says_what_it_did(
     shell = next(e for e in doc.events if e.type == "ASSAULT")
     assert shell.actor is not None and "Radwan Brigades" in (shell.actor.canonical or shell.actor.text)
     assert _claim_with(doc, "shelled").act is None  # a group telling its own act accuses no one
+
+
+def test_an_acronym_defined_in_parentheses_is_the_same_organisation(pipeline):
+    doc = _analyse(pipeline, "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. The IRGC said the strikes hit bases.")
+    acronyms = [e for e in doc.entities if e.text == "IRGC"]
+    assert acronyms and all(e.canonical == "Islamic Revolutionary Guard Corps" for e in acronyms)
+
+
+def test_a_name_after_a_description_and_a_comma_is_who_speaks(pipeline):
+    doc = _analyse(pipeline, "One adviser, Oleksiy Danilov said on Friday that the bridge was closed.")
+    assert _claim_with(doc, "bridge").speaker.canonical == "Oleksiy Danilov"

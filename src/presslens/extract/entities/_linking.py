@@ -13,6 +13,10 @@ Three kinds of alias are resolved, each by a rule that says in `why` what it did
   ``entity_org_synonyms.tsv`` ("Interior Ministry" = "Ministry of Internal Affairs");
   the longest form in the document is canonical, and a mention without a country
   ("the Interior Ministry") links to the latest office of that kind before it.
+- acronyms: an acronym the document defines in parentheses after a name ("the Federal
+  Security Service (FSB)") links, wherever it occurs, to that name (the definition pattern of
+  Schwartz & Hearst 2003, without requiring the letters to match: "(DRM)" after a French name
+  given in English).
 - metonymy (Markert & Nissim, SemEval-2007 task 8, "place-for-people"): a seat of
   government ("the Kremlin") or a capital used as an actor ("Official Baku", "Baku
   dismissed", "Baku's response") stands for "Government of <country>" (``metonyms.tsv``,
@@ -194,6 +198,23 @@ def _org_links(spans: list[Span], lex: EntityLexicon, gaz: Gazetteer) -> dict[in
     return links
 
 
+def _acronym_links(spans: list[Span], named: dict[int, Link]) -> dict[int, Link]:
+    """Every mention of an acronym defined as "Name (ACR)" -> that name (or the name's own link)."""
+    defined: dict[str, str] = {}
+    for i, span in enumerate(spans):
+        doc, end = span.doc, span.end
+        if span.label_ != "ORG" or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        acronym = doc[end + 1].text
+        if 2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha() and acronym != name_text(span):
+            defined.setdefault(acronym, named[i].canonical if i in named else name_text(span))
+    return {
+        i: Link(defined[name_text(span)], "acronym defined in parentheses after the name")
+        for i, span in enumerate(spans)
+        if name_text(span) in defined
+    }
+
+
 def _is_actor(span: Span, lex: EntityLexicon) -> bool:
     """A place used as an actor: "Official Baku", subject of a verb, object of a verb of
     accusation or pressure ("accused Washington"), possessor of a stance noun."""
@@ -242,6 +263,7 @@ def link_mentions(spans: list[Span]) -> list[Link]:
     """One `Link` per span (in order): the canonical name and why it differs from the text."""
     lex, gaz = entity_lexicon(), gazetteer()
     links = {**_person_links(spans, lex), **_org_links(spans, lex, gaz), **_metonymy_links(spans, lex, gaz)}
+    links |= _acronym_links(spans, links)
     out: list[Link] = []
     for i, span in enumerate(spans):
         if i in links:
