@@ -11,7 +11,8 @@ same query fails at the first allocation over the cap with DuckDB's
 client goes away.
 
 Run as a script (``python -I this_file``), importing only the standard
-library and duckdb, so it starts in a tenth of a second. The request comes
+library, duckdb and pyarrow, so it starts in a few tenths of a second. The cap
+is the address space those libraries take plus the query's allowance. The request comes
 as one JSON object on stdin; the answer is one JSON object on stdout.
 """
 
@@ -95,9 +96,23 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     return {"columns": columns, "rows": rows, "cut": cut}
 
 
+def _mapped_bytes() -> int:
+    """The process's address space now (Linux ``/proc/self/statm``; 0 where there is none)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def main() -> None:
     request = json.load(sys.stdin)
-    cap = int(request["memory_bytes"])
+    # the libraries are mapped before the cap, which then bounds what the query itself takes:
+    # capped first, mapping pyarrow's shared objects alone can fail under a small cap
+    import duckdb  # noqa: F401
+    import pyarrow  # noqa: F401
+
+    cap = _mapped_bytes() + int(request["memory_bytes"])
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
         answer = run(request)
