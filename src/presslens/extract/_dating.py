@@ -130,15 +130,20 @@ def _own_time(noun: Token, roots: list[tuple[Token, str]]) -> str | None:
 
 
 def event_date(
-    doc: Doc, anchor: Token, sent: Span, noun: Token | None = None
+    doc: Doc, anchor: Token, sent: Span, noun: Token | None = None, told: tuple[int, int] | None = None
 ) -> tuple[str | None, str | None]:
     """(value, where from): the clause chain first, then a day named elsewhere in the sentence.
 
     TimeML's anchoring order for news events: a clause's own time; else a calendar day named
-    elsewhere in its sentence ("on Friday, police raided X and detained Y"). A paragraph's
-    earlier date is *not* carried to later undated sentences: on the development story sets
-    that dated follow-up acts by the lede's attack day (detentions the next day) as often as
-    it was right, so an undated clause keeps a null date and the publication bound.
+    elsewhere in its sentence ("on Friday, police raided X and detained Y"); else, for a clause
+    told in a past tense, the article's news day (`lede_day`: the day its lede's main clause
+    names, when that is before publication — Monday's report of "a court on Sunday" tells the
+    hearing's details undated). Any earlier date in a paragraph is *not* carried on: on the
+    development story sets that dated follow-up acts by the attack's day (detentions the next
+    day) as often as it was right, and so did the lede's first day taken from a relative clause
+    or a possessive ("the attack that killed 139 on Friday"); the main clause's day took Crocus
+    from 0.62 to 0.76 (al-Ahli unchanged). Otherwise the date is null with the publication bound.
+    `told`: the character range of a statement's content, whose days are never the statement's.
     """
     value = clause_date(doc, anchor, sent, noun)
     if value is not None:
@@ -147,11 +152,70 @@ def event_date(
     for timex in _day_timexes(doc):
         if not sent.start_char <= timex.start < sent.end_char:
             continue
+        if told is not None and told[0] <= timex.start < told[1]:
+            continue  # a statement's date is never the date of what it tells ("X died on Friday, she said")
         at = _token_at(doc, timex.start)
         if at in datelines or at < 0 or not _free_day(doc[at], anchor):
             continue
         return timex.value, "sentence"
+    lede = lede_day(doc)
+    if lede is not None and _told_in_past(anchor):
+        return lede, "lede"
     return None, None
+
+
+_LEDE_KEY = "presslens.lede_day"
+#: How far into the text the lede's day may stand (a headline and a dateline come first).
+LEDE_CHARS = 400
+
+
+def lede_day(doc: Doc) -> str | None:
+    """The news day of an article: the first calendar day its lede names, when that is before the
+    publication day ("appeared before a Moscow court on Sunday" in Monday's paper)."""
+    if _LEDE_KEY in doc.user_data:
+        return doc.user_data[_LEDE_KEY]
+    published = doc._.published if Doc.has_extension("published") else None
+    value = None
+    datelines = dateline_tokens(doc)
+    lede = _lede(doc)
+    for timex in _day_timexes(doc):
+        if lede is None or timex.start >= lede.end_char:
+            break
+        if timex.start < lede.start_char:
+            continue
+        at = _token_at(doc, timex.start)
+        if at in datelines or at < 0:
+            continue
+        tok = doc[at]
+        if tok.dep_ == "poss" or clause_head(tok).dep_ != "ROOT":
+            continue  # "Friday's attack", "the attack that killed 139 on Friday": background, not the news
+        day = timex.value[:10]
+        if published is not None and day < published.isoformat():
+            value = day
+        break
+    doc.user_data[_LEDE_KEY] = value
+    return value
+
+
+def _lede(doc: Doc) -> Span | None:
+    """The lede: the first sentence that ends as a sentence does (a headline line does not),
+    within the first ``LEDE_CHARS`` characters. Only its own day is the news day: the next
+    sentence is already background as often as not ("Police raided the market on March 12")."""
+    for sent in doc.sents:
+        if sent.start_char > LEDE_CHARS:
+            return None
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is not None and last.text in {".", "!", "?", "”", '"', "’", "'"} and len(sent) >= 6:
+            return sent
+    return None
+
+
+def _told_in_past(anchor: Token) -> bool:
+    """The clause of `anchor` is told in a past tense ("said", "was charged", "had arrested")."""
+    head = clause_head(anchor)
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head.children)
 
 
 def _free_day(tok: Token, anchor: Token) -> bool:

@@ -157,3 +157,36 @@ def test_an_acronym_defined_in_parentheses_is_the_same_organisation(pipeline):
 def test_a_name_after_a_description_and_a_comma_is_who_speaks(pipeline):
     doc = _analyse(pipeline, "One adviser, Oleksiy Danilov said on Friday that the bridge was closed.")
     assert _claim_with(doc, "bridge").speaker.canonical == "Oleksiy Danilov"
+
+
+def test_an_undated_past_act_takes_the_news_day_of_the_lede(pipeline):
+    doc = _analyse(pipeline, "Four men appeared before a district court on Sunday, facing terrorism charges.\n\n"
+                             "The judge ordered the men to be held in custody.")
+    order = next(e for e in doc.events if "custody" in e.evidence.text or e.mode == "order")
+    assert order.date == "2024-03-24" and "lede" in order.why
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The gunmen who attacked the hall on Friday planned to flee, officials said.",  # a relative clause's day
+        "Friday's attack on the hall was the deadliest in decades.",  # a possessive day
+        "Police said on Monday that the gunmen planned to flee.",  # the news day is the publication day
+    ],
+)
+def test_a_background_day_in_the_lede_dates_nothing_else(pipeline, lede):
+    doc = _analyse(pipeline, lede + "\n\nPolice arrested two suspects near the border.")
+    arrest = next(e for e in doc.events if e.mode == "arrest")
+    assert arrest.date is None and arrest.date_bound == "2024-03-25"
+
+
+def test_a_statement_is_not_dated_by_the_day_it_tells_of(pipeline):
+    doc = _analyse(pipeline, "The lawyer said the men were detained on Friday. Officials said on Saturday that the road was open.")
+    assert _claim_with(doc, "detained").date is None
+    assert _claim_with(doc, "road").date == "2024-03-23"
+
+
+def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
+    doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), the lawyer said.")
+    about = _claim_with(doc, "notice").about
+    assert about is None or "GMT" not in about.text

@@ -182,6 +182,8 @@ def _event(
     )
     if date_from in {"sentence", "passage"}:
         why += f"; dated by its {date_from}"
+    elif date_from == "lede":
+        why += "; dated by the article's news day (its lede's date)"
     return Event(
         type=trig.entry.type,
         mode=trig.entry.mode,

@@ -48,11 +48,12 @@ __all__ = ["statement_acts"]
 def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
     """`claims` with `date`/`date_bound` and `act`/`act_target` filled in."""
     published = doc._.published if Doc.has_extension("published") else None
-    parties = [e for e in document_entities(doc) if e.label in PARTY_LABELS] if claims else []
+    parties = _parties(doc) if claims else []
     out = []
     for claim in claims:
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
-        date = event_date(doc, cue.root, cue.root.sent)[0] if cue is not None else None
+        told = (claim.content.start, claim.content.end)
+        date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
         act, target = _act(claim, events)
         if act is None:
             act, target = _blamed(claim, doc.text)
@@ -92,6 +93,14 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
             span = doc[left.i : right.i + 1]
             return Mention(text=span.text, start=span.start_char, end=span.end_char)
     return None
+
+
+def _parties(doc: Doc) -> list[EntityRef]:
+    """The article's named parties, less any inside a time expression ("0917 GMT")."""
+    timexes = doc._.timexes if Doc.has_extension("timexes") else None
+    times = [(t.start, t.end) for t in timexes or ()]
+    return [e for e in document_entities(doc) if e.label in PARTY_LABELS
+            and not any(s < e.end and e.start < t for s, t in times)]
 
 
 def _content_subject(doc: Doc, claim: Claim) -> Token | None:
