@@ -104,12 +104,48 @@ def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None)
             return attached[head.i]
         if head.head.i == head.i:
             return None
+        if head.dep_ in _NOUN_CLAUSES and _event_noun(head.head):
+            return None  # a clause telling what an act did has the act's time, not its sentence's
         tok = head.head
     return None
 
 
 #: Clauses that modify a noun: a time inside one is the noun's ("the attack that killed 139 on Friday").
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _event_noun(tok: Token) -> bool:
+    """A noun naming an act or an occurrence ("attack", "blast"), or a place an act is told of
+    through one ("the venue" of "the attack on the venue")."""
+    from presslens.extract.events._lexicon import event_lexicon  # the event package imports this module
+
+    lex = event_lexicon()
+    for _ in range(2):
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in lex.nouns or lemma in lex.word_class("occurrence"):
+            return True
+        if tok.dep_ != "pobj":
+            return False
+        tok = tok.head.head
+    return False
+
+
+def _noun_time(doc: Doc, noun: Token, sent: Span) -> str | None:
+    """The time `noun` (or a noun it hangs on by a preposition) carries itself, if any."""
+    roots = []
+    for tx in doc._.timexes if Doc.has_extension("timexes") and doc._.timexes else ():
+        if tx.type in {"DATE", "TIME"} and sent.start_char <= tx.start < sent.end_char:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                roots.append((span.root, tx.value))
+    for _ in range(3):  # "the venue" -> "attack on the venue": the attack's time
+        own = _own_time(noun, roots) if roots else None
+        if own is not None or noun.dep_ != "pobj" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:
+            return own
+        noun = noun.head.head
+    return None
 
 
 def _own_time(noun: Token, roots: list[tuple[Token, str]]) -> str | None:
@@ -148,6 +184,11 @@ def event_date(
     value = clause_date(doc, anchor, sent, noun)
     if value is not None:
         return value, "clause"
+    clause = clause_head(anchor)
+    if clause.dep_ in _NOUN_CLAUSES and _event_noun(clause.head):
+        # "Friday's attack on the venue that killed 137", "the attack that killed 130 appeared in
+        # court on Sunday": a clause describing a noun has that noun's time, not its sentence's
+        return _noun_time(doc, clause.head, sent), "clause"
     datelines = dateline_tokens(doc)
     for timex in _day_timexes(doc):
         if not sent.start_char <= timex.start < sent.end_char:

@@ -190,3 +190,10 @@ def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
     doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), the lawyer said.")
     about = _claim_with(doc, "notice").about
     assert about is None or "GMT" not in about.text
+
+
+def test_what_an_attack_did_has_the_attacks_time_not_its_sentences(pipeline):
+    doc = _analyse(pipeline, "Three men accused of staging the market bombing that killed 40 people appeared in court on Sunday.\n\n"
+                             "Crowds mourned on Sunday for Friday's bombing of the market that killed 40 people.")
+    kills = [e for e in doc.events if e.mode == "kill"]
+    assert len(kills) == 2 and kills[0].date is None and kills[1].date == "2024-03-22"
