@@ -135,3 +135,29 @@ def test_one_named_target_in_two_places_is_one_event_at_two_granularities() -> N
     ]
     (entry,) = _timeline(articles)
     assert entry.articles == ("a", "b")
+
+
+def test_one_attack_on_one_site_is_one_event_whoever_each_outlet_says_did_it() -> None:
+    articles = [
+        _article("a", [_event("An Israeli air strike hit Al-Ahli Arab Hospital.", "heavy-weapons",
+                              actor="Israeli", target="Al-Ahli Arab Hospital", date="2026-03-17")]),
+        _article("b", [_event("A failed Islamic Jihad rocket hit the hospital.", "heavy-weapons",
+                              actor="Islamic Jihad", target="hospital", date="2026-03-17")]),
+        _article("c", [_event("Hundreds were killed at the Al Ahli Hospital on Tuesday.", "kill",
+                              actor="Islamic Jihad", target="hundreds", place="Al Ahli Hospital",
+                              date="2026-03-17")]),
+    ]
+    (entry,) = _timeline(articles)
+    assert entry.articles == ("a", "b", "c")
+
+
+def test_attacks_on_two_named_sites_or_a_week_apart_stay_apart() -> None:
+    def strike(sentence: str, target: str, day: str) -> Event:
+        return _event(sentence, "heavy-weapons", actor="Israeli", target=target, date=day)
+
+    articles = [
+        _article("a", [strike("A strike hit Nasser Hospital.", "Nasser Hospital", "2026-03-17")]),
+        _article("b", [strike("A strike hit Al-Ahli Arab Hospital.", "Al-Ahli Arab Hospital", "2026-03-17")]),
+        _article("c", [strike("A strike hit Al-Ahli Arab Hospital.", "Al-Ahli Arab Hospital", "2026-03-10")]),
+    ]
+    assert len(_timeline(articles)) == 3

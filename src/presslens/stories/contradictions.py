@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache, partial
 from typing import Literal
 
@@ -62,6 +62,7 @@ from presslens.stories.records import (
     StoryInput,
     TimelineEvent,
 )
+from presslens.stories.sites import OCCURRENCE_TYPES
 from presslens.stories.story_facts import SourcedFact, story_facts
 
 __all__ = ["actors_agree", "story_contradictions"]
@@ -246,7 +247,7 @@ def _claim_contradictions(
                 continue  # a toll that grows from one day's reports to the next is updated, not disputed
             subject = items[0].fact.subject
             if kind == "actor":
-                topic = "who carried it out" + suffix
+                topic = _DOER_TOPIC + suffix
             else:
                 where = f" in {subject}" if kind == "count" else f" of {subject}"
                 topic = attribute + (where if subject else "") + suffix
@@ -332,8 +333,11 @@ def _named_actor(name: str | None, actors: ActorIndex) -> str | None:
     return name if words and words[-1] in _INSTITUTIONS else None
 
 
+_DOER_TOPIC = "who carried it out"
+
+
 def _event_contradictions(
-    story: Story, timeline: Sequence[TimelineEvent], actors: ActorIndex
+    story: Story, timeline: Sequence[TimelineEvent], actors: ActorIndex, skip_actor_of: Collection[str] = ()
 ) -> list[StoryContradiction]:
     """Reports of one timeline event that disagree on who acted or on the day.
 
@@ -355,6 +359,8 @@ def _event_contradictions(
              lambda x, y: x == y),
             ("actor", lambda r: _named_actor(r.actor, actors), actors_agree),
         ):
+            if kind == "actor" and event.type in skip_actor_of:
+                continue
             if kind == "actor" and (event.type in SPEECH_ACTS or event.type in _MUTUAL):
                 continue  # many can accuse the same, and a meeting is both sides': no dispute over who
             positions: list[list] = []
@@ -427,8 +433,12 @@ def story_contradictions(
 ) -> list[StoryContradiction]:
     """Every cross-outlet contradiction of `story` (claims first, then people's ages and ranks,
     then events)."""
+    claimed = _claim_contradictions(story, story_facts(articles, actors), articles)
+    # who carried out the attack, once: the sources' own words on it are the card, not the parse of
+    # each report's subject (the day's attack is one timeline event, whoever each outlet names)
+    doer_disputed = any(c.topic.startswith(_DOER_TOPIC) for c in claimed)
     return (
-        _claim_contradictions(story, story_facts(articles, actors), articles)
+        claimed
         + _identity_contradictions(story, articles, actors)
-        + _event_contradictions(story, timeline, actors)
+        + _event_contradictions(story, timeline, actors, skip_actor_of=OCCURRENCE_TYPES if doer_disputed else ())
     )

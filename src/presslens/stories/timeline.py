@@ -21,6 +21,12 @@ them apart and something ties them together.
   ("kill" / "assault", "raid" / "detain") joins only on a shared participant
   or place, and a report tries clusters of its own mode first.
 
+An attack (``sites.OCCURRENCE_TYPES``) is known by its day and the site it hit: clusters of one
+day whose targets or places name one site ("the hospital", "Al-Ahli Arab Hospital", "killed at
+the Al Ahli Hospital"; what an article tells in the same words counts, so "opened fire at the
+hall, killing 133" brings the hall to the killing) are one event, whatever mode each report has
+and whoever each says did it: that is the dispute (a contradiction), not a second event.
+
 A report's day is the day prefix of its date ("2024-03-22TNI" is 22 March).
 One article giving two different dates for such an event means two events (a
 second arrest), so an article's reports never merge across its own dates.
@@ -56,6 +62,7 @@ from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
+from presslens.stories.sites import OCCURRENCE_TYPES, Site, same_area, same_site, site_of
 
 __all__ = ["SHOWN_CONFIDENCE", "party_key", "story_timeline"]
 
@@ -184,6 +191,26 @@ class _Cluster:
 
     def dates_of(self, article_id: str) -> set[str]:
         return {r.date for r in self.reports if r.article.article_id == article_id and r.date}
+
+    def day(self) -> str | None:
+        """The day most of its dated reports give."""
+        return _most_common([r.date for r in self.reports])
+
+    def places(self) -> list[str]:
+        return [r.event.place.text for r in self.reports if r.event.place is not None]
+
+    def sites(self) -> list[Site]:
+        """What its reports say was hit, and where (a facility named as the place)."""
+        found = []
+        for r in self.reports:
+            for event in _told_together(r):
+                for mention in (event.target, event.place):
+                    if mention is None or any(ch.isdigit() for ch in mention.text):
+                        continue  # "at least 115 people": a count of victims is no site
+                    site = site_of(mention.text)
+                    if site is not None and not (mention is event.target and _people(event.target)):
+                        found.append(site)
+        return found
 
 
 def _targets_compatible(a: str, b: str) -> bool:
@@ -421,8 +448,46 @@ def story_timeline(
             home = _Cluster(report.event.type, report.event.mode)
             clusters.append(home)
         home.reports.append(report)
+    clusters = _merge_occurrences(clusters)
     events = [_timeline_event(story.id, c, actors, sources) for c in clusters]
     return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
+
+
+def _told_together(report: _Report) -> list[Event]:
+    """The report's event and the events of its type its article tells in the same words ("opened
+    fire at the hall, killing 133": the killing is the shooting's, and hit the hall)."""
+    ev = report.event.evidence
+    return [report.event] + [
+        e for e in report.article.events
+        if e is not report.event and e.type == report.event.type and e.evidence.start < ev.end
+        and ev.start < e.evidence.end
+    ]
+
+
+def _people(mention: Mention) -> bool:
+    """A group of people ("hundreds of Palestinians", "concertgoers"), which is no site."""
+    return bool(_COUNT.match(mention.text.lower()))
+
+
+def _merge_occurrences(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters of an occurrence type merged when they share their day and their site."""
+    out: list[_Cluster] = []
+    for cluster in clusters:
+        home = next((o for o in out if _one_occurrence(o, cluster)), None)
+        if home is None:
+            out.append(cluster)
+        else:
+            home.reports.extend(cluster.reports)
+    return out
+
+
+def _one_occurrence(a: _Cluster, b: _Cluster) -> bool:
+    if a.type != b.type or a.type not in OCCURRENCE_TYPES or a.statement or b.statement:
+        return False
+    day = a.day()
+    if day is None or day != b.day() or not same_area(a.places(), b.places()):
+        return False
+    return any(same_site(x, y) for x in a.sites() for y in b.sites())
 
 
 def _most_common(values: list[str | None]) -> str | None:
