@@ -97,6 +97,7 @@ _COUNT = re.compile(
 _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REPRINT_SIMILARITY = 90.0
+_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 #: Below this confidence an event that only one article tells is left out of the timeline by default
 #: (shown on request: `presslens timeline --all`, `?all=true`). Report confidence is 0.48 for an act
 #: with neither a named actor nor its own date; on the held-out story set (evaluation/confidence.py)
@@ -167,6 +168,15 @@ class _Report:
             return None
         published = self.article.published
         return None if published and value[:10] > published.isoformat() else value[:10]
+
+    @cached_property
+    def coarse_date(self) -> str | None:
+        """A month or a year the report dates the event to ("2004", "2021-05"), not after publication."""
+        value = self.event.date or ""
+        if not _COARSE.match(value):
+            return None
+        published = self.article.published
+        return None if published and value > published.isoformat()[: len(value)] else value
 
     @cached_property
     def day(self) -> str | None:
@@ -527,7 +537,8 @@ def _best_named(
 def _timeline_event(
     story_id: str, cluster: _Cluster, actors: ActorIndex, sources: Independence
 ) -> TimelineEvent:
-    dates = Counter(r.date for r in cluster.reports if r.date)
+    dates = Counter(r.date for r in cluster.reports if r.date) or Counter(
+        r.coarse_date for r in cluster.reports if r.coarse_date)  # "the 2004 Beslan siege": 2004
     if dates:
         date, date_source = sorted(dates.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], "event"
     else:

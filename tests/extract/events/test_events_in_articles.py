@@ -197,3 +197,19 @@ def test_what_an_attack_did_has_the_attacks_time_not_its_sentences(pipeline):
                              "Crowds mourned on Sunday for Friday's bombing of the market that killed 40 people.")
     kills = [e for e in doc.events if e.mode == "kill"]
     assert len(kills) == 2 and kills[0].date is None and kills[1].date == "2024-03-22"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the bloodiest attack by any group since the war began.",  # a class compared with
+        "It is not acceptable to bomb a school, the minister said.",  # judged in the abstract
+    ],
+)
+def test_comparisons_and_judgements_report_no_event(pipeline, text):
+    assert not [e for e in _analyse(pipeline, text).events if e.type == "ASSAULT"]
+
+
+def test_a_party_ready_to_act_still_intends_it(pipeline):
+    doc = _analyse(pipeline, "It was the bloodiest attack in years. Israel is ready to strike Iran, the minister said.")
+    assert [e.modality for e in doc.events if e.type == "ASSAULT"] == ["intended"]

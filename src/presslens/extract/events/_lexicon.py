@@ -74,6 +74,7 @@ CUE_KINDS = frozenset(
         "report",
         "not_event",
         "responsibility",
+        "comparison",
     }
 )
 

@@ -51,6 +51,22 @@ def _no_longer(tok: Token) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
 
 
+def _judged_infinitive(trigger: Token) -> bool:
+    """An infinitive extraposed from "it is ADJ": "it is not acceptable to hit a hospital", "it is
+    wrong to bomb a school" judge an act in the abstract. Not "X is ready to strike", whose
+    subject is a party and which PLOVER reads as an intention."""
+    if trigger.tag_ != "VB" or trigger.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    be = trigger.head
+    return (
+        be.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in be.children)
+    )
+
+
 def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     """Negation, hedging and modality of the event whose trigger is `trigger`."""
     neg = lex.cue("negation")
@@ -61,7 +77,13 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     intended = _has(trigger, lex.cue("intent"), {"aux"})
     conditional = _has(trigger, lex.cue("conditional"), {"aux", "mark"})
     deontic = _has(trigger, lex.cue("deontic"), {"aux"})
-    imagined = False
+    # a class compared with ("the deadliest attack since 2004") or what is judged in the abstract
+    # ("it is not acceptable to hit a hospital") reports no event. A habit does ("soldiers routinely
+    # beat detainees" is an ASSAULT in the PLOVER gold records), so it stays.
+    imagined = (
+        _has(trigger, lex.cue("comparison"), {"amod"})
+        or _judged_infinitive(trigger)
+    )
     if trigger.dep_ == "advcl" and _has(trigger, lex.cue("conditional"), {"mark"}):
         conditional = True
     if any(c.dep_ == "advcl" and _has(c, lex.cue("conditional"), {"mark"}) for c in trigger.children):
