@@ -149,6 +149,7 @@ def test_one_attack_on_one_site_is_one_event_whoever_each_outlet_says_did_it() -
     ]
     (entry,) = _timeline(articles)
     assert entry.articles == ("a", "b", "c")
+    assert entry.target == "Al-Ahli Arab Hospital"  # the site it hit, by name, not "hundreds"
 
 
 def test_attacks_on_two_named_sites_or_a_week_apart_stay_apart() -> None:

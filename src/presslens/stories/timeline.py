@@ -463,6 +463,13 @@ def story_timeline(
     return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
 
 
+def _site(report: _Report) -> bool:
+    """The report's target is a site (a named or described place it hit), not people or an area."""
+    target = report.event.target
+    return target is not None and not _people(target) and not any(ch.isdigit() for ch in target.text) \
+        and site_of(target.text) is not None and report.target_key != "#group"
+
+
 def _told_together(report: _Report) -> list[Event]:
     """The report's event and the events of its type its article tells in the same words ("opened
     fire at the hall, killing 133": the killing is the shooting's, and hit the hall)."""
@@ -546,6 +553,10 @@ def _timeline_event(
         date, date_source = (min(published).isoformat(), "published") if published else (None, None)
     targets = [_display(r.event.target, actors) for r in cluster.reports]
     named = [t if _named(r.target_key) else None for r, t in zip(cluster.reports, targets, strict=True)]
+    if cluster.type in OCCURRENCE_TYPES:  # an attack is shown by the site it hit, not its victims
+        sites = [t if _site(r) else None for r, t in zip(cluster.reports, targets, strict=True)]
+        named = [t if t and (site := site_of(t)) and site.proper else None for t in sites]
+        named = named if any(named) else sites
     first = cluster.reports[0]
     digest = hashlib.sha256(
         f"{story_id}|{cluster.type}|{cluster.mode}|{first.article.article_id}|{first.kind}{first.index}".encode()
