@@ -95,5 +95,7 @@ def test_a_denial_disagrees_only_with_naming_the_same_party() -> None:
 
 
 def test_not_one_party_but_another_denies_the_first_and_states_the_second() -> None:
-    facts = _parties("the explosion was not the result of a Syrian air strike, but likely caused by a Kurdish rocket")
+    facts = _parties(
+        "the explosion was not the result of a Syrian air strike, but likely caused by a Kurdish rocket"
+    )
     assert {(f.value, f.denied) for f in facts} == {("Syrian", True), ("Kurdish", False)}

@@ -165,6 +165,7 @@ def test_attacks_on_two_named_sites_or_a_week_apart_stay_apart() -> None:
 
 
 def test_an_event_dated_only_by_its_year_keeps_the_year() -> None:
-    articles = [_article("a", [_event("the 2004 siege of the school", "occupy", target="school", date="2004")])]
+    siege = _event("the 2004 siege of the school", "occupy", target="school", date="2004")
+    articles = [_article("a", [siege])]
     (entry,) = _timeline(articles)
     assert entry.date == "2004" and entry.date_source == "event"

@@ -440,5 +440,7 @@ def story_contradictions(
     return (
         claimed
         + _identity_contradictions(story, articles, actors)
-        + _event_contradictions(story, timeline, actors, skip_actor_of=OCCURRENCE_TYPES if doer_disputed else ())
+        + _event_contradictions(
+            story, timeline, actors, skip_actor_of=OCCURRENCE_TYPES if doer_disputed else ()
+        )
     )

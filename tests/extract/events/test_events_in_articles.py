@@ -115,8 +115,10 @@ def test_a_hedged_report_is_less_solid_than_a_plain_one(pipeline):
 @pytest.mark.parametrize(
     ("text", "word", "about"),
     [
-        ("The embassy said there was no indication that Belarus was behind the blast.", "indication", "Belarus"),
-        ("The governor said the new bridge over the river would open in May.", "bridge", "new bridge over the river"),
+        ("The embassy said there was no indication that Belarus was behind the blast.", "indication",
+         "Belarus"),
+        ("The governor said the new bridge over the river would open in May.", "bridge",
+         "new bridge over the river"),
     ],
 )
 def test_a_plain_statement_says_what_party_it_is_about(pipeline, text, word, about):
@@ -149,7 +151,8 @@ def test_a_brigade_named_in_the_plural_is_an_organisation_that_says_what_it_did(
 
 
 def test_an_acronym_defined_in_parentheses_is_the_same_organisation(pipeline):
-    doc = _analyse(pipeline, "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. The IRGC said the strikes hit bases.")
+    doc = _analyse(pipeline, "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. "
+                             "The IRGC said the strikes hit bases.")
     acronyms = [e for e in doc.entities if e.text == "IRGC"]
     assert acronyms and all(e.canonical == "Islamic Revolutionary Guard Corps" for e in acronyms)
 
@@ -160,7 +163,7 @@ def test_a_name_after_a_description_and_a_comma_is_who_speaks(pipeline):
 
 
 def test_an_undated_past_act_takes_the_news_day_of_the_lede(pipeline):
-    doc = _analyse(pipeline, "Four men appeared before a district court on Sunday, facing terrorism charges.\n\n"
+    doc = _analyse(pipeline, "Four men appeared before a district court on Sunday, facing charges.\n\n"
                              "The judge ordered the men to be held in custody.")
     order = next(e for e in doc.events if "custody" in e.evidence.text or e.mode == "order")
     assert order.date == "2024-03-24" and "lede" in order.why
@@ -169,7 +172,8 @@ def test_an_undated_past_act_takes_the_news_day_of_the_lede(pipeline):
 @pytest.mark.parametrize(
     "lede",
     [
-        "The gunmen who attacked the hall on Friday planned to flee, officials said.",  # a relative clause's day
+        # a relative clause's day
+        "The gunmen who attacked the hall on Friday planned to flee, officials said.",
         "Friday's attack on the hall was the deadliest in decades.",  # a possessive day
         "Police said on Monday that the gunmen planned to flee.",  # the news day is the publication day
     ],
@@ -181,20 +185,24 @@ def test_a_background_day_in_the_lede_dates_nothing_else(pipeline, lede):
 
 
 def test_a_statement_is_not_dated_by_the_day_it_tells_of(pipeline):
-    doc = _analyse(pipeline, "The lawyer said the men were detained on Friday. Officials said on Saturday that the road was open.")
+    doc = _analyse(pipeline, "The lawyer said the men were detained on Friday. "
+                             "Officials said on Saturday that the road was open.")
     assert _claim_with(doc, "detained").date is None
     assert _claim_with(doc, "road").date == "2024-03-23"
 
 
 def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
-    doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), the lawyer said.")
+    doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), "
+                             "the lawyer said.")
     about = _claim_with(doc, "notice").about
     assert about is None or "GMT" not in about.text
 
 
 def test_what_an_attack_did_has_the_attacks_time_not_its_sentences(pipeline):
-    doc = _analyse(pipeline, "Three men accused of staging the market bombing that killed 40 people appeared in court on Sunday.\n\n"
-                             "Crowds mourned on Sunday for Friday's bombing of the market that killed 40 people.")
+    doc = _analyse(pipeline, "Three men accused of staging the market bombing that killed 40 people "
+                             "appeared in court on Sunday.\n\n"
+                             "Crowds mourned on Sunday for Friday's bombing of the market "
+                             "that killed 40 people.")
     kills = [e for e in doc.events if e.mode == "kill"]
     assert len(kills) == 2 and kills[0].date is None and kills[1].date == "2024-03-22"
 
@@ -211,5 +219,6 @@ def test_comparisons_and_judgements_report_no_event(pipeline, text):
 
 
 def test_a_party_ready_to_act_still_intends_it(pipeline):
-    doc = _analyse(pipeline, "It was the bloodiest attack in years. Israel is ready to strike Iran, the minister said.")
+    doc = _analyse(pipeline, "It was the bloodiest attack in years. "
+                             "Israel is ready to strike Iran, the minister said.")
     assert [e.modality for e in doc.events if e.type == "ASSAULT"] == ["intended"]

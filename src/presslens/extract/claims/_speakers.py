@@ -79,8 +79,9 @@ def _appositive_name(head: Token, entities: list[EntityRef]) -> str | None:
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if head.dep_ == "nsubj" and head.pos_ == "NOUN":  # "One official, Mykhailo Podolyak said": the
         # closing comma missing, the parser gives the verb two subjects, the name after a comma
-        named += [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > head.i
-                  and head.doc[head.right_edge.i + 1].is_punct and head.doc[head.right_edge.i + 1].text == ","]
+        after = head.doc[head.right_edge.i + 1]
+        named += [c for c in head.head.children
+                  if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > head.i and after.text == ","]
     for child in named:
         ent = _entity_at(entities, child.idx, child.idx + len(child))
         if ent is not None and ent.label in ("PERSON", "ORG", "NORP", "GPE"):

@@ -76,8 +76,8 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
     noun ("a blast at a Gaza hospital was not ..."). None when the content names no one."""
     lo, hi = claim.content.start, claim.content.end
     own = {_name(claim.speaker), claim.speaker.text.casefold()}
-    named = [e for e in parties if lo <= e.start and e.end <= hi and (e.canonical or e.text).casefold() not in own
-             and e.text.casefold() not in own]
+    named = [e for e in parties if lo <= e.start and e.end <= hi
+             and (e.canonical or e.text).casefold() not in own and e.text.casefold() not in own]
     subject = _content_subject(doc, claim)
     if subject is not None:
         heading = next((e for e in named if e.start <= subject.idx < e.end), None)
