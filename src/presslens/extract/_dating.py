@@ -77,21 +77,18 @@ def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None)
     noun (`anchor` itself, or `noun` of a light verb: "carried out the attack") keeps the
     time it carries itself.
     """
-    timexes = doc._.timexes if Doc.has_extension("timexes") else None
-    if not timexes:
+    found = _timex_spans(doc, scope)
+    if not found:
         return None
     datelines = dateline_tokens(doc)
     attached: dict[int, str] = {}  # clause head token -> value of the first timex on it
     roots: list[tuple[Token, str]] = []
-    for tx in timexes:
-        if tx.type not in {"DATE", "TIME"} or not (scope.start_char <= tx.start < scope.end_char):
+    for span, value in found:
+        if span.start in datelines:
             continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or span.start in datelines:
-            continue
-        roots.append((span.root, tx.value))
+        roots.append((span.root, value))
         if span.root.dep_ != "poss":  # "Friday's attack": the day is the attack's, not its clause's
-            attached.setdefault(clause_head(span.root).i, tx.value)
+            attached.setdefault(clause_head(span.root).i, value)
     if not roots:
         return None
     for act in (anchor, noun):
@@ -114,6 +111,18 @@ def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None)
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 
 
+def _timex_spans(doc: Doc, scope: Span) -> list[tuple[Span, str]]:
+    """The DATE/TIME expressions inside `scope`, as token spans with their values."""
+    timexes = doc._.timexes if Doc.has_extension("timexes") else None
+    out = []
+    for tx in timexes or ():
+        if tx.type in {"DATE", "TIME"} and scope.start_char <= tx.start < scope.end_char:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span, tx.value))
+    return out
+
+
 def _event_noun(tok: Token) -> bool:
     """A noun naming an act or an occurrence ("attack", "blast"), or a place an act is told of
     through one ("the venue" of "the attack on the venue")."""
@@ -134,12 +143,7 @@ def _event_noun(tok: Token) -> bool:
 
 def _noun_time(doc: Doc, noun: Token, sent: Span) -> str | None:
     """The time `noun` (or a noun it hangs on by a preposition) carries itself, if any."""
-    roots = []
-    for tx in doc._.timexes if Doc.has_extension("timexes") and doc._.timexes else ():
-        if tx.type in {"DATE", "TIME"} and sent.start_char <= tx.start < sent.end_char:
-            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if span is not None:
-                roots.append((span.root, tx.value))
+    roots = [(span.root, value) for span, value in _timex_spans(doc, sent)]
     for _ in range(3):  # "the venue" -> "attack on the venue": the attack's time
         own = _own_time(noun, roots) if roots else None
         if own is not None or noun.dep_ != "pobj" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:

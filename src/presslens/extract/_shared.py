@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presslens.models import Mention
+
 __all__ = [
     "DEFINITE_DETERMINERS",
     "LABEL_PHRASE_DEPS",
@@ -79,6 +81,10 @@ class EntityRef:
     start: int
     end: int
     canonical: str
+
+    def mention(self) -> Mention:
+        """The entity as a participant or a party: its text, canonical name and offsets."""
+        return Mention(text=self.text, canonical=self.canonical, start=self.start, end=self.end)
 
 
 def document_entities(doc: Doc, *, require_proper_person: bool = False) -> list[EntityRef]:

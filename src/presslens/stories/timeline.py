@@ -49,7 +49,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -214,11 +214,8 @@ class _Cluster:
         found = []
         for r in self.reports:
             for event in _told_together(r):
-                for mention in (event.target, event.place):
-                    if mention is None or any(ch.isdigit() for ch in mention.text):
-                        continue  # "at least 115 people": a count of victims is no site
-                    site = site_of(mention.text)
-                    if site is not None and not (mention is event.target and _people(event.target)):
+                for site in (_site_named(event.target, target=True), _site_named(event.place, target=False)):
+                    if site is not None:
                         found.append(site)
         return found
 
@@ -465,9 +462,15 @@ def story_timeline(
 
 def _site(report: _Report) -> bool:
     """The report's target is a site (a named or described place it hit), not people or an area."""
-    target = report.event.target
-    return target is not None and not _people(target) and not any(ch.isdigit() for ch in target.text) \
-        and site_of(target.text) is not None and report.target_key != "#group"
+    return report.target_key != "#group" and _site_named(report.event.target, target=True) is not None
+
+
+def _site_named(mention: Mention | None, *, target: bool) -> Site | None:
+    """The site a target or a place names; None for a count ("at least 115 people") or, as a
+    target, a group of people ("hundreds of Palestinians"), which are who was hit, not where."""
+    if mention is None or any(ch.isdigit() for ch in mention.text) or (target and _people(mention)):
+        return None
+    return site_of(mention.text)
 
 
 def _told_together(report: _Report) -> list[Event]:
@@ -489,22 +492,30 @@ def _people(mention: Mention) -> bool:
 def _merge_occurrences(clusters: list[_Cluster]) -> list[_Cluster]:
     """Clusters of an occurrence type merged when they share their day and their site."""
     out: list[_Cluster] = []
+    sites: dict[int, list[Site]] = {}  # each cluster's sites, read once (they scan its articles' events)
+
+    def sites_of(cluster: _Cluster) -> list[Site]:
+        if id(cluster) not in sites:
+            sites[id(cluster)] = cluster.sites()
+        return sites[id(cluster)]
+
     for cluster in clusters:
-        home = next((o for o in out if _one_occurrence(o, cluster)), None)
+        home = next((o for o in out if _one_occurrence(o, cluster, sites_of)), None)
         if home is None:
             out.append(cluster)
         else:
             home.reports.extend(cluster.reports)
+            sites[id(home)] = sites_of(home) + sites_of(cluster)
     return out
 
 
-def _one_occurrence(a: _Cluster, b: _Cluster) -> bool:
+def _one_occurrence(a: _Cluster, b: _Cluster, sites_of: Callable[[_Cluster], list[Site]]) -> bool:
     if a.type != b.type or a.type not in OCCURRENCE_TYPES or a.statement or b.statement:
         return False
     day = a.day()
     if day is None or day != b.day() or not same_area(a.places(), b.places()):
         return False
-    return any(same_site(x, y) for x in a.sites() for y in b.sites())
+    return any(same_site(x, y) for x in sites_of(a) for y in sites_of(b))
 
 
 def _most_common(values: list[str | None]) -> str | None:

@@ -309,7 +309,7 @@ class ArgContext:
                 for tok in child.subtree:
                     ent = self.entity_of(tok)
                     if ent is not None and ent.label in PLACE_LABELS:
-                        return Mention(text=ent.text, canonical=ent.canonical, start=ent.start, end=ent.end)
+                        return ent.mention()
         return None
 
     # --- dates ----------------------------------------------------------------------------

@@ -195,7 +195,7 @@ def modifier_place(noun: Token, ctx: ArgContext) -> Mention | None:
     for child in noun.lefts:
         ent = ctx.entity_of(child)
         if child.dep_ in {"compound", "amod", "nmod"} and ent is not None and ent.label in PLACE_LABELS:
-            return Mention(text=ent.text, canonical=ent.canonical, start=ent.start, end=ent.end)
+            return ent.mention()
         if child.dep_ == "compound":  # "the Gaza hospital attack": Gaza modifies "hospital"
             inner = modifier_place(child, ctx)
             if inner is not None:

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from presslens.extract._dating import event_date
 from presslens.extract._shared import PERSONAL_PRONOUNS, SUBJECT_DEPS, EntityRef, document_entities
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
+from presslens.extract.events._roles import PARTY_LABELS
 from presslens.facts import claim_facts, party_sides
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 
@@ -66,10 +67,6 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
     return out
 
 
-#: Entity labels of a party a statement can be about.
-PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-
-
 def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | None:
     """The party `claim` is about: the named party heading its content's subject, else the first
     party it names that is not the speaker, else the subject's noun phrase when it is a common
@@ -82,9 +79,9 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
     if subject is not None:
         heading = next((e for e in named if e.start <= subject.idx < e.end), None)
         if heading is not None:
-            return _entity_mention(heading)
+            return heading.mention()
     if named:
-        return _entity_mention(named[0])
+        return named[0].mention()
     if subject is not None and subject.pos_ == "NOUN":
         left, right = subject.left_edge, subject.right_edge
         if right.i - left.i < 12 and lo <= left.idx and right.idx + len(right) <= hi:
@@ -114,10 +111,6 @@ def _content_subject(doc: Doc, claim: Claim) -> Token | None:
         if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and subj.lower_ not in PERSONAL_PRONOUNS:
             return subj
     return None
-
-
-def _entity_mention(entity: EntityRef) -> Mention:
-    return Mention(text=entity.text, canonical=entity.canonical, start=entity.start, end=entity.end)
 
 
 def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | None]:
