@@ -292,3 +292,24 @@ def test_who_did_it_is_a_card_of_sides_and_a_card_of_groups_within_one_side() ->
     assert sorted(sorted(s.article for s in side.sources) for side in sides.sides) == [["a"], ["b", "c", "d"]]
     groups = cards["who carried it out: which group"]
     assert sorted(side.value for side in groups.sides) == ["Hamas", "Palestinian Islamic Jihad"]
+
+
+def test_sides_that_agree_never_share_a_card() -> None:
+    cards = [c for c in _story_cards([
+        ("a", "AP", "Doctors said hundreds were killed in an Israeli air raid on the hospital."),
+        ("b", "JNS", "The army said a failed Islamic Jihad rocket launch hit the hospital."),
+        ("c", "CNN", "US officials said Israel was not behind the blast at the hospital."),
+    ]) if c.topic == "who carried it out"]
+    # "Islamic Jihad did it" and "Israel did not" each stand against "Israel did it", not each other
+    assert sorted(sorted(s.article for side in c.sides for s in side.sources) for c in cards) == [
+        ["a", "b"], ["a", "c"]]
+
+
+def test_a_clause_read_twice_is_one_source() -> None:
+    (card,) = [c for c in _story_cards([
+        ("a", "AP", "Officials said 471 people were killed, and 471 people were killed there."),
+        ("b", "BBC", "Analysts said 100-300 people were killed."),
+    ]) if c.kind == "count"]
+    for side in card.sides:
+        spans = [(s.article, s.evidence.start, s.evidence.end) for s in side.sources]
+        assert len(spans) == len(set(spans))

@@ -30,10 +30,11 @@ disagreement, and a wire reprint repeats its original's values.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache, partial
 from typing import Literal
 
@@ -129,6 +130,8 @@ def _positions(items: list[SourcedFact], disagree: Disagree = facts_disagree) ->
     positions: list[list[SourcedFact]] = []
     for item in sorted(items, key=_width):
         same = [p for p in positions if p[0].fact.denied == item.fact.denied]
+        if item.fact.denied:  # denials of two parties are two positions ("not Israel", "not Hamas")
+            same = [p for p in same if not disagree(_asserted(item.fact), _asserted(p[0].fact))]
         agreed = [p for p in same if any(not disagree(item.fact, o.fact) for o in p)]
         if not agreed:
             positions.append([item])
@@ -143,6 +146,11 @@ def _positions(items: list[SourcedFact], disagree: Disagree = facts_disagree) ->
     for p in positions:
         p.sort(key=lambda item: order[id(item)])
     return sorted(positions, key=lambda p: order[id(p[0])])
+
+
+def _asserted(fact: Fact) -> Fact:
+    """A denial read as the statement it denies ("not Israel" as "Israel")."""
+    return dataclasses.replace(fact, denied=False)
 
 
 Card = tuple[str, list[list[SourcedFact]], Disagree]
@@ -240,25 +248,24 @@ def _claim_contradictions(
             cards = _party_cards(items, _affiliations(articles, items))
         else:
             cards = [("", _positions(items), facts_disagree)]
-        for suffix, positions, disagree in cards:
-            if len(positions) < 2 or not _disagree_across_outlets(positions, disagree):
-                continue
-            if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
-                continue  # a toll that grows from one day's reports to the next is updated, not disputed
-            subject = items[0].fact.subject
-            if kind == "actor":
-                topic = _DOER_TOPIC + suffix
-            else:
-                where = f" in {subject}" if kind == "count" else f" of {subject}"
-                topic = attribute + (where if subject else "") + suffix
-            sides = tuple(
-                ContradictionPosition(
-                    value=Counter(_shown_value(i.fact) for i in p).most_common(1)[0][0],
-                    sources=tuple(_claim_source(i) for i in p),
+        for suffix, card_positions, disagree in cards:
+            for positions in _disputes(card_positions, disagree):
+                if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
+                    continue  # a toll that grows from one day's reports to the next is updated, not disputed
+                subject = items[0].fact.subject
+                if kind == "actor":
+                    topic = _DOER_TOPIC + suffix
+                else:
+                    where = f" in {subject}" if kind == "count" else f" of {subject}"
+                    topic = attribute + (where if subject else "") + suffix
+                sides = tuple(
+                    ContradictionPosition(
+                        value=Counter(_shown_value(i.fact) for i in p).most_common(1)[0][0],
+                        sources=_unique(_claim_source(i) for i in p),
+                    )
+                    for p in positions
                 )
-                for p in positions
-            )
-            found.append(_contradiction(story, topic, attribute, kind, sides))
+                found.append(_contradiction(story, topic, attribute, kind, sides))
     return found
 
 
@@ -284,16 +291,46 @@ def _rising(positions: list[list[SourcedFact]]) -> bool:
     return all(a[3] <= b[2] for a in spans for b in spans if a[1] < b[0])
 
 
-def _disagree_across_outlets(
-    positions: list[list[SourcedFact]], disagree: Disagree = facts_disagree
-) -> bool:
-    for i, p in enumerate(positions):
-        for q in positions[i + 1 :]:
-            for a in p:
-                for b in q:
-                    if _outlet(a.article) != _outlet(b.article) and disagree(a.fact, b.fact):
-                        return True
-    return False
+def _disputed(p: list[SourcedFact], q: list[SourcedFact], disagree: Disagree) -> bool:
+    """Some fact of one side disputes some fact of the other, told by another outlet."""
+    return any(_outlet(a.article) != _outlet(b.article) and disagree(a.fact, b.fact) for a in p for b in q)
+
+
+def _disputes(positions: list[list[SourcedFact]], disagree: Disagree) -> list[list[list[SourcedFact]]]:
+    """The cards a set of positions makes: each a largest set of positions that all dispute one
+    another across outlets. A card sets every side against every other, so sides that agree
+    never share one: "Islamic Jihad did it" and "Israel did not" both stand against "Israel did
+    it", not against each other, and make two cards with it (maximal cliques, Bron & Kerbosch)."""
+    n = len(positions)
+    against = {i: {j for j in range(n) if j != i and _disputed(positions[i], positions[j], disagree)}
+               for i in range(n)}
+    cliques: list[set[int]] = []
+
+    def grow(chosen: set[int], open_: set[int], done: set[int]) -> None:
+        if not open_ and not done:
+            if len(chosen) >= 2:
+                cliques.append(chosen)
+            return
+        for i in sorted(open_):
+            grow(chosen | {i}, open_ & against[i], done & against[i])
+            open_ = open_ - {i}
+            done = done | {i}
+
+    grow(set(), set(range(n)), set())
+    return [[positions[i] for i in sorted(c)] for c in sorted(cliques, key=min)]
+
+
+def _unique(sources: Iterable[ContradictionSource]) -> tuple[ContradictionSource, ...]:
+    """Sources once each: two facts of one clause ("Mirzoyev, 32" read for two mentions of him)
+    are one source."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for source in sources:
+        key = (source.article, source.evidence.start, source.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -379,7 +416,7 @@ def _event_contradictions(
             sides = tuple(
                 ContradictionPosition(
                     value=Counter(v for v, _ in p).most_common(1)[0][0],
-                    sources=tuple(
+                    sources=_unique(
                         ContradictionSource(
                             article=r.article,
                             outlet=r.outlet,
@@ -415,7 +452,7 @@ def _identity_contradictions(
         if len(values) < 2 or len(outlets) < 2:
             continue
         sides = tuple(
-            ContradictionPosition(value=value, sources=tuple(
+            ContradictionPosition(value=value, sources=_unique(
                 ContradictionSource(article=a.article_id, outlet=a.outlet, kind="text", index=0,
                                     evidence=TextSpan(text=a.text[f.start:f.end], start=f.start, end=f.end))
                 for f, a in items if f.value == value))
