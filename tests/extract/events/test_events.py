@@ -349,6 +349,10 @@ GENERAL_VERBS = [
     ("The rebels handed over the prisoners to the Red Cross.", "RETREAT", "release"),
     ("The army handed over control of the airport to the police.", "RETREAT", "return"),
     ("The Indian foreign minister met his Chinese counterpart in Beijing.", "CONSULT", "meet"),
+    ("Explosions rocked the airport in Khartoum overnight.", "ASSAULT", "heavy-weapons"),
+    ("Gunmen targeted the music venue on Friday evening.", "ASSAULT", "assault"),
+    ("The army pinned the blame on the rebel group.", "ACCUSE", "criticize"),
+    ("The three men were remanded in custody for two months.", "COERCE", "detain"),
 ]
 
 
@@ -364,6 +368,7 @@ def test_general_verbs_with_fitting_arguments(parse, sentence, etype, mode):
         "The new budget met the expectations of investors.",  # meet + non-agent object
         "The museum handed over the keynote to a young speaker.",  # nothing held or owned
         "The investigation into the case is ongoing.",  # a state: no actor, no concrete target
+        "The corruption scandal rocked the government.",  # only a blast or a weapon rocks a place
     ],
 )
 def test_general_verbs_and_vague_nominals_are_not_events(parse, sentence):
@@ -478,3 +483,12 @@ def test_a_day_in_a_clause_describing_a_noun_does_not_date_the_sentence(parse):
     events = event_mentions(doc)
     assert _find(events, "ACCUSE").date is None
     assert _find(events, "ASSAULT").date == "2024-03-24"
+
+
+def test_an_act_condemned_is_coded_as_well_as_the_condemnation(parse):
+    events = event_mentions(parse("The WHO condemned the attack on the hospital in Gaza."))
+    assert _find(events, "ACCUSE").actor is not None
+    assert _text(_find(events, "ASSAULT").target) == "hospital"
+    demanded = event_mentions(parse("The families demanded the release of the prisoners."))
+    assert [e.type for e in demanded] == ["REQUEST"]  # a release demanded has not taken place
+

@@ -151,6 +151,11 @@ def verb_object(verb: Token) -> Token | None:
     return None
 
 
+#: Types whose object act took place ("condemned the attack", "blamed Israel for the strike"): the
+#: object is coded too, unlike "demanded their release" or "threatened an attack".
+_PRESUPPOSING = frozenset({"ACCUSE"})
+
+
 def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
     """The first row for this pattern whose object constraint (``args`` column) fits; with no
     object to test, the first row without a constraint ("was attacked" is not criticism)."""
@@ -186,7 +191,7 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
         entry = _fitting(entry, verb)
     if entry and (not entry.needs_object or _has_object(verb)):
         for child in verb.children:  # "demanded their release": the object is not coded again
-            if child.dep_ in {"dobj", "nsubjpass"}:
+            if child.dep_ in {"dobj", "nsubjpass"} and entry.type not in _PRESUPPOSING:
                 claimed.add(child.i)
         return Trigger(verb, entry, "verb")
     if lemma in lex.cue("report"):
