@@ -169,3 +169,13 @@ def test_an_event_dated_only_by_its_year_keeps_the_year() -> None:
     articles = [_article("a", [siege])]
     (entry,) = _timeline(articles)
     assert entry.date == "2004" and entry.date_source == "event"
+
+
+def test_a_site_and_the_city_around_it_may_be_one_place_two_sites_or_two_cities_not() -> None:
+    def raid(aid: str, place: str) -> StoryInput:
+        return _article(aid, [_event(f"Police raided offices at {place}.", "raid", kind="COERCE",
+                                     actor="police", place=place, date="2026-03-12")])
+
+    assert len(_timeline([raid("a", "Meydan TV Office"), raid("b", "Baku")])) == 1
+    assert len(_timeline([raid("a", "Meydan TV Office"), raid("b", "Abzas Media Office")])) == 2
+    assert len(_timeline([raid("a", "Ganja"), raid("b", "Baku")])) == 2

@@ -264,7 +264,19 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     # two places are two events (raids in two cities) -- unless both name one target, which then
     # lies in both: "Crocus City Hall in Krasnogorsk" / "in the Moscow Region" is one hall
     places = report.place_key, other.place_key
-    return not same_target and bool(places[0] and places[1] and places[0] != places[1])
+    if same_target or not (places[0] and places[1]) or places[0] == places[1]:
+        return False
+    return _places_differ(report.event.place, other.event.place)
+
+
+def _places_differ(a: Mention | None, b: Mention | None) -> bool:
+    """Two places that cannot be one: two areas ("Baku" / "Ganja") or two sites ("Nasser Hospital"
+    / "Al-Ahli Hospital"). A site and an area may be one place, the site lying in the area
+    ("at the Al Ahli Arab Hospital" / "in Gaza City")."""
+    site_a, site_b = _site_named(a, target=False), _site_named(b, target=False)
+    if (site_a is None) != (site_b is None):
+        return False
+    return site_a is None or not same_site(site_a, site_b)
 
 
 def _days_apart(a: str, b: str | dt.date) -> int:

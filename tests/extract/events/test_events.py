@@ -492,3 +492,11 @@ def test_an_act_condemned_is_coded_as_well_as_the_condemnation(parse):
     demanded = event_mentions(parse("The families demanded the release of the prisoners."))
     assert [e.type for e in demanded] == ["REQUEST"]  # a release demanded has not taken place
 
+
+
+def test_a_named_facility_is_the_place_an_unnamed_one_leaves_the_city(parse):
+    named = _find(event_mentions(parse(
+        "Gunmen opened fire at the Crocus City Hall in Krasnogorsk on Friday.")), "ASSAULT")
+    assert named.place is not None and named.place.text == "Crocus City Hall"
+    unnamed = _find(event_mentions(parse("Police arrested two men at the airport in Baku.")), "COERCE")
+    assert unnamed.place is not None and unnamed.place.text == "Baku"

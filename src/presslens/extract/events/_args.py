@@ -301,11 +301,18 @@ class ArgContext:
 
     # --- places ---------------------------------------------------------------------------
     def place_under(self, heads: list[Token]) -> Mention | None:
-        """The first GPE/LOC/FAC inside an in/at/near phrase attached to any of `heads`."""
+        """The first GPE/LOC/FAC inside an in/at/near phrase attached to any of `heads`; a
+        facility the phrase names first by its name ("killed at the Al Ahli Arab Hospital in Gaza
+        City") is where it happened, more precisely than its city ("at the airport in Baku" stays
+        Baku: an unnamed facility says less than the city it is in)."""
+        facilities = self.lex.word_class("facility")
         for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                     continue
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in facilities and _named_facility(pobj):
+                    return self.mention(pobj, role="place")
                 for tok in child.subtree:
                     ent = self.entity_of(tok)
                     if ent is not None and ent.label in PLACE_LABELS:
@@ -316,6 +323,15 @@ class ArgContext:
     def date_for(self, trigger: Token, scope: Span) -> str | None:
         """The event's own date: its clause's timex, else a clause's above it (``_dating``)."""
         return clause_date(self.doc, trigger, scope)
+
+
+def _named_facility(noun: Token) -> bool:
+    """A facility noun that is, or carries, a proper name ("Al Ahli Arab Hospital", "the Crocus
+    City Hall"; not "the hospital", nor "the Gaza hospital", where the name is the city's)."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"FAC", "ORG"}:
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "LOC"}
+               for c in noun.lefts)
 
 
 def _cleft_focus(be: Token) -> Token | None:
