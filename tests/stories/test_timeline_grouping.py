@@ -179,3 +179,17 @@ def test_a_site_and_the_city_around_it_may_be_one_place_two_sites_or_two_cities_
     assert len(_timeline([raid("a", "Meydan TV Office"), raid("b", "Baku")])) == 1
     assert len(_timeline([raid("a", "Meydan TV Office"), raid("b", "Abzas Media Office")])) == 2
     assert len(_timeline([raid("a", "Ganja"), raid("b", "Baku")])) == 2
+
+
+def test_an_undated_attack_told_soon_after_joins_the_days_attack_on_that_site() -> None:
+    def article(aid: str, day: dt.date, why: str = "verb 'hit'") -> StoryInput:
+        strike = _event("a strike that hit a Gaza hospital", "heavy-weapons", target="Gaza hospital")
+        return _article(aid, [strike.model_copy(update={"why": why})], day=day)
+
+    dated = _article("a", [_event("An air strike hit Al-Ahli Arab Hospital on Tuesday.", "heavy-weapons",
+                                  actor="Israeli", target="Al-Ahli Arab Hospital", date="2026-03-17")],
+                     day=dt.date(2026, 3, 18))
+    assert len(_timeline([dated, article("b", dt.date(2026, 3, 18))])) == 1
+    assert len(_timeline([dated, article("b", dt.date(2026, 3, 25))])) == 2  # a week on: another strike
+    # a noun in passing ("involvement with the hospital attack") refers to it; it is no report to merge
+    assert len(_timeline([dated, article("b", dt.date(2026, 3, 18), why="noun 'strike'")])) == 2

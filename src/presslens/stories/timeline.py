@@ -524,10 +524,27 @@ def _merge_occurrences(clusters: list[_Cluster]) -> list[_Cluster]:
 def _one_occurrence(a: _Cluster, b: _Cluster, sites_of: Callable[[_Cluster], list[Site]]) -> bool:
     if a.type != b.type or a.type not in OCCURRENCE_TYPES or a.statement or b.statement:
         return False
-    day = a.day()
-    if day is None or day != b.day() or not same_area(a.places(), b.places()):
+    if not _same_day(a, b) or not same_area(a.places(), b.places()):
         return False
     return any(same_site(x, y) for x in sites_of(a) for y in sites_of(b))
+
+
+def _same_day(a: _Cluster, b: _Cluster) -> bool:
+    """One day, or an undated cluster whose articles came out on that day or shortly after: "a
+    strike that hit a Gaza hospital", told undated the next morning, is the strike of the night
+    before at that site, not another one."""
+    day_a, day_b = a.day(), b.day()
+    if day_a is not None and day_b is not None:
+        return day_a == day_b
+    dated, undated = (a, b) if day_a is not None else (b, a)
+    day = dated.day()
+    if day is None:
+        return False
+    if not any(r.event.why.startswith("verb") for r in undated.reports):
+        return False  # "involvement with the hospital attack": a reference in passing, not a report
+    published = [r.article.published for r in undated.reports]
+    return all(p is not None and 0 <= (p - dt.date.fromisoformat(day)).days <= _SAME_TARGET_SLACK_DAYS
+               for p in published)
 
 
 def _most_common(values: list[str | None]) -> str | None:
