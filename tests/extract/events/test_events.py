@@ -500,3 +500,11 @@ def test_a_named_facility_is_the_place_an_unnamed_one_leaves_the_city(parse):
     assert named.place is not None and named.place.text == "Crocus City Hall"
     unnamed = _find(event_mentions(parse("Police arrested two men at the airport in Baku.")), "COERCE")
     assert unnamed.place is not None and unnamed.place.text == "Baku"
+
+
+def test_claims_do_not_act_whoever_made_them_does(parse):
+    events = event_mentions(parse("Kyiv rejected Russia's claims that seek to accuse Ukraine of the attack."))
+    accusation = _find(events, "ACCUSE")
+    assert _text(accusation.actor) == "Russia"
+    unowned = event_mentions(parse("The accusations that blamed Ukraine for the attack spread fast."))
+    assert all(_text(e.actor) != "accusations" for e in unowned)

@@ -305,7 +305,7 @@ class ArgContext:
         facility the phrase names first by its name ("killed at the Al Ahli Arab Hospital in Gaza
         City") is where it happened, more precisely than its city ("at the airport in Baku" stays
         Baku: an unnamed facility says less than the city it is in)."""
-        facilities = self.lex.word_class("facility")
+        facilities = self.lex.word_class("site")
         for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:

@@ -223,6 +223,9 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
     lemma = head.lemma_.lower()
     if lemma in lex.word_class("agent"):
         return tok
+    if lemma in lex.word_class("allegation"):  # "Russia's claims that seek to accuse Ukraine": Russia
+        by = _noun_actor(head, ctx, True)
+        return by if by is not None and by != head and ctx.can_participate(by) else None
     entry = noun_entry(head, lex)
     if entry is not None:  # "US drone strikes killed eight": who struck is named on the act
         by = _noun_actor(head, ctx, entry.of_actor)
