@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from presslens.extract._dating import event_date
-from presslens.extract._shared import PERSONAL_PRONOUNS, SUBJECT_DEPS, EntityRef, document_entities
+from presslens.extract._shared import PERSONAL_PRONOUNS, SUBJECT_DEPS, EntityRef, doc_text, document_entities
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.extract.events._roles import PARTY_LABELS
 from presslens.facts import claim_facts, party_sides
@@ -57,7 +57,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
         act, target = _act(claim, events)
         if act is None:
-            act, target = _blamed(claim, doc.text)
+            act, target = _blamed(claim, doc_text(doc))
         if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
