@@ -193,3 +193,15 @@ def test_an_undated_attack_told_soon_after_joins_the_days_attack_on_that_site() 
     assert len(_timeline([dated, article("b", dt.date(2026, 3, 25))])) == 2  # a week on: another strike
     # a noun in passing ("involvement with the hospital attack") refers to it; it is no report to merge
     assert len(_timeline([dated, article("b", dt.date(2026, 3, 18), why="noun 'strike'")])) == 2
+
+
+def test_an_accusation_the_verb_tells_and_one_its_content_tells_are_one_entry() -> None:
+    blamed = _event("The army blamed Islamic Jihad.", "criticize", kind="ACCUSE", actor="the army",
+                    target="Islamic Jihad")
+    said = _said("the army", "The army said Islamic Jihad fired the rocket.").model_copy(
+        update={"act": "ACCUSE", "act_target": Mention(text="Islamic Jihad")})
+    articles = [_article("a", [blamed]), _article("b", claims=[said])]
+    (entry,) = _timeline(articles)
+    assert entry.articles == ("a", "b")
+    other_day = _article("c", claims=[said], day=dt.date(2026, 3, 27))
+    assert len(_timeline([*articles, other_day])) == 2  # what it says four days on is another statement

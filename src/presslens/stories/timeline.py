@@ -57,7 +57,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
-from presslens.models import Claim, Event, Mention
+from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
@@ -311,12 +311,13 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     """Whether `report` is one more report of the cluster's event (see the module docstring)."""
     if cluster.type != report.event.type:
         return False
-    if (report.event.mode == STATEMENT_MODE) != cluster.statement:
-        return False
+    stated = report.event.mode == STATEMENT_MODE
+    if stated != cluster.statement and cluster.type not in SPEECH_ACTS:
+        return False  # a speech act is one whether the verb says it ("blamed") or its content does
     own_dates = cluster.dates_of(report.article.article_id)
     if report.date and own_dates and report.date not in own_dates:
         return False  # the same article dates it differently: another occurrence
-    if cluster.statement:
+    if cluster.statement or stated:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
         # (every report of the cluster must be of that day, or undated ones chain the days together)

@@ -508,3 +508,12 @@ def test_claims_do_not_act_whoever_made_them_does(parse):
     assert _text(accusation.actor) == "Russia"
     unowned = event_mentions(parse("The accusations that blamed Ukraine for the attack spread fast."))
     assert all(_text(e.actor) != "accusations" for e in unowned)
+
+
+def test_a_contrasted_clause_is_not_the_evidence_of_the_main_one(parse):
+    events = event_mentions(parse(
+        "Hamas accused Israel of the strike, while the army blamed a misfired rocket from Gaza."))
+    hamas = next(e for e in events if _text(e.actor) == "Hamas")
+    assert "while" not in hamas.evidence.text and "army" not in hamas.evidence.text
+    sleeping = _find(event_mentions(parse("Two guards were killed while sleeping in the barracks.")), "ASSAULT")
+    assert "sleeping" in sleeping.evidence.text  # "while" with no subject of its own says when

@@ -22,20 +22,38 @@ __all__ = ["evidence_span"]
 #: Children whose subtrees state another clause and are left out of the evidence.
 SEPARATE_DEPS = frozenset({"conj", "cc", "parataxis"})
 EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+#: Subordinators of a clause that contrasts with its main clause ("X blamed Y, while Z said ...").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
 
 
 def _own_subject(tok: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in tok.children)
 
 
+def _contrast(clause: Token) -> bool:
+    """A contrastive clause with its own subject ("while Israel said the blast was caused by a
+    rocket"): another assertion set against the first, not part of it ("killed while sleeping"
+    is)."""
+    return clause.dep_ == "advcl" and _own_subject(clause) and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+
+
 def _clause_bounds(anchor: Token) -> tuple[int, int]:
-    """[start, end] token indices of `anchor`'s subtree without its coordinated clauses."""
+    """[start, end] token indices of `anchor`'s subtree without its coordinated or contrasted
+    clauses."""
     start, end = anchor.i, anchor.i
+    stop = None  # where a contrasted clause after the anchor begins: the clause ends before it
     for child in anchor.children:
         if child.dep_ in SEPARATE_DEPS and (child.pos_ in {"VERB", "AUX"} or child.dep_ != "conj"):
             continue
+        if _contrast(child):
+            if child.i > anchor.i:
+                stop = min(stop if stop is not None else child.left_edge.i, child.left_edge.i)
+            continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
+    if stop is not None:
+        end = min(end, stop - 1)
     return start, end
 
 
