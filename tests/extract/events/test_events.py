@@ -515,5 +515,6 @@ def test_a_contrasted_clause_is_not_the_evidence_of_the_main_one(parse):
         "Hamas accused Israel of the strike, while the army blamed a misfired rocket from Gaza."))
     hamas = next(e for e in events if _text(e.actor) == "Hamas")
     assert "while" not in hamas.evidence.text and "army" not in hamas.evidence.text
-    sleeping = _find(event_mentions(parse("Two guards were killed while sleeping in the barracks.")), "ASSAULT")
+    doc = parse("Two guards were killed while sleeping in the barracks.")
+    sleeping = _find(event_mentions(doc), "ASSAULT")
     assert "sleeping" in sleeping.evidence.text  # "while" with no subject of its own says when
