@@ -17,6 +17,8 @@ from presslens.stories.sites import same_area, same_site, site_of
         ("Crocus City Hall", "Moscow's Crocus City Hall music venue", True),
         ("concert hall", "Crocus City Hall", True),
         ("concert hall", "hospital", False),
+        ("a popular concert hall complex", "Crocus City Hall", True),  # the grounds named after the hall
+        ("the hospital building", "school building", False),
     ],
 )
 def test_two_wordings_of_one_site(a: str, b: str, same: bool) -> None:

@@ -353,6 +353,8 @@ GENERAL_VERBS = [
     ("Gunmen targeted the music venue on Friday evening.", "ASSAULT", "assault"),
     ("The army pinned the blame on the rebel group.", "ACCUSE", "criticize"),
     ("The three men were remanded in custody for two months.", "COERCE", "detain"),
+    ("Masked gunmen stormed the concert hall on Friday.", "ASSAULT", "assault"),  # to attack it
+    ("Riot police stormed the building on Friday.", "COERCE", "raid"),  # the next row: to search it
 ]
 
 

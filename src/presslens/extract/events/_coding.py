@@ -45,7 +45,7 @@ from presslens.extract.events._roles import (
     subject_child,
     usable_participant,
 )
-from presslens.extract.events._triggers import Trigger, find_triggers
+from presslens.extract.events._triggers import Trigger, find_triggers, refit_for_actor
 from presslens.models import Event, Mention
 
 __all__ = ["coded_events", "event_mentions", "plover_code"]
@@ -136,7 +136,12 @@ def _is_heading(sent: Span) -> bool:
 def _event(
     trig: Trigger, ctx: ArgContext, lex: EventLexicon, actor_tok: Token | None, target_tok: Token | None
 ) -> Event | None:
-    if not _actor_fits(trig, actor_tok, ctx) or _vague_nominal(trig, actor_tok, target_tok, lex):
+    if not _actor_fits(trig, actor_tok, ctx):
+        refit = refit_for_actor(trig, lambda row: _actor_fits(replace(trig, entry=row), actor_tok, ctx))
+        if refit is None:
+            return None
+        trig = refit
+    if _vague_nominal(trig, actor_tok, target_tok, lex):
         return None
     actor_tok = usable_participant(actor_tok, ctx, lex, "actor")
     target_tok = usable_participant(target_tok, ctx, lex, "target")

@@ -11,12 +11,13 @@ withdraw" -> REQUEST), following the PLOVER manual's DEMAND examples.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from presslens.extract._shared import SUBJECT_DEPS
-from presslens.extract.events._lexicon import EventLexicon, LexEntry
+from presslens.extract.events._lexicon import EventLexicon, LexEntry, event_lexicon
 
 __all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
 
@@ -167,6 +168,29 @@ def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
         if rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
             return variant
     return None
+
+
+def refit_for_actor(trig: Trigger, fits: Callable[[LexEntry], bool]) -> Trigger | None:
+    """The trigger coded by the next row of its pattern whose actor rule `fits` and whose object
+    rule admits the verb's object, when the row that coded it does not fit its actor ("police
+    stormed the building": not the gunmen's assault row, the raid row after it); None if none."""
+    if trig.kind == "nominal":
+        return None
+    rows = next((e.variants() for e in _base_rows(trig) if trig.entry in e.variants()), ())
+    later = rows[rows.index(trig.entry) + 1:] if trig.entry in rows else ()
+    obj = verb_object(trig.token)
+    for row in later:
+        if row.object_rule is not None and obj is not None and not row.object_rule.admits(
+                obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
+            continue
+        if fits(row):
+            return replace(trig, entry=row)
+    return None
+
+
+def _base_rows(trig: Trigger) -> list[LexEntry]:
+    lex = event_lexicon()
+    return [e for e in (lex.verbs.get(trig.entry.pattern),) if e is not None]
 
 
 def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger | None:
