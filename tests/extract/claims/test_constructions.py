@@ -248,3 +248,10 @@ def test_a_label_before_a_colon_is_no_source():
     )
     register_extensions()
     assert _only(attributed_claims(doc), "urges").speaker.text == "Trump"
+
+
+def test_an_attack_on_a_building_is_no_attribution_an_attack_on_a_plan_is(claims_of) -> None:
+    physical = claims_of("The gunmen who attacked the concert hall on Friday have fled to the south.")
+    assert [c.cue.text for c in physical if c.cue.text == "attacked"] == []
+    verbal = claims_of("The senator attacked the budget plan on Friday.")
+    assert _only(verbal, "attacked").content.text.startswith("the budget plan")

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -52,6 +53,7 @@ from presslens.extract.claims._contents import (
     relative_gap,
 )
 from presslens.extract.claims._lexicon import ClaimLexicon
+from presslens.resources import read_tsv
 
 __all__ = [
     "Draft",
@@ -171,6 +173,8 @@ def _controlled_gerund(verb: Token) -> bool:
 
 def _np_content(verb: Token) -> tuple[int, int] | None:
     parts = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr")]
+    if verb.lemma_.lower() in _assault_verbs() and any(c.dep_ == "dobj" and _place(c) for c in parts):
+        return None  # "attacked Crocus City Hall", "hit the hospital": an act on a place, no words
     parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in _NP_PREPS and parts == []]
     if not parts:
         return None
@@ -181,6 +185,26 @@ def _np_content(verb: Token) -> tuple[int, int] | None:
     ]
     spans = [subtree_bounds(c) for c in parts + extra]
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _place(noun: Token) -> bool:
+    """A building or a site: what a verb acts on physically, never the content of words (a city or
+    a country may be its government: "attacked Washington" over a policy is criticism)."""
+    return noun.ent_type_ in {"LOC", "FAC"} or noun.lemma_.lower() in _site_nouns()
+
+
+@cache
+def _assault_verbs() -> frozenset[str]:
+    """Verbs that also code a physical attack (plover_verbs.tsv rows of type ASSAULT): "attacked"
+    criticises a policy but strikes a building."""
+    return frozenset(row[0] for row in read_tsv("plover_verbs.tsv") if len(row) > 1 and row[1] == "ASSAULT"
+                     and " " not in row[0])
+
+
+@cache
+def _site_nouns() -> frozenset[str]:
+    """Buildings and facilities (the `site` class of plover_classes.tsv)."""
+    return frozenset(row[1] for row in read_tsv("plover_classes.tsv") if row[0] == "site")
 
 
 def _valuation(prep: Token) -> bool:
