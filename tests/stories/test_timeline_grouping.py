@@ -205,3 +205,16 @@ def test_an_accusation_the_verb_tells_and_one_its_content_tells_are_one_entry() 
     assert entry.articles == ("a", "b")
     other_day = _article("c", claims=[said], day=dt.date(2026, 3, 27))
     assert len(_timeline([*articles, other_day])) == 2  # what it says four days on is another statement
+
+
+def test_a_countrys_army_is_one_speaker_however_outlets_name_it() -> None:
+    def blamed(aid: str, speaker: str) -> StoryInput:
+        said = _said(speaker, f"{speaker} said Islamic Jihad fired the rocket.").model_copy(
+            update={"act": "ACCUSE", "act_target": Mention(text="Islamic Jihad")})
+        return _article(aid, claims=[said])
+
+    articles = [blamed("a", "the Israeli army"), blamed("b", "Israel Defense Forces"),
+                blamed("c", "the Israeli military")]
+    (entry,) = _timeline(articles)
+    assert entry.articles == ("a", "b", "c")
+    assert len(_timeline([blamed("a", "the Israeli army"), blamed("b", "the Russian army")])) == 2

@@ -57,6 +57,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
+from presslens.facts import fact_lexicon
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
@@ -122,12 +123,33 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
         return None
     if _COUNT.match((mention.text if mention else name).lower()):
         return "#group"  # "at least 23 Azerbaijanis": a counted group, whoever its members
+    if key := _armed_forces(name):
+        return key
     if key := actors.key_of(name):
         return "id:" + key
     inner = _OF_NAME.search(mention.text if mention else name)  # "the killing of Rustam Mammadov"
     if inner and (key := actors.key_of(inner.group(1))):
         return "id:" + key
     return "t:" + fold_name(name)
+
+
+#: Words naming a country's armed forces after its name or demonym ("the Israeli army", "Israel
+#: Defense Forces", "the Russian military").
+_FORCES = (("defense", "forces"), ("defence", "forces"), ("armed", "forces"), ("army",), ("military",),
+           ("forces",), ("troops",))
+
+
+def _armed_forces(name: str) -> str | None:
+    """One key for a country's armed forces however outlets name them: "the Israeli army", "the
+    Israeli military" and "Israel Defense Forces" are one speaker and one actor ("forces:IL")."""
+    words = [w for w in fold_name(name).split() if w != "the"]
+    places = fact_lexicon().places
+    for tail in _FORCES:
+        if len(words) > len(tail) and tuple(words[-len(tail):]) == tail:
+            country = {places.get(w) for w in words[: -len(tail)]}
+            if len(country) == 1 and None not in country:
+                return "forces:" + country.pop()
+    return None
 
 
 def _place_key(place: Mention | None) -> str | None:
@@ -230,7 +252,7 @@ def _targets_compatible(a: str, b: str) -> bool:
 
 
 def _named(key: str | None) -> bool:
-    return bool(key) and key.startswith("id:")  # type: ignore[union-attr]
+    return bool(key) and key.startswith(("id:", "forces:"))  # type: ignore[union-attr]
 
 
 def _conflicts(report: _Report, other: _Report) -> bool:
