@@ -12,7 +12,7 @@ import hashlib
 from functools import cache
 from importlib import resources
 
-__all__ = ["lexicon_version", "read_resource", "read_tsv"]
+__all__ = ["lexicon_version", "read_resource", "read_tsv", "word_class"]
 
 _PACKAGE = __name__
 
@@ -30,6 +30,14 @@ def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
             continue
         rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return tuple(rows)
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """The lemmas of one word class of ``plover_classes.tsv`` (without its ``=LABEL`` rows), for the
+    modules that load no event lexicon: claims, and the story layer, which imports no parser."""
+    rows = read_tsv("plover_classes.tsv")
+    return frozenset(row[1] for row in rows if row[0] == name and not row[1].startswith("="))
 
 
 @cache

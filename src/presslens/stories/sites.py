@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from presslens.extract.entities._gazetteer import resolve_place
-from presslens.resources import read_tsv
+from presslens.resources import word_class
 
 __all__ = ["OCCURRENCE_TYPES", "Site", "same_area", "same_site", "site_of"]
 
@@ -32,16 +32,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
 #: Words that make a place name an administrative area ("Moscow Region"), not a site.
 _AREA_WORDS = frozenset({"region", "oblast", "province", "district", "governorate", "county", "krai", "city"})
-
-
 #: Words for the grounds around a site, named after what stands there ("the concert hall complex").
 _CONTAINERS = frozenset({"complex", "building", "buildings", "premises", "grounds", "compound", "campus"})
-
-
-@cache
-def _site_nouns() -> frozenset[str]:
-    """The `site` class of plover_classes.tsv (read here: the story layer loads no parser)."""
-    return frozenset(row[1] for row in read_tsv("plover_classes.tsv") if row[0] == "site")
 
 
 @dataclass(frozen=True)
@@ -62,7 +54,7 @@ def site_of(text: str | None) -> Site | None:
         return None
     if words[-1].lower() in _AREA_WORDS and len(words) > 1 and resolve_place(" ".join(words[:-1])):
         return None  # "Moscow Region", "Donetsk Oblast": an area named by its centre
-    if len(words) > 1 and words[-1].lower() in _CONTAINERS and words[-2].lower() in _site_nouns():
+    if len(words) > 1 and words[-1].lower() in _CONTAINERS and words[-2].lower() in word_class("site"):
         words = words[:-1]  # "a popular concert hall complex", "the hospital building": the hall
     head = words[-1].lower().removesuffix("s")
     # a capitalised word that is a place locates the site ("Gaza hospital"), it does not name it

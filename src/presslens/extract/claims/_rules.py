@@ -53,7 +53,7 @@ from presslens.extract.claims._contents import (
     relative_gap,
 )
 from presslens.extract.claims._lexicon import ClaimLexicon
-from presslens.resources import read_tsv
+from presslens.resources import read_tsv, word_class
 
 __all__ = [
     "Draft",
@@ -190,7 +190,7 @@ def _np_content(verb: Token) -> tuple[int, int] | None:
 def _place(noun: Token) -> bool:
     """A building or a site: what a verb acts on physically, never the content of words (a city or
     a country may be its government: "attacked Washington" over a policy is criticism)."""
-    return noun.ent_type_ in {"LOC", "FAC"} or noun.lemma_.lower() in _site_nouns()
+    return noun.ent_type_ in {"LOC", "FAC"} or noun.lemma_.lower() in word_class("site")
 
 
 @cache
@@ -199,12 +199,6 @@ def _assault_verbs() -> frozenset[str]:
     criticises a policy but strikes a building."""
     return frozenset(row[0] for row in read_tsv("plover_verbs.tsv") if len(row) > 1 and row[1] == "ASSAULT"
                      and " " not in row[0])
-
-
-@cache
-def _site_nouns() -> frozenset[str]:
-    """Buildings and facilities (the `site` class of plover_classes.tsv)."""
-    return frozenset(row[1] for row in read_tsv("plover_classes.tsv") if row[0] == "site")
 
 
 def _valuation(prep: Token) -> bool:

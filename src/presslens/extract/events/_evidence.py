@@ -42,13 +42,13 @@ def _clause_bounds(anchor: Token) -> tuple[int, int]:
     """[start, end] token indices of `anchor`'s subtree without its coordinated or contrasted
     clauses."""
     start, end = anchor.i, anchor.i
-    stop = None  # where a contrasted clause after the anchor begins: the clause ends before it
-    for child in anchor.children:
+    stop = None  # where the first contrasted clause after the anchor begins: the clause ends before it
+    for child in anchor.children:  # in text order
         if child.dep_ in SEPARATE_DEPS and (child.pos_ in {"VERB", "AUX"} or child.dep_ != "conj"):
             continue
         if _contrast(child):
-            if child.i > anchor.i:
-                stop = min(stop if stop is not None else child.left_edge.i, child.left_edge.i)
+            if child.i > anchor.i and stop is None:
+                stop = child.left_edge.i
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)

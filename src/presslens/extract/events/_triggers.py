@@ -163,34 +163,28 @@ def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
     obj = verb_object(verb)
     if obj is None:
         return next((v for v in entry.variants() if v.object_rule is None), entry)
-    for variant in entry.variants():
-        rule = variant.object_rule
-        if rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
-            return variant
-    return None
+    return next((v for v in entry.variants() if _object_fits(v, obj)), None)
+
+
+def _object_fits(row: LexEntry, obj: Token | None) -> bool:
+    """The row's object constraint admits `obj` (no constraint, or no object to test, admits)."""
+    rule = row.object_rule
+    return rule is None or obj is None or rule.admits(obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None)
 
 
 def refit_for_actor(trig: Trigger, fits: Callable[[LexEntry], bool]) -> Trigger | None:
     """The trigger coded by the next row of its pattern whose actor rule `fits` and whose object
     rule admits the verb's object, when the row that coded it does not fit its actor ("police
     stormed the building": not the gunmen's assault row, the raid row after it); None if none."""
-    if trig.kind == "nominal":
+    base = event_lexicon().verbs.get(trig.entry.pattern) if trig.kind != "nominal" else None
+    rows = base.variants() if base is not None else ()
+    if trig.entry not in rows:
         return None
-    rows = next((e.variants() for e in _base_rows(trig) if trig.entry in e.variants()), ())
-    later = rows[rows.index(trig.entry) + 1:] if trig.entry in rows else ()
     obj = verb_object(trig.token)
-    for row in later:
-        if row.object_rule is not None and obj is not None and not row.object_rule.admits(
-                obj.lemma_.lower(), obj.lower_, obj.ent_type_ or None):
-            continue
-        if fits(row):
+    for row in rows[rows.index(trig.entry) + 1:]:
+        if _object_fits(row, obj) and fits(row):
             return replace(trig, entry=row)
     return None
-
-
-def _base_rows(trig: Trigger) -> list[LexEntry]:
-    lex = event_lexicon()
-    return [e for e in (lex.verbs.get(trig.entry.pattern),) if e is not None]
 
 
 def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger | None:
