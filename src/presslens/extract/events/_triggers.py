@@ -190,7 +190,8 @@ def refit_for_actor(trig: Trigger, fits: Callable[[LexEntry], bool]) -> Trigger 
 def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger | None:
     lemma = _verb_lemma(verb, lex)
     for word in _pattern_words(verb):
-        for form in {word.lemma_.lower(), word.lower_}:
+        # the lemma first, then the form as written: a set's order would change with the hash seed
+        for form in dict.fromkeys((word.lemma_.lower(), word.lower_)):
             entry = lex.verbs.get(f"{lemma} {form}")
             if entry:
                 entry = _fitting(entry, verb)
