@@ -1,6 +1,7 @@
 """Batch throughput: full analysis vs bare spaCy, worker scaling, memory, Spark vs local, growth.
 
     python benchmarks/batch.py [--articles 300] [--spark-articles 1000] [--base 40] [--skip-spark]
+                               [--only 1|2|3|4|5] [--cluster-env pl-env.tar.gz]
 
 Prints figures (this is not a test; keep it out of .ci/run):
 
@@ -10,7 +11,11 @@ Prints figures (this is not a test; keep it out of .ci/run):
    ratio; target ≥ 1.7) and the peak RSS of a worker (target ≤ 600 MB);
 3. Spark ``local[2]`` vs the local engine (2 workers) over ``--spark-articles``
    articles, and whether their Parquet outputs match record for record;
-4. how time grows with corpus size: 1×, 4×, 16× ``--base`` articles.
+4. how time grows with corpus size: 1×, 4×, 16× ``--base`` articles;
+5. a standalone Spark cluster started here (a master and one 2-core worker on
+   127.0.0.1) running a packed environment (built with the README's recipe, or
+   ``--cluster-env``) over the ``--spark-articles`` corpus: time including the
+   environment's shipping, and whether the records match the local engine's.
 
 The corpus is real news: PTC training articles and PolNeAR articles from
 ``../shared/data``, repeated under new ids when more are needed.
@@ -110,19 +115,21 @@ def scaling(source: Path, words: int, tmp: Path) -> None:
     print(f"    scaling 2 / 1 workers: {one_s / two_s:.2f}  (target >= 1.7; peak RSS target <= 600 MB)")
 
 
-def spark_vs_local(source: Path, n: int, words: int, tmp: Path) -> None:
+def parquet_records(out: Path) -> dict:
     import pyarrow.parquet as pq
 
     from presslens.batch.schema import document_from_row
 
+    table = pq.read_table(out / "documents")
+    return {(r["input"], r["record"]): document_from_row(r).to_dict() for r in table.to_pylist()}
+
+
+def spark_vs_local(source: Path, n: int, words: int, tmp: Path) -> None:
+    import pyarrow.parquet as pq
+
     local, local_s = batch([source], tmp / "local", workers=2, fmt="parquet")
     spark, spark_s = batch([source], tmp / "spark", engine="spark", master="local[2]")
-
-    def records(out: Path) -> dict:
-        table = pq.read_table(out / "documents")
-        return {(r["input"], r["record"]): document_from_row(r).to_dict() for r in table.to_pylist()}
-
-    a, b = records(tmp / "local"), records(tmp / "spark")
+    a, b = parquet_records(tmp / "local"), parquet_records(tmp / "spark")
     same_schema = (
         pq.read_schema(next((tmp / "local" / "documents").glob("*.parquet")))
         .remove_metadata()
@@ -135,6 +142,28 @@ def spark_vs_local(source: Path, n: int, words: int, tmp: Path) -> None:
         f"    spark / local time: {spark_s / local_s:.2f}; same schema: {same_schema}; "
         f"records equal: {a == b} ({len(a)} vs {len(b)})"
     )
+
+
+def cluster(source: Path, n: int, words: int, tmp: Path, archive: Path | None) -> None:
+    sys.path.insert(0, str(REPO))
+    from tests.helpers.spark_cluster import SPARK_LOOPBACK_ENV, pack_environment, standalone_cluster
+
+    os.environ.update(SPARK_LOOPBACK_ENV)
+    t = time.perf_counter()
+    archive = archive or pack_environment(tmp)
+    pack_s = time.perf_counter() - t
+    if not (tmp / "local").is_dir():
+        batch([source], tmp / "local", workers=2, fmt="parquet")
+    with standalone_cluster(tmp / "cluster") as (url, _):
+        summary, seconds = batch(
+            [source], tmp / "cluster-out", engine="spark", master=url, python_env=archive
+        )
+    pythons = sorted({e["python"] for e in summary.executors})
+    same = parquet_records(tmp / "cluster-out") == parquet_records(tmp / "local")
+    print(f"[5] standalone cluster, 1 worker x 2 cores, {n} articles, {words:,} words")
+    print(f"    packing the environment: {pack_s:6.1f} s ({archive.stat().st_size / 1e6:,.0f} MB)")
+    print(f"    cluster run: {seconds:7.1f} s {words / seconds:8,.0f} words/s  written {summary.written}")
+    print(f"    executors ran: {pythons}; records equal to local: {same}")
 
 
 def growth(records: list[dict], base: int, tmp: Path) -> None:
@@ -158,7 +187,8 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=40)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--skip-spark", action="store_true")
-    ap.add_argument("--only", choices=["1", "2", "3", "4"], default=None)
+    ap.add_argument("--only", choices=["1", "2", "3", "4", "5"], default=None)
+    ap.add_argument("--cluster-env", type=Path, help="a packed environment for [5] (else built here)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -176,6 +206,10 @@ def main() -> int:
             spark_vs_local(write_corpus(tmp / "big.jsonl", big), len(big), words_of(big), tmp)
         if args.only in (None, "4"):
             growth(records, args.base, tmp)
+        if args.only in (None, "5") and not args.skip_spark:
+            big = corpus(records, args.spark_articles)
+            source = write_corpus(tmp / "big.jsonl", big)
+            cluster(source, len(big), words_of(big), tmp, args.cluster_env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -32,10 +32,31 @@ from presslens.batch.reporting import BatchProgress, BatchSummary, ErrorRow, Pro
 from presslens.errors import PresslensError
 from presslens.settings import Settings, load_settings
 
-__all__ = ["BatchProgress", "BatchSummary", "ErrorRow", "ProgressCallback", "run_batch"]
+__all__ = ["BatchProgress", "BatchSummary", "ErrorRow", "ProgressCallback", "run_batch", "spark_settings"]
 
 ENGINES = ("local", "spark")
 FORMATS = ("jsonl", "parquet")
+
+
+def spark_settings(specs: Mapping[str, str] | Iterable[str] | None) -> dict[str, str]:
+    """Spark settings from ``{"spark.executor.memory": "2g"}`` or ``["spark.executor.memory=2g"]``."""
+    if specs is None:
+        return {}
+    if isinstance(specs, Mapping):
+        pairs = list(specs.items())
+    else:
+        pairs = []
+        for spec in specs:
+            key, sep, value = spec.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise PresslensError(
+                    f"bad Spark setting {spec!r}; expected KEY=VALUE (spark.executor.memory=2g)"
+                )
+            pairs.append((key, value))
+    for key, _ in pairs:
+        if not key.strip().startswith("spark."):
+            raise PresslensError(f"bad Spark setting {key!r}; Spark settings start with 'spark.'")
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def run_batch(
@@ -52,6 +73,8 @@ def run_batch(
     settings: Settings | None = None,
     chunk_size: int | None = None,
     today: dt.date | None = None,
+    spark_conf: Mapping[str, str] | Iterable[str] | None = None,
+    python_env: str | os.PathLike[str] | None = None,
 ) -> BatchSummary:
     """Analyse every article of `inputs` into `out_dir` and return the run's summary.
 
@@ -60,7 +83,9 @@ def run_batch(
     overrides every article's date; `workers` is the number of local worker
     processes; `master` the Spark master URL. `fmt` defaults to JSONL locally;
     the Spark engine always writes Parquet. A local run into a directory holding an unfinished run with the
-    same parameters resumes it.
+    same parameters resumes it. On Spark, `spark_conf` adds settings
+    (``{"spark.executor.memory": "2g"}`` or ``["spark.executor.memory=2g"]``)
+    and `python_env` names a packed environment (venv-pack) for the executors.
     """
     from presslens.service import field_map, parse_published
 
@@ -81,8 +106,11 @@ def run_batch(
             raise PresslensError(
                 "the Spark engine writes Parquet; use --format parquet (or the local engine)"
             )
-        from presslens.batch.spark import run_spark
+        from presslens.batch.spark import python_env_conf, run_spark
 
+        config = spark_settings(spark_conf)
+        if python_env is not None:
+            config.update(python_env_conf(python_env))
         return run_spark(
             inputs,
             out,
@@ -92,7 +120,10 @@ def run_batch(
             published=when,
             progress=progress,
             today=today,
+            config=config,
         )
+    if spark_conf or python_env is not None:
+        raise PresslensError("Spark settings and a Python environment archive need --engine spark")
     from presslens.batch.local import DEFAULT_CHUNK_SIZE, run_local
 
     return run_local(

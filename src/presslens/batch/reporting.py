@@ -95,7 +95,9 @@ class BatchSummary:
     `records` counts every item read (good and bad); `written` the documents
     in the output; `failed` the error rows of level "error"; `truncated` the
     written documents whose text was cut. `resumed_chunks` > 0 when a killed
-    run was continued.
+    run was continued. `executors` (Spark) lists the host, Python and presslens
+    that analysed the partitions, so a cluster run shows it used the shipped
+    environment.
     """
 
     engine: str
@@ -113,6 +115,7 @@ class BatchSummary:
     peak_rss_mb_per_worker: float | None = None
     errors_file: str = ""
     outputs: tuple[str, ...] = field(default_factory=tuple)
+    executors: tuple[dict[str, str], ...] = field(default_factory=tuple)
 
     @property
     def ok(self) -> bool:
@@ -121,6 +124,7 @@ class BatchSummary:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["outputs"] = list(self.outputs)
+        data["executors"] = [dict(e) for e in self.executors]
         return data
 
 

@@ -57,11 +57,22 @@ def _summary_table(summary: object) -> Table:
         ("words/s", f"{rate:,.0f}"),
         ("chunks resumed", data["resumed_chunks"]),
         ("peak RSS per worker (MB)", data["peak_rss_mb_per_worker"] or "-"),
+        *_executor_rows(data.get("executors") or []),
         ("output", str(Path(data["out_dir"]) / "documents")),
         ("errors", data["errors_file"]),
     )
     columns = [Column("", style="bold"), Column("", justify="right")]
     return table("presslens batch", columns, rows, show_header=False)
+
+
+def _executor_rows(executors: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """One row per Python that ran Spark partitions: which host, which interpreter (its last folders)."""
+    rows = []
+    for executor in executors:
+        parts = Path(executor["python"]).parts
+        shown = str(Path("…", *parts[-3:])) if len(parts) > 4 else executor["python"]
+        rows.append((f"executor python ({executor['host']})", shown))
+    return rows
 
 
 def batch(
@@ -87,12 +98,30 @@ def batch(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every article.")
     ] = None,
+    python_env: Annotated[
+        Path | None,
+        typer.Option(
+            "--python-env",
+            help="A packed Python environment (venv-pack .tar.gz) the Spark executors run (see README).",
+        ),
+    ] = None,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option("--spark-conf", metavar="KEY=VALUE", help="A Spark setting (repeatable)."),
+    ] = None,
 ) -> None:
     """Analyse a corpus into chunked JSONL or Parquet, with an errors file and a summary."""
-    from presslens.batch import BatchProgress, run_batch
+    from presslens.batch import BatchProgress, run_batch, spark_settings
+    from presslens.errors import PresslensError
 
     when = parse_published_option(published)
     fields = parse_field_option(field)
+    try:
+        conf = spark_settings(spark_conf)
+    except PresslensError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--spark-conf") from exc
+    if (conf or python_env is not None) and engine is not Engine.spark:
+        raise typer.BadParameter("needs --engine spark", param_hint="--spark-conf/--python-env")
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -126,6 +155,8 @@ def batch(
             fields=fields,
             published=when,
             progress=show,
+            spark_conf=conf,
+            python_env=python_env,
         )
     err_console.print(_summary_table(summary))
     if not summary.ok:
