@@ -35,6 +35,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # tests.helpers: the readers and the cluster the tests use
+
+from tests.helpers.batch_output import parquet_records  # noqa: E402
+
 TODAY = dt.date.today()  # one `today` for every run, so a run across midnight still compares
 
 
@@ -115,15 +119,6 @@ def scaling(source: Path, words: int, tmp: Path) -> None:
     print(f"    scaling 2 / 1 workers: {one_s / two_s:.2f}  (target >= 1.7; peak RSS target <= 600 MB)")
 
 
-def parquet_records(out: Path) -> dict:
-    import pyarrow.parquet as pq
-
-    from presslens.batch.schema import document_from_row
-
-    table = pq.read_table(out / "documents")
-    return {(r["input"], r["record"]): document_from_row(r).to_dict() for r in table.to_pylist()}
-
-
 def spark_vs_local(source: Path, n: int, words: int, tmp: Path) -> None:
     import pyarrow.parquet as pq
 
@@ -145,7 +140,6 @@ def spark_vs_local(source: Path, n: int, words: int, tmp: Path) -> None:
 
 
 def cluster(source: Path, n: int, words: int, tmp: Path, archive: Path | None) -> None:
-    sys.path.insert(0, str(REPO))
     from tests.helpers.spark_cluster import SPARK_LOOPBACK_ENV, pack_environment, standalone_cluster
 
     os.environ.update(SPARK_LOOPBACK_ENV)

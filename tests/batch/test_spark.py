@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pyarrow.parquet as pq
 import pytest
+from tests.helpers.batch_output import error_rows, parquet_records
 from tests.helpers.builders import (
     TODAY,
     article_html,
@@ -17,7 +16,7 @@ from tests.helpers.builders import (
 )
 
 from presslens.batch import run_batch
-from presslens.batch.schema import document_from_row, document_schema
+from presslens.batch.schema import document_schema
 
 pytest.importorskip("pyspark")
 pytestmark = [pytest.mark.slow, pytest.mark.model]
@@ -31,11 +30,6 @@ def spark():
     session = spark_session("local[2]", app_name="presslens-tests")
     yield session
     session.stop()
-
-
-def _parquet_records(out) -> dict:
-    table = pq.read_table(out / "documents")
-    return {(r["input"], r["record"]): document_from_row(r).to_dict() for r in table.to_pylist()}
 
 
 def test_spark_and_local_engines_write_identical_records_and_schema(spark, tmp_path, settings) -> None:
@@ -58,8 +52,5 @@ def test_spark_and_local_engines_write_identical_records_and_schema(spark, tmp_p
     assert (local.written, local.failed) == (40, 2)
     spark_schema = pq.read_schema(next((tmp_path / "spark" / "documents").glob("*.parquet")))
     assert spark_schema.remove_metadata().equals(document_schema())
-    assert _parquet_records(tmp_path / "spark") == _parquet_records(tmp_path / "local")
-    errors = [
-        (tmp_path / d / "errors.jsonl").read_text(encoding="utf-8").split("\n") for d in ("local", "spark")
-    ]
-    assert [json.loads(e) for e in errors[0] if e] == [json.loads(e) for e in errors[1] if e]
+    assert parquet_records(tmp_path / "spark") == parquet_records(tmp_path / "local")
+    assert error_rows(tmp_path / "spark") == error_rows(tmp_path / "local")

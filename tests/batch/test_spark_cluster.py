@@ -19,8 +19,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
+from tests.helpers.batch_output import error_rows, parquet_records
 from tests.helpers.builders import (
     TODAY,
     article_html,
@@ -33,7 +33,6 @@ from tests.helpers.builders import (
 from tests.helpers.spark_cluster import SPARK_LOOPBACK_ENV, ClusterError, pack_environment, standalone_cluster
 
 from presslens.batch import run_batch
-from presslens.batch.schema import document_from_row
 
 pytest.importorskip("pyspark")
 pytestmark = [pytest.mark.slow, pytest.mark.model]
@@ -56,16 +55,6 @@ def packed_env(tmp_path_factory) -> Path:
         return pack_environment(tmp_path_factory.mktemp("pl-env"))
     except ClusterError as exc:
         pytest.fail(str(exc))
-
-
-def _parquet_records(out: Path) -> dict:
-    table = pq.read_table(out / "documents")
-    return {(r["input"], r["record"]): document_from_row(r).to_dict() for r in table.to_pylist()}
-
-
-def _errors(out: Path) -> list[dict]:
-    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line]
 
 
 def test_a_standalone_cluster_runs_the_shipped_environment_and_writes_the_local_records(
@@ -106,7 +95,7 @@ def test_a_standalone_cluster_runs_the_shipped_environment_and_writes_the_local_
         assert Path(executor["presslens"]).is_relative_to(shipped), executor
         assert python != Path(sys.executable)  # both link to one interpreter: the folder tells them apart
 
-    cluster_records = _parquet_records(tmp_path / "cluster-out")
+    cluster_records = parquet_records(tmp_path / "cluster-out")
     assert {key[0] for key in cluster_records} == set(inputs)
-    assert cluster_records == _parquet_records(tmp_path / "local-out")
-    assert _errors(tmp_path / "cluster-out") == _errors(tmp_path / "local-out")
+    assert cluster_records == parquet_records(tmp_path / "local-out")
+    assert error_rows(tmp_path / "cluster-out") == error_rows(tmp_path / "local-out")
