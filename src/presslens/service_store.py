@@ -34,6 +34,7 @@ __all__ = [
     "ingest_paths",
     "open_store",
     "reanalyze",
+    "store_groups",
 ]
 
 DEFAULT_STORE = Path("presslens.duckdb")
@@ -84,16 +85,22 @@ def ingest_paths(
     """
     options = {"published": published, "fields": fields, "settings": settings, "today": today}
     items = read_items(sources, pipeline=pipeline, **options)
-    return _store_groups(analyze_groups(items, pipeline, settings=settings), store, IngestSummary(), on_item)
+    return store_groups(analyze_groups(items, pipeline, settings=settings), store, IngestSummary(), on_item)
 
 
-def _store_groups(
+def store_groups(
     groups: Iterable[list[Analysed]],
     store: Store,
     summary: IngestSummary,
     on_item: Callable[[IngestResult | PresslensError], None] | None,
+    *,
+    refresh: bool = True,
 ) -> IngestSummary:
-    """Store each group's documents in one transaction, report its errors; refresh stories once."""
+    """Store each group's documents in one transaction, report its errors; refresh stories once.
+
+    With `refresh` false the stories are left for the caller to refresh
+    (the server's ingest worker refreshes once its queue is empty).
+    """
     for group in groups:
         for result in group:
             if result.error is not None:
@@ -105,7 +112,7 @@ def _store_groups(
             summary.results.append(stored)
             if on_item:
                 on_item(stored)
-    if any(r.status != "unchanged" for r in summary.results):
+    if refresh and any(r.status != "unchanged" for r in summary.results):
         summary.stories = store.refresh_stories()
     return summary
 
@@ -131,4 +138,4 @@ def reanalyze(
     items = (
         InputItem(STORE_INPUT, i, store.stored_article(s.version_id), None) for i, s in enumerate(stale)
     )
-    return _store_groups(analyze_groups(items, pipeline), store, IngestSummary(), on_item)
+    return store_groups(analyze_groups(items, pipeline), store, IngestSummary(), on_item)

@@ -78,3 +78,34 @@ def test_install_hint_keeps_the_extra(tmp_path, monkeypatch, missing) -> None:
     assert "pip install 'presslens[web]'" in result.stderr
     assert f"{missing} is missing" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_serve_ingest_creates_the_store_leaves_a_note_and_takes_it_away(tmp_path, monkeypatch) -> None:
+    from presslens.store.served import server_of
+
+    path = tmp_path / "new.duckdb"
+    seen = {}
+
+    def run(app, **kw) -> None:
+        seen.update(app=app, server=server_of(path), **kw)
+
+    monkeypatch.setattr("uvicorn.run", run)
+    result = CliRunner().invoke(app, ["serve", "--store", str(path), "--ingest", "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert path.is_file() and seen["app"].state.ingest is not None and seen["app"].state.store.writable
+    assert seen["server"].url == "http://127.0.0.1:8124" and seen["server"].ingest
+    assert "presslens ingest PATH --server http://127.0.0.1:8124" in result.output
+    assert server_of(path) is None  # the note goes when the server stops
+
+
+def test_ingest_to_an_unreachable_server_is_one_line(tmp_path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"text": "Police in Saratov detained nine people on Tuesday."}\n', "utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(source), "--server", f"http://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert "cannot reach the server" in result.output and "Traceback" not in result.output

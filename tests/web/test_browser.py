@@ -9,6 +9,9 @@ the session's summary then says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 ARGS = [
@@ -120,3 +123,121 @@ def test_unknown_article_shows_a_404_page(page, live_server) -> None:
     response = page.goto(live_server + "/articles/does-not-exist")
     assert response is not None and response.status == 404
     assert page.locator("h1").inner_text() == "Not found"
+
+
+def _presslens(*args: str) -> list[str]:
+    import sys
+    from pathlib import Path
+
+    return [str(Path(sys.executable).with_name("presslens")), *args]
+
+
+@contextmanager
+def _serve_command(path) -> Iterator[str]:
+    """`presslens serve --ingest` itself, in its own process, on a free port; stopped with Ctrl-C."""
+    import signal
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        _presslens("serve", "--store", str(path), "--ingest", "--port", str(port)),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/api/stories", timeout=2).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"presslens serve did not start: {server.communicate()[1][-2000:]}")
+            time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+    assert not path.with_name(path.name + ".served.json").exists()  # the note goes with the server
+
+
+def test_ingest_through_the_server_while_a_browser_reads_pages(browser, tmp_path, web_store) -> None:
+    """`presslens ingest --server` sends the raid corpus to `serve --ingest` while Chromium keeps loading
+    pages; every page loads, every article is stored with the records a local ingest gives, and the
+    browser then shows the new story."""
+    import json
+    import subprocess
+
+    from tests.web.conftest import CORPUS
+
+    from presslens.service_store import ingest_paths, open_store
+    from presslens.store import Store
+
+    path = tmp_path / "served.duckdb"
+    with open_store(path) as store:  # a store with one story already, as a desk's would be
+        ingest_paths([CORPUS / "caspian_water.jsonl"], store)
+    raid = CORPUS / "saratov_raid.jsonl"
+    expected = sum(1 for line in raid.read_text("utf-8").splitlines() if line.strip())
+    page = browser.new_page()
+    with _serve_command(path) as url:
+        cli = subprocess.Popen(
+            _presslens("ingest", str(raid), "--server", url, "--format", "json"),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        statuses: list[int] = []
+        while cli.poll() is None:
+            for where in ("/", "/stories", "/?q=water"):
+                answer = page.goto(url + where)
+                statuses.append(answer.status if answer else 0)
+        out, err = cli.communicate()
+        assert cli.returncode == 0, err
+        assert len(statuses) >= 3 and set(statuses) == {200}
+        stored = json.loads(out)["results"]
+        assert len(stored) == expected and {r["status"] for r in stored} == {"added"}
+        page.goto(url + "/stories")
+        assert page.locator("a[href^='/stories/']").count() >= 2
+        page.goto(f"{url}/articles/{stored[0]['article_id']}")
+        assert page.locator("#text mark.ent").count() >= 1
+        # a direct ingest into the served store is told, in one line, to go through the server
+        direct = subprocess.run(
+            _presslens("ingest", str(raid), "--store", str(path)), capture_output=True, text=True
+        )
+        assert direct.returncode != 0
+        assert direct.stderr.strip().count("\n") == 0 and f"--server {url}" in direct.stderr
+    page.close()
+    with Store.open(path, read_only=True) as served, Store.open(web_store.path, read_only=True) as local:
+        for result in stored:
+            ours = served.get_article(result["article_id"]).document
+            assert ours == local.get_article(result["article_id"]).document
+
+
+def test_ingest_to_a_server_with_a_token(tmp_path) -> None:
+    import json
+    import subprocess
+
+    from tests.web.conftest import CORPUS, serving
+
+    from presslens.web import create_app
+
+    source = str(CORPUS / "caspian_water.jsonl")
+    with serving(create_app(store_path=tmp_path / "t.duckdb", ingest=True, token="s3cret")) as url:
+        refused = subprocess.run(
+            _presslens("ingest", source, "--server", url), capture_output=True, text=True
+        )
+        assert refused.returncode != 0 and "--token" in refused.stderr
+        taken = subprocess.run(
+            _presslens("ingest", source, "--server", url, "--token", "s3cret", "--format", "json"),
+            capture_output=True, text=True,
+        )
+        assert taken.returncode == 0, taken.stderr
+        assert len(json.loads(taken.stdout)["results"]) == 3

@@ -166,6 +166,15 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
     fmt: FormatOption = Format.table,
     field: FieldOption = None,
+    server: Annotated[
+        str | None,
+        typer.Option(help="Send the articles to a `presslens serve --ingest` at this address, which "
+                          "owns its store, instead of writing --store.", envvar="PRESSLENS_SERVER"),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(help="The server's token (bound beyond localhost).", envvar="PRESSLENS_TOKEN"),
+    ] = None,
 ) -> None:
     """Analyse articles and store them (unchanged articles are skipped, edits kept as versions)."""
     from presslens.service_store import ingest_paths
@@ -174,18 +183,25 @@ def ingest(
     fields = parse_field_option(field)
 
     with edge():
-        summary = _read(
-            store,
-            lambda st: ingest_paths(paths, st, published=when, fields=fields, on_item=_report_failure),
-            read_only=False,
-        )
+        if server:
+            from presslens.remote_ingest import send_to_server
+
+            summary = send_to_server(
+                paths, server, token=token, published=when, fields=fields, on_item=_report_failure
+            )
+        else:
+            summary = _read(
+                store,
+                lambda st: ingest_paths(paths, st, published=when, fields=fields, on_item=_report_failure),
+                read_only=False,
+            )
         data = {
             "results": [dataclasses.asdict(r) for r in summary.results],
             "errors": [str(e) for e in summary.errors],
             "stories": summary.stories,
         }
         stories = plural(summary.stories, "story", "stories")
-        title = f"{store}: {len(summary.results)} stored, {len(summary.errors)} failed, {stories}"
+        title = f"{server or store}: {len(summary.results)} stored, {len(summary.errors)} failed, {stories}"
         _show(fmt, data, title, RESULT_COLUMNS, _result_rows(summary.results))
     exit_if_failed(len(summary.errors))
 

@@ -57,35 +57,55 @@ def serve(
         list[str] | None,
         typer.Option("--allow-host", help="Another Host name to answer beyond localhost (repeatable)."),
     ] = None,
+    ingest: Annotated[
+        bool,
+        typer.Option(
+            "--ingest", help="Own the store and take articles while serving (POST /api/articles; "
+                             "`presslens ingest PATH --server URL` sends them). Creates the store if absent."
+        ),
+    ] = False,
 ) -> None:
-    """Serve the web UI and JSON API over a store (read-only; API docs at /docs).
+    """Serve the web UI and JSON API over a store (read-only unless --ingest; API docs at /docs).
 
     Bound beyond localhost, every request needs the server's token: the
     address printed at start carries it (setting serve_token fixes one).
     """
-    if not store.is_file():
-        stop(f"{store}: no store here; create one with `presslens ingest PATH --store {store}`")
+    if not store.is_file() and not ingest:
+        stop(
+            f"{store}: no store here; create one with `presslens ingest PATH --store {store}`, "
+            "or serve it with --ingest and send articles to the server"
+        )
     with requires_extra("web", "the web UI"):
         import uvicorn
 
         from presslens.web import create_app
     from presslens.service_store import open_store
     from presslens.settings import load_settings
+    from presslens.store.served import forget_server, note_server
 
     settings = load_settings()
     with edge():  # fail here, in one line, rather than with a 503 on the first page
-        open_store(store, read_only=True, settings=settings).close()
+        open_store(store, read_only=not ingest, settings=settings).close()
     local = _is_loopback(host)
     token = None if local else (settings.serve_token or secrets.token_urlsafe(24))
     hosts = None if local else _host_names(host, allow_host or [])
     if not local:
         warn(f"serving {store} to the network on {host}:{port}; answering Host: {', '.join(hosts or [])}")
-    app = create_app(settings, store, allowed_hosts=hosts, token=token, query=query)
+    app = create_app(settings, store, allowed_hosts=hosts, token=token, query=query, ingest=ingest)
     shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    offered = " with /api/query" if app.state.query_enabled else ""
-    say(f"presslens: serving {store}{offered} at {address} (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    base = f"http://{shown}:{port}"
+    address = f"{base}/" + (f"?token={token}" if token else "")
+    offered = [*(["/api/query"] if app.state.query_enabled else []), *(["ingest"] if ingest else [])]
+    say(f"presslens: serving {store}{' with ' + ', '.join(offered) if offered else ''} at {address} "
+        "(Ctrl-C to stop)")
+    if ingest:
+        say(f"presslens: add articles with `presslens ingest PATH --server {base}`"
+            + (" --token TOKEN" if token else ""))
+    note_server(store, base, ingest=ingest)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        forget_server(store)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,10 @@ store safe live in one place and can be read in one sitting:
   process leaves the last committed state (DuckDB discards an uncommitted
   transaction from its write-ahead log);
 - a read-only handle (``Database.open(path, read_only=True)``) is what the
-  web app reads through, and its configuration (``READ_ONLY_CONFIG``) is
+  web app reads through, or, when the server owns the store and writes it,
+  a reader (``Database.reader()``: a second connection to the same DuckDB
+  instance, which sees each committed state and never waits for a write);
+  the read-only configuration (``READ_ONLY_CONFIG``) is
   what a user's SQL runs under (``store.user_query``, in a process of its
   own): the file read-only, ``enable_external_access`` off and the
   configuration locked, so ``read_text('/etc/passwd')``, ``COPY ... TO``,
@@ -32,6 +35,7 @@ from typing import Any
 import duckdb
 
 from presslens.errors import StoreError
+from presslens.store.served import server_of
 
 __all__ = ["READ_ONLY_CONFIG", "Database"]
 
@@ -54,10 +58,21 @@ _OTHER_CONFIG = "different configuration"
 class Database:
     """A DuckDB connection with parameterised helpers and explicit transactions."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: Path,
+        *,
+        read_only: bool,
+        writer: Database | None = None,
+    ) -> None:
         self._con = connection
         self.path = path
         self.read_only = read_only
+        #: The writable Database this one is a reader of (``reader()``), else None.
+        self.writer = writer
+        #: Moves on every write through this handle: a reader's query snapshot is stale when it moved.
+        self.generation = 0
         self._lock = threading.RLock()  # one DuckDB connection is not safe across threads
         self._in_transaction = False
 
@@ -85,6 +100,12 @@ class Database:
         try:
             con = duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.Error as exc:
+            if _LOCKED in str(exc) and (server := server_of(path)) is not None:
+                fix = "" if server.ingest else " after restarting it with --ingest"
+                raise StoreError(
+                    f"{path}: in use by `presslens serve` at {server.url}; add articles through it "
+                    f"with `presslens ingest PATH --server {server.url}`{fix}, or stop it first"
+                ) from exc
             if _LOCKED in str(exc):
                 raise StoreError(
                     f"{path}: the store is in use by another process (a `presslens serve` or an ingest): "
@@ -99,6 +120,24 @@ class Database:
         log.debug("opened %s (%s)", path, "read-only" if read_only else "read-write")
         return cls(con, path, read_only=read_only)
 
+    def reader(self) -> Database:
+        """A second connection to this writable store, for reading only, from another thread.
+
+        It sees the last committed state and never waits for this handle's
+        lock, so a page is served while an ingest transaction is open; its
+        ``transaction()`` refuses to write. Close it before this one.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: a reader is made of a writable store (open it read-only instead)")
+        with self._lock:
+            return Database(self._con.cursor(), self.path, read_only=True, writer=self)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """No transaction runs through this handle inside (it waits for the open one to end)."""
+        with self._lock:
+            yield
+
     def close(self) -> None:
         with self._lock:
             self._con.close()
@@ -109,6 +148,7 @@ class Database:
         with self._lock:
             try:
                 self._con.execute(sql, list(params))
+                self.generation += not self.read_only
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
 
@@ -146,6 +186,7 @@ class Database:
                 self._con.register("_presslens_rows", arrow)
                 try:
                     self._con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _presslens_rows")
+                    self.generation += 1
                 finally:
                     self._con.unregister("_presslens_rows")
             except (duckdb.Error, pa.ArrowException) as exc:

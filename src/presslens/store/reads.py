@@ -20,6 +20,7 @@ from presslens.errors import StoreError
 from presslens.models import Document, Versions
 from presslens.store.database import READ_ONLY_CONFIG, Database
 from presslens.store.outlets import OutletInfo, OutletRegister, load_outlets
+from presslens.store.snapshot import QuerySnapshot
 from presslens.store.story_inputs import story_inputs
 from presslens.store.story_rows import (
     contradictions_from_rows,
@@ -148,6 +149,8 @@ class StoreReads:
 
     db: Database
     outlets_file: Any = None
+    #: Where a reader of a store this process writes runs users' SQL (``Store.reader``).
+    query_snapshot: QuerySnapshot | None = None
     _register: OutletRegister | None = None
 
     # -- outlets ----------------------------------------------------------------------------------
@@ -408,15 +411,18 @@ class StoreReads:
     ) -> QueryResult:
         """A user's SELECT, in a child process under `limits` (``store.user_query``).
 
-        Only on a read-only store: a writer holds DuckDB's lock on the file.
+        Only on a read-only store: a writer holds DuckDB's lock on the file. A
+        reader of a store this process writes (``Store.reader``) runs it on
+        a copy of the last committed state (``store.snapshot``).
         """
         if not self.db.read_only:
             raise StoreError(
                 f"{self.db.path}: user SQL runs only on a store opened read-only "
                 "(Store.open(..., read_only=True))"
             )
+        path = self.query_snapshot.path() if self.query_snapshot is not None else self.db.path
         return run_user_query(
-            self.db.path, sql, params, limits or QueryLimits(), config=READ_ONLY_CONFIG, cancelled=cancelled
+            path, sql, params, limits or QueryLimits(), config=READ_ONLY_CONFIG, cancelled=cancelled
         )
 
     def story_inputs(self) -> list[StoryInput]:

@@ -51,6 +51,7 @@ from presslens.store.rows import (
     record_counts,
     version_rows,
 )
+from presslens.store.snapshot import QuerySnapshot
 from presslens.store.story_rows import STORY_TABLES, story_layer_rows
 
 __all__ = ["ForgetResult", "IngestResult", "StaleVersion", "Store"]
@@ -131,7 +132,20 @@ class Store(StoreReads):
             raise
         return cls(db, outlets_file=outlets_file)
 
+    def reader(self) -> Store:
+        """A read-only Store over this writable one, for another thread (``Database.reader``).
+
+        It sees each committed state without waiting for a write, and runs
+        users' SQL on a copy of the last one (``store.snapshot``). Close it
+        before this Store.
+        """
+        reader = Store(self.db.reader(), outlets_file=self.outlets_file)
+        reader.query_snapshot = QuerySnapshot(self.db)
+        return reader
+
     def close(self) -> None:
+        if self.query_snapshot is not None:
+            self.query_snapshot.close()
         self.db.close()
 
     def __enter__(self) -> Store:

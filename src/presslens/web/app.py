@@ -15,8 +15,13 @@ desk's handful of users never notice. The handle is opened with
 ``store.database``). ``/api/query`` (off unless asked for) does not use it:
 a user's SQL runs in a child process under time, size and memory limits
 (``store.user_query``), so no query can hold the lock pages read under.
-The trade-off: DuckDB locks the file, so ``presslens ingest`` into the same
-file waits for the server to stop (ingest into a copy, or stop, ingest, serve).
+DuckDB lets no other process open a file while one writes it, so a server
+that should take new articles owns the store (``ingest=True``, ``presslens
+serve --ingest``): it opens the file writable, pages read through a reader
+connection that never waits for a write, articles arrive through
+``POST /api/articles`` (``presslens ingest --server URL``) and are analysed
+and stored in the background (``ingest_worker``), and users' SQL runs on a
+copy of the last committed state (``store.snapshot``).
 
 Safety. Templates autoescape every value (the environment is built here with
 ``autoescape=True`` because Starlette's default only escapes ``*.html``, not
@@ -56,8 +61,9 @@ from presslens import __version__
 from presslens.errors import PresslensError
 from presslens.settings import Settings, load_settings
 from presslens.store import Store
-from presslens.web import api, pages, views
+from presslens.web import api, ingest_api, pages, views
 from presslens.web.guard import TokenGate
+from presslens.web.ingest_worker import IngestWorker
 
 __all__ = ["LOCAL_HOSTS", "StoreHandle", "create_app"]
 
@@ -104,28 +110,51 @@ class SecurityHeaders:
 
 
 class StoreHandle:
-    """The app's one read-only Store, opened on first use (so a missing file is a 503, not a crash)."""
+    """The app's one Store, opened on first use (so a missing file is a 503, not a crash).
 
-    def __init__(self, path: Path, settings: Settings) -> None:
+    Read-only by default. `writable` (``presslens serve --ingest``): the
+    server owns the store; the ingest worker writes through ``writer()`` and
+    pages read through a reader connection of it (``Store.reader``), which
+    sees each committed state and never waits for a write.
+    """
+
+    def __init__(self, path: Path, settings: Settings, *, writable: bool = False) -> None:
         self.path = path
         self.settings = settings
+        self.writable = writable
         self._store: Store | None = None
+        self._writer: Store | None = None
         self._lock = threading.Lock()
 
     def get(self) -> Store:
+        """The Store pages read through."""
         with self._lock:
             if self._store is None:
                 from presslens.service_store import open_store
 
-                self._store = open_store(self.path, read_only=True, settings=self.settings)
-                log.info("serving %s (read-only)", self.path)
+                if self.writable:
+                    self._writer = open_store(self.path, settings=self.settings)
+                    self._store = self._writer.reader()
+                    log.info("serving %s (the server writes it)", self.path)
+                else:
+                    self._store = open_store(self.path, read_only=True, settings=self.settings)
+                    log.info("serving %s (read-only)", self.path)
             return self._store
+
+    def writer(self) -> Store:
+        """The writable Store (``writable`` only), for the ingest worker's one thread."""
+        if not self.writable:
+            raise PresslensError(f"{self.path}: the server reads this store only (serve --ingest writes it)")
+        self.get()
+        assert self._writer is not None
+        return self._writer
 
     def close(self) -> None:
         with self._lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
+            for store in (self._store, self._writer):
+                if store is not None:
+                    store.close()
+            self._store = self._writer = None
 
 
 def _templates() -> Jinja2Templates:
@@ -236,21 +265,26 @@ def create_app(
     allowed_hosts: Sequence[str] | None = None,
     token: str | None = None,
     query: bool | None = None,
+    ingest: bool = False,
 ) -> FastAPI:
-    """The web app over the store at `store_path` (read-only).
+    """The web app over the store at `store_path` (read-only, unless `ingest`).
 
     `allowed_hosts` are the Host headers to answer (default: this machine's
     loopback names); `token`, when given, is asked of every request
     (``guard.token_gate``; ``presslens serve`` sets one when bound beyond
     localhost); `query` turns on ``/api/query`` (default: the
-    ``serve_query`` setting, off).
+    ``serve_query`` setting, off); `ingest` makes the server own the store
+    and take articles (``POST /api/articles``, ``web.ingest_worker``).
     """
     settings = settings or load_settings()
-    handle = StoreHandle(Path(store_path), settings)
+    handle = StoreHandle(Path(store_path), settings, writable=ingest)
+    worker = IngestWorker(handle.writer, settings) if ingest else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        if worker is not None:
+            worker.close()
         handle.close()
 
     app = FastAPI(
@@ -262,6 +296,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = handle
+    app.state.ingest = worker
     app.state.settings = settings
     app.state.query_enabled = settings.serve_query if query is None else query
     app.state.templates = _templates()
@@ -276,6 +311,7 @@ def create_app(
     _mount_docs(app)
     _install_error_pages(app, app.state.templates)
     app.include_router(api.router)
+    app.include_router(ingest_api.router)
     app.include_router(pages.router)
     return app
 
