@@ -7,7 +7,11 @@ synthetic stories of 10 articles, each article with ~20 entities, 6 events,
 6 claims, 4 time expressions), then written with ``Store.ingest`` in batches;
 records/s counts every row written (version rows and record rows). The
 cross-article refresh (actors, stories, timelines, graph, contradictions) is
-timed separately. Reads are the calls the web UI makes: the article list
+timed separately, then the incremental one: one new article, then 1,000 more
+(half continuing the 50 latest stories, half 50 new ones) into the full store,
+against the same 1,000 into an empty store; a rebuild from scratch; and
+whether the incremental store groups the articles as one store given them
+all at once does. Reads are the calls the web UI makes: the article list
 (plain, searched, filtered by actor), one article with all its records, and
 one story page (timeline, graph, contradictions); each runs `--reads` times
 over varied ids and the p50/p95 are printed in milliseconds.
@@ -44,8 +48,8 @@ GIVEN = ["Rustam", "Ivan", "Elvin", "Oleg", "Farid", "Anna", "Leyla", "Sergei", 
 OUTLETS = ["TASS", "RIA Novosti", "APA", "Report.az", "Associated Press", "Reuters", "Meduza", "AZERTAC"]
 
 
-def synthetic_document(i: int, rng: random.Random) -> Document:
-    story = i // 10
+def synthetic_document(i: int, rng: random.Random, story: int | None = None) -> Document:
+    story = i // 10 if story is None else story
     people = [f"{GIVEN[(story + k) % 10]} {SURNAMES[(story * 7 + k) % 10]}{story}" for k in range(3)]
     place = f"Town{story}"
     sentences = [
@@ -111,6 +115,47 @@ def timed(label: str, calls: int, fn) -> None:
     print(f"  {label:<34} p50 {percentile(samples, 50):7.1f} ms   p95 {percentile(samples, 95):7.1f} ms")
 
 
+def _groups(store: Store) -> set[frozenset[str]]:
+    members: dict[str, set[str]] = {}
+    for story_id, article_id in store.db.fetch_all("SELECT story_id, article_id FROM story_articles"):
+        members.setdefault(story_id, set()).add(article_id)
+    return {frozenset(m) for m in members.values()}
+
+
+def _ingest_timed(store: Store, documents: list[Document]) -> float:
+    start = time.perf_counter()
+    store.ingest(documents)  # stores, then refreshes the stories
+    return time.perf_counter() - start
+
+
+def incremental(store: Store, documents: list[Document], rng: random.Random, folder: Path) -> None:
+    """Adding to a full store: one article, then 1,000; the same 1,000 into an empty store; a rebuild."""
+    n = len(documents)
+    last = n // 10 - 1
+    one = synthetic_document(n, rng, story=last)
+    batch = [synthetic_document(n + 1 + k, rng, story=last - 49 + k // 10) for k in range(1000)]
+    seconds = _ingest_timed(store, [one])
+    print(f"incremental: 1 article into {n:,} (store + stories, no NLP): {seconds:.2f} s")
+    into_full = _ingest_timed(store, batch)
+    empty = folder / "empty.duckdb"
+    empty.unlink(missing_ok=True)
+    with Store.open(empty) as fresh:
+        into_empty = _ingest_timed(fresh, batch)
+    print(f"incremental: 1,000 articles into {n + 1:,}: {into_full:.1f} s; into an empty store: "
+          f"{into_empty:.1f} s; ratio {into_full / into_empty:.2f}")
+    grouped = _groups(store)
+    start = time.perf_counter()
+    store.refresh_stories(rebuild=True)
+    print(f"rebuild of every story from scratch: {time.perf_counter() - start:.1f} s; "
+          f"same stories as incremental: {_groups(store) == grouped}")
+    once = folder / "once.duckdb"
+    once.unlink(missing_ok=True)
+    with Store.open(once) as all_at_once:
+        all_at_once.ingest([*documents, one, *batch], batch_size=500)
+        print(f"one store given all {n + 1001:,} at once groups them as the incremental one: "
+              f"{_groups(all_at_once) == grouped}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -142,6 +187,7 @@ def main() -> int:
         start = time.perf_counter()
         n = store.refresh_stories()
         print(f"cross-article refresh: {n} stories in {time.perf_counter() - start:.1f} s")
+        incremental(store, documents, rng, path.parent)
 
     with Store.open(path, read_only=True) as store:
         ids = [a.id for a in store.list_articles(limit=500).items]

@@ -67,7 +67,7 @@ def test_hide_split_and_merge_survive_a_rebuild(store) -> None:
     _correct(store, "merge", detentions[0]["id"], detentions[1]["id"])
     with Store.open(store) as st:  # a rebuild from scratch applies the stored corrections again
         st.db.execute("DELETE FROM timeline_events")
-        st.refresh_stories()
+        st.refresh_stories(rebuild=True)
     after = _timeline(store)
     assert [len(e["reports"]) for e in after if e["type"] == "COERCE"] == [2]
     assert all(e["type"] != "PROTEST" for e in after)

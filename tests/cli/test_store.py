@@ -130,3 +130,14 @@ def test_forget_counts_agree_in_number(tmp_path) -> None:
     result = runner.invoke(app, ["forget", "https://tass.com/9", "--store", str(path)])
     assert result.exit_code == 0, result.output
     assert ": 1 version, " in result.stdout and "(s)" not in result.stdout
+
+
+def test_stories_rebuild_derives_the_same_stories_again(bracket_store) -> None:
+    path, story = bracket_store
+    before = runner.invoke(app, ["timeline", story, "--store", str(path), "--format", "json"])
+    rebuilt = runner.invoke(app, ["stories", "--rebuild", "--store", str(path), "--format", "json"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "rebuilt 1 story from scratch" in rebuilt.stderr
+    assert [s["story"]["id"] for s in json.loads(rebuilt.stdout)] == [story]
+    after = runner.invoke(app, ["timeline", story, "--store", str(path), "--format", "json"])
+    assert json.loads(after.stdout) == json.loads(before.stdout) != []

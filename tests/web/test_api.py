@@ -81,3 +81,33 @@ def test_unknown_ids_are_json_404s(client, url) -> None:
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("application/json")
     assert r.json()["detail"]
+
+
+def test_a_merged_story_id_redirects_to_its_story(tmp_path) -> None:
+    """Bookmarks outlive a merge: the old id answers 301 to the story holding its articles."""
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+    from tests.helpers.store import make_document
+
+    from presslens.store import Store
+    from presslens.web import create_app
+
+    path = tmp_path / "merged.duckdb"
+    with Store.open(path) as store:
+        store.ingest([make_document("Police detained Rustam Mammadov in Saratov.", url="https://tass.com/1")])
+        (summary,) = store.list_stories()
+        story = summary.story
+        # as a refresh leaves it when an article bridges "s-gone" into this story
+        store._redirect({"s-gone": set(story.articles)}, [story], dt.datetime(2026, 1, 1))
+    with TestClient(create_app(store_path=path), base_url="http://localhost") as client:
+        for old, new in [
+            ("/stories/s-gone", f"/stories/{story.id}"),
+            ("/api/stories/s-gone", f"/api/stories/{story.id}"),
+            ("/api/stories/s-gone/timeline?all=true", f"/api/stories/{story.id}/timeline?all=true"),
+            ("/api/stories/s-gone/graph", f"/api/stories/{story.id}/graph"),
+        ]:
+            r = client.get(old, follow_redirects=False)
+            assert r.status_code == 301 and r.headers["location"] == new, old
+        assert client.get("/api/stories/s-gone").json()["story"]["id"] == story.id
+        assert client.get(f"/stories/{story.id}", follow_redirects=False).status_code == 200

@@ -252,9 +252,19 @@ def export(
         _show(fmt, written, f"{parquet}", ["table", "rows"], written.items())
 
 
-def stories(store: StoreOption = Path("presslens.duckdb"), fmt: FormatOption = Format.table) -> None:
+def stories(
+    store: StoreOption = Path("presslens.duckdb"),
+    fmt: FormatOption = Format.table,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="First derive every story again from scratch (each ingest "
+                                             "updates only the stories it touches); corrections are kept.")
+    ] = False,
+) -> None:
     """List the stories: articles grouped by shared actors and terms in a time window."""
     with edge():
+        if rebuild:
+            n = _read(store, lambda st: st.refresh_stories(rebuild=True), read_only=False)
+            note(f"rebuilt {plural(n, 'story', 'stories')} from scratch")
         items = _read(store, lambda st: st.list_stories())
         _show(fmt, items, "stories", STORY_COLUMNS, map(_story_row, items))
 

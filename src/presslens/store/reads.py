@@ -301,8 +301,21 @@ class StoreReads:
         if len(rows) == 1:
             return rows[0][0]
         if not rows:
+            if (moved := self.redirected_story(ref)) is not None:
+                return moved
             raise StoreError(f"no story {ref!r} (see `presslens stories`)")
         raise StoreError(f"{ref!r} matches {len(rows)} stories; give more of the id")
+
+    def redirected_story(self, ref: str) -> str | None:
+        """The story that a story id no longer shown was merged into (its id or a unique prefix)."""
+        rows = self.db.fetch_all(
+            "SELECT old_id, story_id FROM story_redirects WHERE old_id = ? OR starts_with(old_id, ?)",
+            [ref, ref],
+        )
+        exact = [new for old, new in rows if old == ref]
+        if exact:
+            return exact[0]
+        return rows[0][1] if len(rows) == 1 and ref else None
 
     def _stories(self, where: str = "", params: Sequence[Any] = ()) -> list[Story]:
         rows = self.db.fetch_dicts(f"SELECT * FROM stories {where}", params)
@@ -425,6 +438,9 @@ class StoreReads:
             path, sql, params, limits or QueryLimits(), config=READ_ONLY_CONFIG, cancelled=cancelled
         )
 
-    def story_inputs(self) -> list[StoryInput]:
-        """The current version of every article, as the story functions read it."""
-        return story_inputs(self.db)
+    def story_inputs(
+        self, article_ids: Sequence[str] | None = None, *, parties_only: bool = False
+    ) -> list[StoryInput]:
+        """The current version of every article (or of `article_ids`), as the story functions read
+        it; see ``store.story_inputs``."""
+        return story_inputs(self.db, article_ids, parties_only=parties_only)

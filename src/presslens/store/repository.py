@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from presslens.errors import StoreError
 from presslens.models import (
@@ -34,6 +35,7 @@ from presslens.models import (
     Document,
     Flag,
     ReportAnchor,
+    Story,
     StoryContradiction,
     TimelineCorrection,
     TimelineEvent,
@@ -52,7 +54,10 @@ from presslens.store.rows import (
     version_rows,
 )
 from presslens.store.snapshot import QuerySnapshot
-from presslens.store.story_rows import STORY_TABLES, story_layer_rows
+from presslens.store.story_rows import DERIVED_TABLES, STORY_TABLES, story_layer_rows
+
+if TYPE_CHECKING:
+    from presslens.stories.derivations import Derivation
 
 __all__ = ["ForgetResult", "IngestResult", "StaleVersion", "Store"]
 
@@ -406,25 +411,67 @@ class Store(StoreReads):
 
     # -- the cross-article layer ------------------------------------------------------------------
 
-    def refresh_stories(self, options: object = None) -> int:
-        """Recompute actors, stories, timelines, graphs and contradictions; returns the story count."""
+    def refresh_stories(self, options: object = None, *, rebuild: bool = False) -> int:
+        """Bring actors, stories, timelines, graphs and contradictions up to date; the story count.
+
+        Actors and story membership are computed over every article; a story's
+        timeline, graph and contradictions only when something they derive from
+        changed (see ``stories.derivations``), so adding an article re-derives the
+        stories it touches. `rebuild` derives every story from scratch (the same
+        rows). A story merged into another leaves a redirect from its id.
+        """
         from presslens.stories.layer import build_story_layer
 
         previous: dict[str, set[str]] = {}
         for story_id, article_id in self.db.fetch_all("SELECT story_id, article_id FROM story_articles"):
             previous.setdefault(story_id, set()).add(article_id)
         layer = build_story_layer(
-            self.story_inputs(),
+            self.story_inputs(parties_only=True),
             previous={k: frozenset(v) for k, v in previous.items()},
             options=options,  # type: ignore[arg-type]
             corrections=self.timeline_corrections(),
+            known={} if rebuild else self._derivations(),
+            whole=self.story_inputs,
         )
-        tables = story_layer_rows(layer, computed_at=_now(), outlets=self.outlet_register())
+        now = _now()
+        tables = story_layer_rows(layer, computed_at=now, outlets=self.outlet_register())
+        kept = [s.id for s in layer.stories if s.id not in layer.derived]
         with self.db.transaction():
             for table, (columns, rows) in tables.items():
-                self.db.execute(f"DELETE FROM {table}")
+                if table in DERIVED_TABLES:  # the kept stories' rows stay
+                    self.db.execute(f"DELETE FROM {table} WHERE NOT list_contains(?, story_id)", [kept])
+                else:
+                    self.db.execute(f"DELETE FROM {table}")
                 self.db.insert_rows(table, columns, rows)
+            self._redirect(previous, layer.stories, now)
         return len(layer.stories)
+
+    def _derivations(self) -> dict[str, Derivation]:
+        from presslens.stories.derivations import Derivation
+
+        return {
+            story_id: Derivation(inputs, tuple(names), resolved, texts, origins)
+            for story_id, inputs, names, resolved, texts, origins in self.db.fetch_all(
+                "SELECT story_id, inputs, names, resolved, n_texts, n_origins FROM story_derivations"
+            )
+        }
+
+    def _redirect(self, previous: dict[str, set[str]], stories: list[Story], now: dt.datetime) -> None:
+        """Point each story id that is gone at the story now holding most of its articles.
+
+        Links to a story (bookmarks, notes, another analyst's message) outlive a merge:
+        its id keeps resolving, and earlier redirects to it follow it to its new home.
+        """
+        current = {s.id for s in stories}
+        home_of = {a: s.id for s in stories for a in s.articles}
+        self.db.execute("DELETE FROM story_redirects WHERE list_contains(?, old_id)", [sorted(current)])
+        for old_id in sorted(set(previous) - current):
+            homes = Counter(home_of[a] for a in previous[old_id] if a in home_of)
+            if not homes:
+                continue  # every article forgotten: the story is gone, not moved
+            new_id = sorted(homes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            self.db.execute("UPDATE story_redirects SET story_id = ? WHERE story_id = ?", [new_id, old_id])
+            self.db.execute("INSERT INTO story_redirects VALUES (?, ?, ?)", [old_id, new_id, now])
 
     # -- an analyst's corrections ---------------------------------------------------------------
 

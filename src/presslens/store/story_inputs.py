@@ -7,6 +7,7 @@ in seconds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from presslens.models import Claim, Event, Mention, TextSpan
@@ -16,21 +17,43 @@ from presslens.stories.records import EntityRef, StoryInput
 __all__ = ["story_inputs"]
 
 
-def story_inputs(db: Database) -> list[StoryInput]:
-    """The current version of every article, as the story functions read it."""
+def story_inputs(
+    db: Database, article_ids: Sequence[str] | None = None, *, parties_only: bool = False
+) -> list[StoryInput]:
+    """The current version of every article (or of `article_ids`), as the story functions read it.
+
+    With `parties_only`, only what linking actors and grouping stories read: the
+    entities and each event's actor and target, no claims. A refresh reads that
+    of every article and the whole of the few articles whose stories it derives.
+    """
     join = "JOIN article_versions v ON v.version_id = r.version_id AND v.is_current"
+    only, params = "", []
+    if article_ids is not None:
+        only, params = "AND list_contains(?, v.article_id) ", [list(article_ids)]
     entities: dict[str, list[EntityRef]] = {}
     for article_id, text, label, canonical in db.fetch_all(
-        f"SELECT r.article_id, r.text, r.label, r.canonical FROM entities r {join} "
-        "ORDER BY r.article_id, r.idx"
+        f"SELECT r.article_id, r.text, r.label, r.canonical FROM entities r {join} {only}"
+        "ORDER BY r.article_id, r.idx",
+        params,
     ):
         entities.setdefault(article_id, []).append(EntityRef(text, label, canonical))
     events: dict[str, list[Event]] = {}
-    for r in db.fetch_dicts(f"SELECT r.* FROM events r {join} ORDER BY r.article_id, r.idx"):
-        events.setdefault(r["article_id"], []).append(_event(r))
     claims: dict[str, list[Claim]] = {}
-    for r in db.fetch_dicts(f"SELECT r.* FROM claims r {join} ORDER BY r.article_id, r.idx"):
-        claims.setdefault(r["article_id"], []).append(_claim(r))
+    if parties_only:
+        for article_id, kind, *parties in db.fetch_all(
+            "SELECT r.article_id, r.type, r.actor_text, r.actor_canonical, r.target_text, r.target_canonical "
+            f"FROM events r {join} {only}ORDER BY r.article_id, r.idx",
+            params,
+        ):
+            events.setdefault(article_id, []).append(
+                Event.model_construct(type=kind, actor=_mention(*parties[:2]), target=_mention(*parties[2:]))
+            )
+    else:
+        order = "ORDER BY r.article_id, r.idx"
+        for r in db.fetch_dicts(f"SELECT r.* FROM events r {join} {only}{order}", params):
+            events.setdefault(r["article_id"], []).append(_event(r))
+        for r in db.fetch_dicts(f"SELECT r.* FROM claims r {join} {only}{order}", params):
+            claims.setdefault(r["article_id"], []).append(_claim(r))
     return [
         StoryInput(
             article_id=a,
@@ -41,10 +64,13 @@ def story_inputs(db: Database) -> list[StoryInput]:
             entities=tuple(entities.get(a, ())),
             events=tuple(events.get(a, ())),
             claims=tuple(claims.get(a, ())),
+            version=version,
         )
-        for a, outlet, published, title, text in db.fetch_all(
-            "SELECT article_id, outlet, published, title, text FROM article_versions WHERE is_current "
-            "ORDER BY article_id"
+        for a, outlet, published, title, text, version in db.fetch_all(
+            # a re-analysis keeps the version id and replaces the records: its time tells them apart
+            "SELECT article_id, outlet, published, title, text, version_id || '@' || analysed_at "
+            "FROM article_versions v WHERE is_current " + only + "ORDER BY article_id",
+            params,
         )
     ]
 

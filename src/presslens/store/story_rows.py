@@ -23,6 +23,7 @@ from presslens.stories.records import (
 )
 
 __all__ = [
+    "DERIVED_TABLES",
     "STORY_TABLES",
     "contradictions_from_rows",
     "graph_from_rows",
@@ -116,14 +117,20 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence_end",
     ),
     "outlets": ("domain", "name", "country", "ownership", "language", "notes"),
+    "story_derivations": ("story_id", "inputs", "names", "resolved", "n_texts", "n_origins"),
 }
-STORY_TABLES = tuple(t for t in STORY_COLUMNS if t != "outlets")
+#: the cross-article tables an export writes (the derivation records are bookkeeping)
+STORY_TABLES = tuple(t for t in STORY_COLUMNS if t not in {"outlets", "story_derivations"})
+#: the tables holding one story's derived rows: a refresh replaces only the derived stories' rows
+DERIVED_TABLES = ("timeline_events", "timeline_sources", "actor_edges", "story_contradictions",
+                  "contradiction_sources")
 
 
 def story_layer_rows(
     layer: StoryLayer, *, computed_at: dt.datetime, outlets: OutletRegister
 ) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
-    """Rows for every cross-article table (each table is replaced as a whole)."""
+    """Rows for every cross-article table; those of `DERIVED_TABLES` for the stories derived
+    this time only (``layer.derived``), the rest for every story."""
     rows: dict[str, list[tuple]] = {t: [] for t in STORY_COLUMNS}
     for identity in layer.actors.identities.values():
         rows["actors"].append(
@@ -155,6 +162,12 @@ def story_layer_rows(
             )
         )
         rows["story_articles"].extend((story.id, a, None) for a in story.articles)
+        if (d := layer.derivations.get(story.id)) is not None:
+            rows["story_derivations"].append(
+                (story.id, d.inputs, list(d.names), d.resolved, d.texts, d.origins)
+            )
+        if story.id not in layer.timelines:
+            continue  # kept as stored
         for position, event in enumerate(layer.timelines[story.id]):
             rows["timeline_events"].append(
                 (

@@ -38,7 +38,16 @@ from rapidfuzz import fuzz
 from presslens.extract.entities import entity_lexicon
 from presslens.stories.records import ActorIdentity
 
-__all__ = ["ActorIndex", "NameMention", "actor_key", "fold_name", "link_actors", "names_match", "skeleton"]
+__all__ = [
+    "ActorIndex",
+    "NameMention",
+    "RecordingIndex",
+    "actor_key",
+    "fold_name",
+    "link_actors",
+    "names_match",
+    "skeleton",
+]
 
 _SPECIAL = str.maketrans(
     {"ə": "a", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "þ": "th", "ŋ": "n"}
@@ -184,6 +193,27 @@ class ActorIndex:
     def names(self) -> dict[str, str]:
         """Folded spelling -> identity key (the store's ``actor_names`` table)."""
         return dict(self._by_name)
+
+    def recording(self) -> RecordingIndex:
+        """This index, noting every name looked up in it (see ``RecordingIndex``)."""
+        return RecordingIndex(self.identities, self._by_name)
+
+
+@dataclass
+class RecordingIndex(ActorIndex):
+    """An index that notes the names looked up in it: what a story's derivation depended on.
+
+    A story's timeline, graph and contradictions read the cross-article identities
+    only through ``resolve``; the names noted here, resolved again at the next
+    refresh, tell whether new articles elsewhere changed anything this story shows.
+    """
+
+    looked_up: set[str] = field(default_factory=set)
+
+    def resolve(self, name: str | None) -> ActorIdentity | None:
+        if name:
+            self.looked_up.add(name)
+        return super().resolve(name)
 
 
 def _group(label: str | None) -> str:

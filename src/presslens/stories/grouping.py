@@ -64,6 +64,12 @@ class _Cluster:
     vector: Counter[str] = field(default_factory=Counter)
     first: dt.date | None = None
     last: dt.date | None = None
+    norm: float = 1.0  # of `vector`, kept by `_join`: comparing an article must not re-sum it
+
+    def cosine(self, vec: Mapping[str, float]) -> float:
+        """`_cosine(vec, self.vector)` without summing the centroid again."""
+        centroid = self.vector
+        return sum(w * centroid.get(f, 0.0) for f, w in vec.items()) / self.norm
 
 
 def _terms(article: StoryInput) -> Counter[str]:
@@ -101,15 +107,21 @@ def _tfidf(raw: list[Counter[str]]) -> list[dict[str, float]]:
     return vectors
 
 
+def _norm(centroid: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+
+
 def _cosine(vec: Mapping[str, float], centroid: Mapping[str, float]) -> float:
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    return sum(w * centroid.get(f, 0.0) for f, w in vec.items()) / norm
+    return sum(w * centroid.get(f, 0.0) for f, w in vec.items()) / _norm(centroid)
 
 
-def _in_window(date: dt.date | None, cluster: _Cluster, days: int) -> bool:
-    if date is None or cluster.first is None or cluster.last is None:
-        return True
-    return cluster.first - dt.timedelta(days=days) <= date <= cluster.last + dt.timedelta(days=days)
+def _window_test(date: dt.date | None, days: int) -> Callable[[_Cluster], bool]:
+    """Whether a story is open to an article of `date`: its days, widened by `days` on each side,
+    hold the date (an undated article or story is open to all); the day arithmetic done once."""
+    if date is None:
+        return lambda cluster: True
+    early, late = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
+    return lambda c: c.first is None or c.last is None or (c.first <= late and early <= c.last)
 
 
 @cache
@@ -205,6 +217,7 @@ def _join(cluster: _Cluster, i: int, vector: Mapping[str, float], date: dt.date 
     cluster.members.append(i)
     for f, w in vector.items():
         cluster.vector[f] += w
+    cluster.norm = _norm(cluster.vector)
     if date is not None:
         cluster.first = min(cluster.first or date, date)
         cluster.last = max(cluster.last or date, date)
@@ -221,11 +234,12 @@ def _most_similar(
 ) -> int | None:
     """The open candidate story article `i` resembles most, above the threshold, or None."""
     best, best_score = None, options.threshold
+    in_window = _window_test(date, options.window_days)
     for c in candidates:
         cluster = clusters[c]
-        if not _in_window(date, cluster, options.window_days):
+        if not in_window(cluster):
             continue
-        score = _cosine(vectors[i], cluster.vector)
+        score = cluster.cosine(vectors[i])
         if embeddings is not None:
             score = (score + _mean_similarity(embeddings, i, cluster.members)) / 2
         if score > best_score:

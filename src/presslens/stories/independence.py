@@ -116,12 +116,20 @@ def _minhash(shingles: set[str]) -> MinHash:
     return mh
 
 
+@cache
+def _lsh_bands() -> tuple[int, int]:
+    """(bands, rows) for the threshold: datasketch integrates for them on every index it builds
+    (40 ms, most of a story's copy detection), so they are found once per process."""
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
+    return lsh.b, lsh.r
+
+
 def _copy_groups(articles: Sequence[StoryInput], credited: dict[str, str | None]) -> dict[str, str]:
     """article id -> the earliest article of its copy group (itself when no copy)."""
     order = sorted(articles, key=lambda a: (a.published is None, a.published, a.article_id))
     shingles = {a.article_id: _shingles(a.text) for a in order}
     hashes = {aid: _minhash(s) for aid, s in shingles.items() if s}
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
+    lsh = MinHashLSH(num_perm=_PERMUTATIONS, params=_lsh_bands())
     parent = {a.article_id: a.article_id for a in order}
 
     def find(x: str) -> str:

@@ -67,3 +67,6 @@ class StoryInput:
     entities: tuple[EntityRef, ...] = ()
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
+    #: the stored analysis this is (its version id); None when not from a store: then a story
+    #: holding it is always derived afresh, never taken from an earlier refresh
+    version: str | None = None

@@ -25,13 +25,13 @@ from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from presslens.errors import StoreError
 from presslens.models import ActorGraph, StoryContradiction, TimelineEvent
 from presslens.store import ArticleFilter, ArticlePage, QueryLimits, StoredArticle, StorySummary, StoryView
-from presslens.web.deps import StoreDep, found
+from presslens.web.deps import StoreDep, found, moved_story
 from presslens.web.guard import require_same_origin
 from presslens.web.views import PLOVER_BY_HOSTILITY
 
@@ -89,20 +89,27 @@ def stories(store: StoreDep) -> list[StorySummary]:
 
 
 @router.get("/stories/{story_id}", response_model=StoryView, summary="A story: articles, timeline, graph")
-def story(store: StoreDep, story_id: str) -> StoryView:
+def story(store: StoreDep, story_id: str) -> StoryView | Response:
+    if moved := moved_story(store, story_id, lambda new: f"/api/stories/{new}"):
+        return moved
     return found(store.get_story, story_id)
 
 
 @router.get(
     "/stories/{story_id}/timeline", response_model=list[TimelineEvent], summary="De-duplicated events"
 )
-def timeline(store: StoreDep, story_id: str, all: bool = False) -> list[TimelineEvent]:
+def timeline(store: StoreDep, story_id: str, all: bool = False) -> list[TimelineEvent] | Response:
     """`all=true` adds the hidden events: an analyst's, and low-confidence ones told by one article."""
+    query = "?all=true" if all else ""
+    if moved := moved_story(store, story_id, lambda new: f"/api/stories/{new}/timeline{query}"):
+        return moved
     return found(store.story_timeline, story_id, hidden=all)
 
 
 @router.get("/stories/{story_id}/graph", response_model=ActorGraph, summary="Who acts on whom")
-def graph(store: StoreDep, story_id: str) -> ActorGraph:
+def graph(store: StoreDep, story_id: str) -> ActorGraph | Response:
+    if moved := moved_story(store, story_id, lambda new: f"/api/stories/{new}/graph"):
+        return moved
     return found(store.story_graph, story_id)
 
 

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from presslens.errors import StoreError
 from presslens.store import Store
 
-__all__ = ["StoreDep", "found", "not_found", "store_of"]
+__all__ = ["StoreDep", "found", "moved_story", "not_found", "store_of"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -42,3 +43,16 @@ def found(lookup: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         return lookup(*args, **kwargs)
     except StoreError as exc:
         raise not_found(exc) from exc
+
+
+def moved_story(store: Store, story_id: str, url: Callable[[str], str]) -> RedirectResponse | None:
+    """A permanent redirect to ``url(new id)`` when `story_id` names a story merged into another.
+
+    A bookmarked story page or an API link outlives the merge of its story; an
+    unknown id is left to the route's own 404.
+    """
+    try:
+        resolved = store.resolve_story(story_id)
+    except StoreError:
+        return None
+    return None if resolved.startswith(story_id) else RedirectResponse(url(resolved), status_code=301)

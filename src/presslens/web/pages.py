@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from presslens.errors import StoreError
-from presslens.web.deps import StoreDep, found
+from presslens.web.deps import StoreDep, found, moved_story
 from presslens.web.graph import HOSTILITY_BANDS, graph_picture
 from presslens.web.views import ListQuery, entity_groups, paragraphs
 
@@ -76,6 +76,8 @@ def story_list(request: Request, store: StoreDep) -> Response:
 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
+    if moved := moved_story(store, story_id, lambda new: f"/stories/{new}"):
+        return moved
     view = found(store.get_story, story_id)
     articles = {a.id: a for a in view.articles}
     context = {
