@@ -241,3 +241,31 @@ def test_ingest_to_a_server_with_a_token(tmp_path) -> None:
         )
         assert taken.returncode == 0, taken.stderr
         assert len(json.loads(taken.stdout)["results"]) == 3
+
+
+def test_an_analyst_corrects_the_timeline_from_the_story_page(page, tmp_path, web_store) -> None:
+    """On a server that owns its store, the story page's forms hide and split events: a real form
+    POST from Chromium (Origin and Sec-Fetch-Site as a browser sends them), back on the timeline."""
+    import shutil
+
+    from tests.web.conftest import serving
+
+    from presslens.web import create_app
+
+    path = tmp_path / "owned.duckdb"
+    shutil.copy(web_store.path, path)  # the session's store stays as it is for the other tests
+    with serving(create_app(store_path=path, ingest=True)) as url:
+        page.goto(f"{url}/stories/{web_store.raid_story}")
+        rows = page.locator("table.timeline tbody tr")
+        before = rows.count()
+        hidden_id = rows.first.get_attribute("id")
+        rows.first.locator("button", has_text="hide").click()
+        page.wait_for_url(f"**/stories/{web_store.raid_story}#timeline")
+        assert rows.count() == before - 1
+        assert page.locator(f"table.timeline tr[id='{hidden_id}']").count() == 0
+        several = page.locator("table.timeline tbody tr", has=page.locator("select[name=report]")).first
+        several.locator("select[name=report]").select_option("2")
+        several.locator("button", has_text="split off").click()
+        page.wait_for_url(f"**/stories/{web_store.raid_story}#timeline")
+        assert rows.count() == before  # one hidden, one split off
+        assert page.errors == []

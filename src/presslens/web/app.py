@@ -61,7 +61,7 @@ from presslens import __version__
 from presslens.errors import PresslensError
 from presslens.settings import Settings, load_settings
 from presslens.store import Store
-from presslens.web import api, ingest_api, pages, views
+from presslens.web import api, corrections, ingest_api, pages, views
 from presslens.web.guard import TokenGate
 from presslens.web.ingest_worker import IngestWorker
 
@@ -312,6 +312,7 @@ def create_app(
     _install_error_pages(app, app.state.templates)
     app.include_router(api.router)
     app.include_router(ingest_api.router)
+    app.include_router(corrections.router)
     app.include_router(pages.router)
     return app
 

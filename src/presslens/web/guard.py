@@ -27,7 +27,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["TOKEN_COOKIE", "TokenGate", "require_same_origin"]
+__all__ = ["TOKEN_COOKIE", "TokenGate", "require_own_form", "require_same_origin"]
 
 TOKEN_COOKIE = "presslens_token"
 _SAME_SITE = {"same-origin", "none"}  # "none": typed in the address bar or sent by a script
@@ -77,8 +77,7 @@ class TokenGate:
         await answer(scope, receive, send)
 
 
-def require_same_origin(request: Request) -> None:
-    """Refuse (403) a request another site's page made the user's browser send, and (415) any but JSON."""
+def _same_site_only(request: Request) -> None:
     fetch_site = request.headers.get("sec-fetch-site")
     if fetch_site is not None and fetch_site not in _SAME_SITE:
         raise HTTPException(403, f"cross-site requests are refused here (Sec-Fetch-Site: {fetch_site[:40]})")
@@ -87,6 +86,33 @@ def require_same_origin(request: Request) -> None:
         own = f"{request.url.scheme}://{request.headers.get('host', '')}"
         if origin != own:
             raise HTTPException(403, f"requests from another origin are refused here ({origin[:80]})")
+
+
+def require_same_origin(request: Request) -> None:
+    """Refuse (403) a request another site's page made the user's browser send, and (415) any but JSON."""
+    _same_site_only(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise HTTPException(415, "send the query as a JSON body (Content-Type: application/json)")
+
+
+def require_own_form(request: Request) -> None:
+    """A form posted by one of this server's own pages (the story page's corrections), nothing else.
+
+    A form can be sent cross-site without a preflight, so the JSON rule does
+    not hold here: a browser sends ``Origin`` (and ``Sec-Fetch-Site``) with
+    every form POST, and a post carrying neither is refused (403) — scripts
+    and tools use the JSON endpoint. Our pages' ``no-referrer`` policy makes
+    the browser send ``Origin: null``; then ``Sec-Fetch-Site: same-origin``,
+    which no page can forge, is what shows the form was ours.
+    """
+    origin, fetch_site = request.headers.get("origin"), request.headers.get("sec-fetch-site")
+    if not (origin == "null" and fetch_site == "same-origin"):
+        # ("null" is what a browser sends for our pages, served with Referrer-Policy: no-referrer;
+        # Sec-Fetch-Site is set by the browser alone and says the page was ours)
+        _same_site_only(request)
+    if origin is None and fetch_site is None:
+        raise HTTPException(403, "forms are taken from this server's own pages only (tools: JSON to /api)")
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "send the form as application/x-www-form-urlencoded")

@@ -17,6 +17,9 @@ articles reach it through ``POST /api/articles``. This module does the rest:
   analysis path (``analysis.analyze_groups``), as with ``presslens ingest``.
   If that process dies (killed, out of memory), the job fails with a clear
   message and the next job starts a new one.
+- **Analysts' changes** (timeline corrections from the story page) run in
+  the same thread, in turn with the jobs (``write``): one writer, as DuckDB
+  wants.
 - **Bounded**: at most `max_pending` articles wait; a request beyond that is
   refused (503, try again later) rather than growing the server's memory.
 
@@ -39,7 +42,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from presslens.analysis import Analysed, analyze_groups
 from presslens.errors import PresslensError
@@ -108,6 +111,23 @@ def _analyse(items: list[InputItem]) -> list[tuple[Document | None, str | None]]
     return out
 
 
+T = TypeVar("T")
+
+
+@dataclass
+class _Write:
+    """A change to the store made in the writer thread (``IngestWorker.write``)."""
+
+    change: Callable[[Store], Any]
+    done: concurrent.futures.Future[Any]
+
+    def run(self, store: Store) -> None:
+        try:
+            self.done.set_result(self.change(store))
+        except BaseException as exc:  # the caller gets it; the writer thread goes on
+            self.done.set_exception(exc)
+
+
 # -- the worker --------------------------------------------------------------------------------
 
 
@@ -126,7 +146,7 @@ class IngestWorker:
         self.settings = settings
         self.max_pending = max_pending
         self.keep_jobs = keep_jobs
-        self._queue: queue.Queue[tuple[IngestJob, list[InputItem]] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[IngestJob, list[InputItem]] | _Write | None] = queue.Queue()
         self._jobs: OrderedDict[str, IngestJob] = OrderedDict()
         self._lock = threading.Lock()
         self._pending = 0
@@ -153,11 +173,33 @@ class IngestWorker:
             while len(self._jobs) > self.keep_jobs:
                 self._jobs.popitem(last=False)
             self._pending += articles
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="presslens-ingest", daemon=True)
-                self._thread.start()
+            self._start_thread()
         self._queue.put((job, [i for i in items if i.article is not None]))
         return job
+
+    def _start_thread(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="presslens-ingest", daemon=True)
+            self._thread.start()
+
+    def write(self, change: Callable[[Store], T], *, timeout: float = 120.0) -> T:
+        """Run `change` on the writable Store in the writer thread, after the jobs queued before it.
+
+        An analyst's correction goes through here: DuckDB takes one writer,
+        and this thread is the server's. Waits for the answer (the current
+        job's transaction first); its error is raised here.
+        """
+        with self._lock:
+            if self._closed:
+                raise QueueFull("the server is stopping; try again once it runs")
+            self._start_thread()
+        task = _Write(change, concurrent.futures.Future())
+        self._queue.put(task)
+        try:
+            return task.done.result(timeout)
+        except concurrent.futures.TimeoutError:
+            raise QueueFull(f"the store is busy storing articles; try again in a while "
+                            f"(waited {timeout:.0f} s)") from None
 
     def job(self, job_id: str) -> IngestJob | None:
         with self._lock:
@@ -187,6 +229,12 @@ class IngestWorker:
     def _run(self) -> None:
         waiting: list[IngestJob] = []  # stored, their stories not yet refreshed
         while (entry := self._queue.get()) is not None:
+            if isinstance(entry, _Write):
+                if waiting:  # the change sees the stories of every article stored before it
+                    self._refresh(waiting)
+                    waiting = []
+                entry.run(self._store())
+                continue
             job, items = entry
             if self._closed:
                 self._finish(job, "failed", problem="the server stopped before this job ran")

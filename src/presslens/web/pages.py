@@ -86,5 +86,6 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
         "articles": articles,
         "picture": graph_picture(view.graph),
         "bands": HOSTILITY_BANDS,
+        "can_correct": request.app.state.ingest is not None,  # the server owns the store
     }
     return _render(request, "story.html.j2", context)
