@@ -112,3 +112,35 @@ def test_a_read_only_server_says_how_to_correct(store) -> None:
         event = _timeline(client, story)[0]["id"]
         r = client.post("/api/corrections", json={"action": "hide", "event": event}, headers=OWN)
         assert r.status_code == 409 and "serve --ingest" in r.json()["detail"]
+
+
+def test_contradictions_are_confirmed_and_dismissed_from_the_story_page(tmp_path) -> None:
+    """Two outlets disagreeing on who detained a man: confirm it, then dismiss it."""
+    from presslens.models import Mention
+
+    path = tmp_path / "v.duckdb"
+    tass = make_document(url="https://tass.com/1", outlet="TASS")
+    ria = make_document(url="https://ria.ru/2", outlet="RIA Novosti", published=dt.date(2026, 3, 14))
+    (event,) = ria.events
+    ria = ria.model_copy(
+        update={"events": (event.model_copy(update={"actor": Mention(text="Federal Security Service")}),)}
+    )
+    with Store.open(path) as st:
+        st.ingest([tass, ria])
+        (summary,) = st.list_stories()
+    story = summary.story.id
+    with TestClient(create_app(store_path=path, ingest=True), base_url="http://localhost") as client:
+        (first, *_) = client.get(f"/api/contradictions?story={story}").json()
+        page = client.get(f"/stories/{story}").text
+        assert f'name="contradiction" value="{first["id"]}"' in page and 'value="confirm"' in page
+        r = client.post(f"/stories/{story}/verdicts", content=f"contradiction={first['id']}&verdict=confirm",
+                        headers=FORM, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].endswith("#contradictions")
+        shown = {c["id"]: c for c in client.get(f"/api/contradictions?story={story}").json()}
+        assert shown[first["id"]]["verdict"] == "confirmed"
+        dismiss = {"verdict": "dismiss", "contradiction": first["id"]}
+        r = client.post("/api/verdicts", json=dismiss, headers=OWN)
+        assert r.status_code == 200 and r.json()["done"].startswith("dismissed")
+        assert first["id"] not in {c["id"] for c in client.get(f"/api/contradictions?story={story}").json()}
+        r = client.post("/api/verdicts", json={"verdict": "dismiss", "contradiction": "c-nope"}, headers=OWN)
+        assert r.status_code == 400 and "no contradiction" in r.json()["detail"]
