@@ -524,7 +524,7 @@ class Store(StoreReads):
         from presslens.stories.verdicts import VERDICTS, verdict_key
 
         if verdict not in (*VERDICTS, "clear"):
-            raise StoreError(f"unknown verdict {verdict!r}: dismiss, confirm or clear")
+            raise StoreError(f"unknown verdict {verdict!r}: dismissed, confirmed or clear")
         rows = self.db.fetch_all(
             "SELECT DISTINCT story_id, contradiction_id FROM story_contradictions "
             "WHERE starts_with(contradiction_id, ?)", [ref]
