@@ -34,8 +34,6 @@ from pathlib import Path
 
 import httpx
 
-from presslens.store import Store
-
 log = logging.getLogger("benchmarks.serve_ingest")
 REPO = Path(__file__).resolve().parents[1]
 SERVER = """
@@ -114,11 +112,7 @@ def main() -> int:
     texts = _texts(args.data, args.post)
     path = Path(tempfile.mkdtemp()) / "ingest.duckdb"
     web.build_store(path, args.articles)
-    with Store.open(path, read_only=True) as store:
-        ids = [a.id for a in store.list_articles(limit=300).items]
-        stories = [s.story.id for s in store.list_stories()][:300]
-    urls = (["/", "/?q=Town1", "/api/stories"] + [f"/articles/{i}" for i in ids[:100]]
-            + [f"/stories/{s}" for s in stories[:100]])
+    urls = web.page_urls(path)
     port = web._free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-c", SERVER, str(path), str(port)])

@@ -38,8 +38,6 @@ from pathlib import Path
 
 import httpx
 
-from presslens.store import Store
-
 log = logging.getLogger("benchmarks.serve_load")
 CROSS_JOIN = "SELECT count(*) FROM range(100000000) a, range(100000000) b"
 HUGE = "SELECT repeat('x', 10000000) FROM range(5000)"
@@ -108,11 +106,7 @@ def main() -> int:
     path = args.store or Path(tempfile.mkdtemp()) / "load.duckdb"
     if not path.exists():
         web.build_store(path, args.articles)
-    with Store.open(path, read_only=True) as store:
-        ids = [a.id for a in store.list_articles(limit=300).items]
-        stories = [s.story.id for s in store.list_stories()][:300]
-    urls = (["/", "/?q=Town1", "/api/stories"] + [f"/articles/{i}" for i in ids[:100]]
-            + [f"/stories/{s}" for s in stories[:100]])
+    urls = web.page_urls(path)
     port = web._free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-c", SERVER, str(path), str(port), str(args.query_timeout)])

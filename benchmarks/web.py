@@ -59,6 +59,15 @@ def build_store(path: Path, articles: int) -> None:
              time.perf_counter() - start)
 
 
+def page_urls(path: Path) -> list[str]:
+    """The pages a reader opens on the store at `path`: lists, 100 articles, 100 story pages."""
+    with Store.open(path, read_only=True) as store:
+        ids = [a.id for a in store.list_articles(limit=300).items]
+        stories = [s.story.id for s in store.list_stories()][:300]
+    return (["/", "/?q=Town1", "/api/stories"] + [f"/articles/{i}" for i in ids[:100]]
+            + [f"/stories/{s}" for s in stories[:100]])
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

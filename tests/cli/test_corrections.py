@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from tests.helpers.store import make_document
+from tests.helpers.store import detention_and_protest, make_document
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -26,15 +26,7 @@ def _json(*args: str) -> object:
 def store(tmp_path):
     """Two outlets on one detention, plus a protest that a second event of the article reports."""
     path = tmp_path / "c.duckdb"
-    docs = []
-    for n, (host, outlet) in enumerate([("tass.com", "TASS"), ("ria.ru", "RIA Novosti")]):
-        text = "Police detained Rustam Mammadov in Saratov. Hundreds protested in Baku on Monday."
-        day = dt.date(2026, 3, 13 + n)
-        doc = make_document(text, url=f"https://{host}/{n}", outlet=outlet, published=day)
-        start = text.index("Hundreds")
-        protest = Event(type="PROTEST", mode="demonstrate", evidence=TextSpan(
-            text=text[start:], start=start, end=len(text)), date="2026-03-09")
-        docs.append(doc.model_copy(update={"events": (*doc.events, protest)}))
+    docs = detention_and_protest()
     with Store.open(path) as st:
         st.ingest(docs)
     return path

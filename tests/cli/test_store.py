@@ -11,11 +11,10 @@ import datetime as dt
 import json
 
 import pytest
-from tests.helpers.store import make_document
+from tests.helpers.store import disputed_detention, make_document
 from typer.testing import CliRunner, Result
 
 from presslens.cli import app
-from presslens.models import Mention
 from presslens.store import Store
 
 TITLE = "Raid [/b] in Saratov [video] [sic]"
@@ -32,25 +31,23 @@ def assert_no_traceback(result: Result) -> None:
 def bracket_store(tmp_path_factory):
     """Two outlets on one detention, disagreeing on who acted; brackets in titles, outlets, evidence."""
     path = tmp_path_factory.mktemp("brackets") / "b.duckdb"
-    tass = make_document(
-        "Police detained Rustam Mammadov in Saratov [video]. The ministry said nine people were detained.",
+    tass = dict(
+        text="Police detained Rustam Mammadov in Saratov [video]. "
+        "The ministry said nine people were detained.",
         url="https://tass.com/1",
         outlet="TASS [sic]",
         title=TITLE,
     )
-    ria = make_document(
-        "Police detained Rustam Mammadov in Saratov [/b]. The ministry said five people were detained.",
+    ria = dict(
+        text="Police detained Rustam Mammadov in Saratov [/b]. "
+        "The ministry said five people were detained.",
         url="https://ria.ru/2",
         outlet="RIA [video]",
         title="Saratov [sic] raid [/b]",
         published=dt.date(2026, 3, 14),
     )
-    (event,) = ria.events
-    ria = ria.model_copy(
-        update={"events": (event.model_copy(update={"actor": Mention(text="Federal Security Service")}),)}
-    )
     with Store.open(path) as st:
-        st.ingest([tass, ria])
+        st.ingest(disputed_detention(tass, ria))
         (summary,) = st.list_stories()
     return path, summary.story.id
 

@@ -56,3 +56,26 @@ def make_document(
         events=events,
         claims=claims,
     )
+
+
+def detention_and_protest() -> list[Document]:
+    """Two outlets on one detention, plus a protest (dated, a second event) both report."""
+    docs = []
+    for n, (host, outlet) in enumerate([("tass.com", "TASS"), ("ria.ru", "RIA Novosti")]):
+        text = "Police detained Rustam Mammadov in Saratov. Hundreds protested in Baku on Monday."
+        day = dt.date(2026, 3, 13 + n)
+        doc = make_document(text, url=f"https://{host}/{n}", outlet=outlet, published=day)
+        start = text.index("Hundreds")
+        protest = Event(type="PROTEST", mode="demonstrate", date="2026-03-09",
+                        evidence=TextSpan(text=text[start:], start=start, end=len(text)))
+        docs.append(doc.model_copy(update={"events": (*doc.events, protest)}))
+    return docs
+
+
+def disputed_detention(first: dict, second: dict) -> list[Document]:
+    """Two reports of one detention (`make_document` arguments each) disagreeing on who detained:
+    the second names the Federal Security Service."""
+    ria = make_document(**second)
+    (event,) = ria.events
+    acted = event.model_copy(update={"actor": Mention(text="Federal Security Service")})
+    return [make_document(**first), ria.model_copy(update={"events": (acted,)})]

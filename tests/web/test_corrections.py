@@ -7,9 +7,8 @@ import datetime as dt
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.helpers.store import make_document
+from tests.helpers.store import detention_and_protest, disputed_detention
 
-from presslens.models import Event, TextSpan
 from presslens.store import Store
 from presslens.web import create_app
 
@@ -23,15 +22,7 @@ FORM = {**OWN, "content-type": "application/x-www-form-urlencoded"}
 def store(tmp_path):
     """Two outlets on one detention, and a protest both report (no model: records built by hand)."""
     path = tmp_path / "w.duckdb"
-    docs = []
-    for n, (host, outlet) in enumerate([("tass.com", "TASS"), ("ria.ru", "RIA Novosti")]):
-        text = "Police detained Rustam Mammadov in Saratov. Hundreds protested in Baku on Monday."
-        day = dt.date(2026, 3, 13 + n)
-        doc = make_document(text, url=f"https://{host}/{n}", outlet=outlet, published=day)
-        start = text.index("Hundreds")
-        protest = Event(type="PROTEST", mode="demonstrate", date="2026-03-09",
-                        evidence=TextSpan(text=text[start:], start=start, end=len(text)))
-        docs.append(doc.model_copy(update={"events": (*doc.events, protest)}))
+    docs = detention_and_protest()
     with Store.open(path) as st:
         st.ingest(docs)
         (summary,) = st.list_stories()
@@ -116,17 +107,11 @@ def test_a_read_only_server_says_how_to_correct(store) -> None:
 
 def test_contradictions_are_confirmed_and_dismissed_from_the_story_page(tmp_path) -> None:
     """Two outlets disagreeing on who detained a man: confirm it, then dismiss it."""
-    from presslens.models import Mention
-
     path = tmp_path / "v.duckdb"
-    tass = make_document(url="https://tass.com/1", outlet="TASS")
-    ria = make_document(url="https://ria.ru/2", outlet="RIA Novosti", published=dt.date(2026, 3, 14))
-    (event,) = ria.events
-    ria = ria.model_copy(
-        update={"events": (event.model_copy(update={"actor": Mention(text="Federal Security Service")}),)}
-    )
+    second = dict(url="https://ria.ru/2", outlet="RIA Novosti", published=dt.date(2026, 3, 14))
+    docs = disputed_detention(dict(url="https://tass.com/1", outlet="TASS"), second)
     with Store.open(path) as st:
-        st.ingest([tass, ria])
+        st.ingest(docs)
         (summary,) = st.list_stories()
     story = summary.story.id
     with TestClient(create_app(store_path=path, ingest=True), base_url="http://localhost") as client:
