@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import logging
 import math
 import re
@@ -171,18 +172,48 @@ def assign_stories(
     )
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # feature -> clusters holding it
+    # the same, for the stories still open: dated articles come in date order, so a story whose
+    # last day plus the window is behind the current day takes no dated article again; dropping
+    # it from the candidates changes nothing but the time (the window test would refuse it)
+    open_postings: dict[str, set[int]] = defaultdict(set)
+    closing: list[tuple[dt.date, int]] = []  # (the last day a story is open, cluster), a heap
+    window = dt.timedelta(days=options.window_days)
     for i in _order(articles):
         date = articles[i].published
-        candidates = sorted({c for f in vectors[i] for c in postings.get(f, ())})
+        if date is not None:
+            _close(date, window, clusters, closing, open_postings)
+        index = open_postings if date is not None else postings  # undated: open to every story
+        candidates = sorted({c for f in vectors[i] for c in index.get(f, ())})
         best = _most_similar(i, date, candidates, clusters, vectors, embeddings, options)
         if best is None:
             clusters.append(_Cluster())
             best = len(clusters) - 1
+            if date is not None:
+                heapq.heappush(closing, (date + window, best))
         _join(clusters[best], i, vectors[i], date)
         for f in vectors[i]:
             postings[f].add(best)
+            open_postings[f].add(best)
     clusters = _absorb_early_singletons(articles, vectors, embeddings, clusters, options)
     return _stories(articles, vectors, clusters, actors, previous or {})
+
+
+def _close(
+    date: dt.date,
+    window: dt.timedelta,
+    clusters: list[_Cluster],
+    closing: list[tuple[dt.date, int]],
+    open_postings: dict[str, set[int]],
+) -> None:
+    """Take the stories closed to articles of `date` and later out of `open_postings`."""
+    while closing and closing[0][0] < date:
+        _, c = heapq.heappop(closing)
+        last = clusters[c].last
+        if last is not None and last + window >= date:  # it took an article since: open longer
+            heapq.heappush(closing, (last + window, c))
+            continue
+        for f in clusters[c].vector:
+            open_postings[f].discard(c)
 
 
 def _absorb_early_singletons(
