@@ -77,6 +77,9 @@ def test_bad_corrections_are_clear_and_change_nothing(store) -> None:
         assert r.status_code == 422
         r = client.post(f"/stories/{story}/corrections", content="action=hide", headers=FORM)
         assert r.status_code == 422 and "event" in r.text
+        r = client.post(f"/stories/{story}/corrections", content="action=hide&event=" + "x" * 100_000,
+                        headers=FORM)
+        assert r.status_code == 413
         # another site's page, or a form without the browser's Origin, is refused
         r = client.post("/api/corrections", json={"action": "hide", "event": event},
                         headers={"origin": "https://evil.example"})

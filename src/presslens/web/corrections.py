@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from presslens.errors import StoreError
 from presslens.store import Store
+from presslens.web.deps import bounded_body
 from presslens.web.guard import require_own_form, require_same_origin
 from presslens.web.ingest_worker import IngestWorker, QueueFull
 
@@ -44,6 +45,7 @@ M = TypeVar("M", bound=BaseModel)
 
 #: a form holds a handful of short fields
 _MAX_FORM_BYTES = 4096
+_TOO_BIG = "a correction form holds a few short fields"
 
 
 class Correction(BaseModel):
@@ -107,9 +109,7 @@ def _judge(verdict: Verdict) -> Callable[[Store], object]:
 
 async def _form(request: Request, model: type[M]) -> M:
     """The posted form as `model`; 413 past a few fields, 422 naming what is wrong."""
-    body = await request.body()
-    if len(body) > _MAX_FORM_BYTES:
-        raise HTTPException(413, "a correction form holds a few short fields")
+    body = await bounded_body(request, _MAX_FORM_BYTES, _TOO_BIG)
     fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v and v[0].strip()}
     try:
         return model.model_validate(fields)

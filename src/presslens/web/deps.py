@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presslens.errors import StoreError
 from presslens.store import Store
 
-__all__ = ["StoreDep", "found", "moved_story", "not_found", "store_of"]
+__all__ = ["StoreDep", "bounded_body", "found", "moved_story", "not_found", "store_of"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -56,3 +56,20 @@ def moved_story(store: Store, story_id: str, url: Callable[[str], str]) -> Redir
     except StoreError:
         return None
     return None if resolved.startswith(story_id) else RedirectResponse(url(resolved), status_code=301)
+
+
+async def bounded_body(request: Request, limit: int, too_big: str) -> bytes:
+    """The request's body, refused (413, `too_big`) past `limit` bytes before more is read.
+
+    Whatever a client declares or sends, no more than `limit` bytes are held.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise StarletteHTTPException(413, too_big)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise StarletteHTTPException(413, too_big)
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -33,6 +33,7 @@ from presslens.ingest.build import finish_drafts
 from presslens.ingest.records import checked_draft
 from presslens.ingest.stream import InputItem
 from presslens.models import Article
+from presslens.web.deps import bounded_body
 from presslens.web.guard import require_same_origin
 from presslens.web.ingest_worker import IngestJob, IngestWorker, QueueFull
 
@@ -77,16 +78,7 @@ def _worker(request: Request) -> IngestWorker:
 
 async def _body(request: Request) -> bytes:
     """The request's body, refused (413) past MAX_BODY_BYTES before it is all read."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise HTTPException(413, _TOO_BIG)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise HTTPException(413, _TOO_BIG)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return await bounded_body(request, MAX_BODY_BYTES, _TOO_BIG)
 
 
 def _items(posted: PostedArticles, job_input: str, settings: Any) -> list[InputItem]:
