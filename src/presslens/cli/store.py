@@ -341,7 +341,9 @@ def judge(
     store: StoreOption = Path("presslens.duckdb"),
 ) -> None:
     """Record an analyst's verdict on a contradiction; it holds after re-ingest and rebuilds."""
-    stored = {"dismiss": "dismissed", "confirm": "confirmed", "clear": "clear"}[verdict.value]
+    from presslens.stories.verdicts import JUDGEMENTS
+
+    stored = JUDGEMENTS[verdict.value]
     with edge():
         found = _read(store, lambda st: st.judge_contradiction(stored, contradiction), read_only=False)
         done = {"dismiss": "dismissed (listed with `contradictions --all`)", "confirm": "confirmed",

@@ -68,7 +68,7 @@ class _Cluster:
     norm: float = 1.0  # of `vector`, kept by `_join`: comparing an article must not re-sum it
 
     def cosine(self, vec: Mapping[str, float]) -> float:
-        """`_cosine(vec, self.vector)` without summing the centroid again."""
+        """The cosine of `vec` and this story's centroid (its norm kept, not summed again)."""
         centroid = self.vector
         return sum(w * centroid.get(f, 0.0) for f, w in vec.items()) / self.norm
 
@@ -110,10 +110,6 @@ def _tfidf(raw: list[Counter[str]]) -> list[dict[str, float]]:
 
 def _norm(centroid: Mapping[str, float]) -> float:
     return math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-
-
-def _cosine(vec: Mapping[str, float], centroid: Mapping[str, float]) -> float:
-    return sum(w * centroid.get(f, 0.0) for f, w in vec.items()) / _norm(centroid)
 
 
 def _window_test(date: dt.date | None, days: int) -> Callable[[_Cluster], bool]:
@@ -306,7 +302,7 @@ def _stories(
         top_actors = [f[2:] for f, _ in cluster.vector.most_common() if f.startswith("a:")][:8]
         names = [actors.identities[k].name if k in actors.identities else k for k in top_actors]
         terms = [f[2:] for f, _ in cluster.vector.most_common() if f.startswith("w:")][:8]
-        central = max(members, key=lambda i: (_cosine(vectors[i], cluster.vector), -members.index(i)))
+        central = max(members, key=lambda i: (cluster.cosine(vectors[i]), -members.index(i)))
         dates = [articles[i].published for i in members if articles[i].published]
         stories.append(
             Story(

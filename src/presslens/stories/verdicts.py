@@ -14,9 +14,11 @@ from collections.abc import Mapping, Sequence
 
 from presslens.models import StoryContradiction
 
-__all__ = ["VERDICTS", "apply_verdicts", "verdict_key"]
+__all__ = ["JUDGEMENTS", "VERDICTS", "apply_verdicts", "verdict_key"]
 
 VERDICTS = ("dismissed", "confirmed")
+#: what an analyst asks (``presslens judge``, the story page) -> what ``Store.judge_contradiction`` stores
+JUDGEMENTS = {"dismiss": "dismissed", "confirm": "confirmed", "clear": "clear"}
 
 
 def verdict_key(contradiction: StoryContradiction) -> str:

@@ -34,7 +34,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from presslens.errors import StoreError
 from presslens.store import Store
-from presslens.web.deps import bounded_body
+from presslens.stories.verdicts import JUDGEMENTS
+from presslens.web.deps import bounded_body, validation_problems
 from presslens.web.guard import require_own_form, require_same_origin
 from presslens.web.ingest_worker import IngestWorker, QueueFull
 
@@ -103,7 +104,7 @@ def _correct(correction: Correction) -> Callable[[Store], object]:
 
 
 def _judge(verdict: Verdict) -> Callable[[Store], object]:
-    stored = {"dismiss": "dismissed", "confirm": "confirmed", "clear": "clear"}[verdict.verdict]
+    stored = JUDGEMENTS[verdict.verdict]
     return lambda store: store.judge_contradiction(stored, verdict.contradiction)
 
 
@@ -114,8 +115,7 @@ async def _form(request: Request, model: type[M]) -> M:
     try:
         return model.model_validate(fields)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
-        raise HTTPException(422, f"not a correction: {problems}"[:1000]) from None
+        raise HTTPException(422, f"not a correction: {validation_problems(exc, 5)}"[:1000]) from None
 
 
 def _back(story_id: str, anchor: str) -> RedirectResponse:

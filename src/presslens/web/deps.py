@@ -12,12 +12,13 @@ from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from presslens.errors import StoreError
 from presslens.store import Store
 
-__all__ = ["StoreDep", "bounded_body", "found", "moved_story", "not_found", "store_of"]
+__all__ = ["StoreDep", "bounded_body", "found", "moved_story", "not_found", "store_of", "validation_problems"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -73,3 +74,8 @@ async def bounded_body(request: Request, limit: int, too_big: str) -> bytes:
             raise StarletteHTTPException(413, too_big)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def validation_problems(exc: ValidationError, limit: int) -> str:
+    """The first `limit` problems of a posted body, "field: message; ..." (the body itself as "body")."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:limit])

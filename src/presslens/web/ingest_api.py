@@ -33,7 +33,7 @@ from presslens.ingest.build import finish_drafts
 from presslens.ingest.records import checked_draft
 from presslens.ingest.stream import InputItem
 from presslens.models import Article
-from presslens.web.deps import bounded_body
+from presslens.web.deps import bounded_body, validation_problems
 from presslens.web.guard import require_same_origin
 from presslens.web.ingest_worker import IngestJob, IngestWorker, QueueFull
 
@@ -111,10 +111,7 @@ async def post_articles(request: Request) -> JobView:
     try:
         posted = PostedArticles.model_validate_json(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:10]
-        )
-        raise HTTPException(422, f"not a list of articles: {problems}"[:2000]) from None
+        raise HTTPException(422, f"not a list of articles: {validation_problems(exc, 10)}"[:2000]) from None
     if not posted.records and not posted.articles:
         raise HTTPException(422, 'send {"records": [...]} or {"articles": [...]} with at least one item')
     settings = request.app.state.settings
