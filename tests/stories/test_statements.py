@@ -81,3 +81,30 @@ def test_one_body_described_alike_by_outlets_is_one_speaker_but_two_places_bodie
     ]
     entries = sorted(_timeline(articles), key=lambda e: len(e.reports))
     assert [e.articles for e in entries] == [("d",), ("a", "b", "c")]
+
+
+def _told(sentence: str, actor: str, speaker: str, why: str = "verb 'strike' → ASSAULT/assault") -> Event:
+    return Event(type="ASSAULT", mode="assault", actor=Mention(text=actor), target=Mention(text="hospital"),
+                 evidence=_span(sentence), reported_by=Mention(text=speaker), why=why)
+
+
+def test_an_attack_told_inside_an_accusation_is_the_accusation_not_one_more_report_of_the_attack() -> None:
+    said = "The health ministry said an Israeli air strike had hit the hospital."
+    accusation = _claim("Health Ministry", said, act="ACCUSE", target="Israel")
+    own = _claim("Army", "The army said it struck the depot.")
+    articles = [
+        _article("a", "AFP", [accusation], [_told(said, "Israel", "Health Ministry")]),
+        _article("b", "AP", [own], [_told("The army said it struck the depot.", "Army", "Army")]),
+    ]
+    timeline = _timeline(articles)
+    attacks = [e for e in timeline if e.type == "ASSAULT"]
+    assert [e.articles for e in attacks] == [("b",)]  # the army telling of its own strike stays its report
+    assert [e.articles for e in timeline if e.type == "ACCUSE"] == [("a",)]
+
+
+def test_an_attack_named_inside_an_accusation_as_given_stays_a_report_of_the_attack() -> None:
+    said = "The FSB said Ukraine was behind the attack on the hall."
+    accusation = _claim("FSB", said, act="ACCUSE", target="Ukraine")
+    told = _told(said, "Ukraine", "FSB", why="noun 'attack' → ASSAULT/assault")
+    timeline = _timeline([_article("a", "TASS", [accusation], [told])])
+    assert sorted(e.type for e in timeline) == ["ACCUSE", "ASSAULT"]

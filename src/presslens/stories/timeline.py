@@ -38,9 +38,11 @@ Statements are timeline entries too (mode ``statement``): every claim whose spea
 named party, typed by the act it performs (``Claim.act``: ACCUSE, REJECT, REQUEST, ...; OTHER
 for a plain statement, PLOVER having no category for it), its speaker the actor, dated by its
 own clause. A statement whose act the article already codes as an event ("Kyiv denied ...")
-is that event and is not listed twice. Statements group across outlets by speaker, act and
-day (its own date; undated, the day it was published or the one before): what one speaker says
-on two days is two entries.
+is that event and is not listed twice. An attack a speaker accuses another party of, told in
+the accusation's own clause ("the ministry said an Israeli strike hit the hospital"), is a report
+of the accusation only: one side's charge is not one more outlet confirming who attacked.
+Statements group across outlets by speaker, act and day (its own date; undated, the day it was
+published or the one before): what one speaker says on two days is two entries.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
 from presslens.facts import fact_lexicon
-from presslens.models import SPEECH_ACTS, Claim, Event, Mention
+from presslens.models import SPEECH_ACTS, Claim, Event, Mention, TextSpan
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
@@ -99,6 +101,8 @@ _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REPRINT_SIMILARITY = 90.0
 _COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
+#: Statements whose content is an act of another party the speaker accuses it of or denies.
+_DISPUTING_ACTS = frozenset({"ACCUSE", "REJECT"})
 #: Below this confidence an event that only one article tells is left out of the timeline by default
 #: (shown on request: `presslens timeline --all`, `?all=true`). Report confidence is 0.48 for an act
 #: with neither a named actor nor its own date; on the held-out story set (evaluation/confidence.py)
@@ -424,8 +428,10 @@ def _text_contains(report: _Report, other: _Report) -> bool:
 def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report]:
     reports = []
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
+        disputes = [(c.evidence, party_key(c.act_target, actors))
+                    for c in article.claims if c.act in _DISPUTING_ACTS]
         for index, event in enumerate(article.events):
-            if event.negated or event.modality != "asserted":
+            if event.negated or event.modality != "asserted" or _told_by_another(event, disputes, actors):
                 continue
             reports.append(
                 _Report(
@@ -443,6 +449,30 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
         for index, death in enumerate(death_events(article)):
             reports.append(_Report(article, index, death, None, party_key(death.actor, actors), kind="text"))
     return reports
+
+
+def _told_by_another(
+    event: Event, disputes: list[tuple[TextSpan, str | None]], actors: ActorIndex
+) -> bool:
+    """An attack a named party accuses another of, told inside the accusation ("the ministry said
+    an Israeli strike hit the hospital", "Kyiv says Moscow staged it"): the sentence reports the
+    accusation, which is the timeline entry, not the attack itself, which would otherwise count
+    each side's charge as one more outlet confirming who did it. An act the speaker tells of itself
+    ("the FSB said it detained four"), an arrest or a sanction a source relates ("police detained
+    366, according to OVD-Info"), an attack by a party the statement does not accuse, and one with
+    no named actor stay the act's reports.
+    """
+    if event.reported_by is None or event.type not in OCCURRENCE_TYPES:
+        return False
+    actor = party_key(event.actor, actors)
+    speaker = party_key(event.reported_by, actors)
+    if speaker is None or speaker == "#group" or actor == "#group" or actor == speaker:
+        return False
+    if not event.why.startswith("verb"):
+        return False  # "blamed X for the attack that killed 139": the attack is taken as given
+    ev = event.evidence
+    return any(span.start <= ev.start and ev.end <= span.end and (actor is None or accused == actor)
+               for span, accused in disputes)
 
 
 def _statement(claim: Claim, article: StoryInput) -> Event | None:

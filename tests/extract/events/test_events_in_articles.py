@@ -222,3 +222,29 @@ def test_a_party_ready_to_act_still_intends_it(pipeline):
     doc = _analyse(pipeline, "It was the bloodiest attack in years. "
                              "Israel is ready to strike Iran, the minister said.")
     assert [e.modality for e in doc.events if e.type == "ASSAULT"] == ["intended"]
+
+
+def test_a_cue_that_accuses_accuses_even_when_the_parse_hangs_its_clause_elsewhere(pipeline):
+    doc = _analyse(pipeline, "The premier charged in a statement that militants had attacked the school.")
+    claim = _claim_with(doc, "militants")
+    assert claim.act == "ACCUSE" and claim.act_target is not None and claim.act_target.text == "militants"
+    doc = _analyse(pipeline, "The premier said in a statement that militants had attacked the school.")
+    assert _claim_with(doc, "militants").act is None
+
+
+@pytest.mark.parametrize(
+    ("text", "culprit"),
+    [
+        ("“The main culprit is Lukashenko himself,” the envoy said.", "Lukashenko"),
+        ("The foreign minister said the Kremlin was to blame for the poisoning.", "the Kremlin"),
+    ],
+)
+def test_naming_the_culprit_after_the_copula_or_to_blame_accuses_that_party(pipeline, text, culprit):
+    claim = _claim_with(_analyse(pipeline, text), culprit.split()[-1])
+    assert claim.act == "ACCUSE" and claim.act_target is not None and claim.act_target.text == culprit
+
+
+def test_a_culprit_that_is_no_named_party_accuses_no_one(pipeline):
+    assert _claim_with(_analyse(pipeline, "The official said the real culprit was the weather."),
+                       "weather").act is None
+

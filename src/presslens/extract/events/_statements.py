@@ -7,7 +7,9 @@ expression on the cue's clause, or a clause above it, as for events; else only t
 publication date bounds it) and *which act* the statement performs, in PLOVER's verbal
 categories:
 
-- the cue itself coded as an event ("denied", "accused", "urged", "warned") gives that type;
+- the cue itself coded as an event ("denied", "accused", "urged", "warned") gives that type, and
+  so does a cue verb the lexicon codes as a speech act when the parse left it no complement
+  ("charged in a statement that ...");
 - a statement that tells of a hostile act by a named party other than the speaker accuses that
   party ("the FSB said the attackers were heading for Ukraine's border" is not one; "the
   ministry said Israel struck the hospital" is); told as negated ("no indication that Ukraine
@@ -36,7 +38,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from presslens.extract._dating import event_date
-from presslens.extract._shared import PERSONAL_PRONOUNS, SUBJECT_DEPS, EntityRef, doc_text, document_entities
+from presslens.extract._shared import (
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SUBJECT_DEPS,
+    EntityRef,
+    doc_text,
+    document_entities,
+)
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.extract.events._roles import PARTY_LABELS
 from presslens.facts import claim_facts, party_sides
@@ -58,6 +67,9 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         act, target = _act(claim, events)
         if act is None:
             act, target = _blamed(claim, doc_text(doc))
+        if act is None and cue is not None:
+            act = _cue_act(cue.root)
+            target = _accused(claim, events) if act == "ACCUSE" else None
         if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
@@ -130,6 +142,31 @@ def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | N
     return None, None
 
 
+def _cue_act(cue: Token) -> str | None:
+    """The speech act the cue verb itself performs ("charged that ...", "alleged that ...") when
+    the event step did not code it: a parse that hangs the that-clause elsewhere ("charged in a
+    statement that ...") leaves the verb without the complement its lexicon row asks for, but the
+    claim is that complement. Only rows without argument constraints, and only speech acts."""
+    if cue.pos_ != "VERB":
+        return None
+    entry = event_lexicon().verbs.get(cue.lemma_.lower())
+    if entry is None or entry.type not in SPEECH_ACTS or entry.actor_rule or entry.object_rule:
+        return None
+    return entry.type
+
+
+def _accused(claim: Claim, events: Sequence[Event]) -> Mention | None:
+    """Who an accusing cue's content says did a hostile act, named or described ("charged that
+    militants attacked the school"): not the speaker, not an act told as negated."""
+    speaker = _name(claim.speaker)
+    for event in events:
+        if (_inside(event, claim) and event.type in HOSTILE and event.actor is not None
+                and not event.negated and _name(event.actor) != speaker
+                and (event.actor.canonical or event.actor.text.casefold() not in _PRONOUNS)):
+            return event.actor
+    return None
+
+
 def _blamed(claim: Claim, text: str) -> tuple[str | None, Mention | None]:
     """A statement that names who carried out the act the story is about accuses that party
     ("the IDF said Islamic Jihad is responsible", "Arab countries believe it was caused by an
@@ -162,6 +199,7 @@ def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
 
 
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+_PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | _FIRST_PERSON | {"it", "its", "you"}
 
 
 def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event]) -> bool:
