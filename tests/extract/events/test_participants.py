@@ -100,3 +100,21 @@ def test_a_pronoun_participant_takes_its_referents_name(parse):
     (accuse,) = [e for e in events if e.type == "ACCUSE"]
     assert accuse.actor is not None and accuse.actor.text == "She"
     assert accuse.actor.canonical == "Maria Petrova" and accuse.actor.inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Soldiers detained a local journalist, Maria Ivanova.", "target", "Maria Ivanova"),
+        ("A rival faction, the Wagner Group, attacked the convoy.", "actor", "Wagner Group"),
+    ],
+)
+def test_a_description_named_in_apposition_is_the_party_named(parse, text, role, name):
+    (event,) = _events(parse, text)
+    mention = getattr(event, role)
+    assert mention is not None and mention.canonical is not None and name in mention.canonical
+
+
+def test_a_description_without_a_name_keeps_no_canonical(parse):
+    (event,) = _events(parse, "Soldiers detained a local journalist on Monday.")
+    assert event.target is not None and event.target.canonical is None

@@ -263,11 +263,26 @@ class ArgContext:
         ent = self.entity_of(token)
         if ent is not None:
             canonical = ent.canonical
+        elif (named := self._appositive_name(token)) is not None:
+            canonical = named  # "the group's leader, Ivan Petrov": the participant is the man named
         elif ref is not None:  # a definite description: "the ministry", "the two men"
             canonical = ref.canonical
         if role in {"actor", "target"}:
             canonical = self._metonym(span, ent) or canonical
         return Mention(text=span.text, canonical=canonical, start=span.start_char, end=span.end_char)
+
+    def _appositive_name(self, token: Token) -> str | None:
+        """The name a common noun is given in apposition ("another militant group, Islamic Jihad";
+        "a local journalist, Maria Ivanova"): a person, organisation, place or group entity."""
+        if token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ != "appos" or child.i < token.i:
+                continue
+            ent = self.entity_of(child)
+            if ent is not None and ent.label in GROUP_LABELS and ent.start <= child.idx < ent.end:
+                return ent.canonical
+        return None
 
     @staticmethod
     def _in_sentence_before(start: int, end: int, pronoun: Token) -> bool:
