@@ -218,3 +218,31 @@ def test_a_countrys_army_is_one_speaker_however_outlets_name_it() -> None:
     (entry,) = _timeline(articles)
     assert entry.articles == ("a", "b", "c")
     assert len(_timeline([blamed("a", "the Israeli army"), blamed("b", "the Russian army")])) == 2
+
+
+def test_a_group_counted_alike_is_one_event_and_one_article_counting_two_groups_tells_of_two() -> None:
+    day = "2026-03-23"
+    articles = [
+        _article("a", [
+            _event("Four gunmen were arrested.", "arrest", kind="COERCE", target="Four gunmen", date=day),
+            _event("Eleven people were detained in all.", "detain", kind="COERCE", target="Eleven people",
+                   date=day),
+        ]),
+        _article("b", [_event("Security services detained four suspects.", "detain", kind="COERCE",
+                              actor="Security services", target="four suspects", date=day)]),
+    ]
+    rows = {e.target: e.articles for e in _timeline(articles)}
+    assert rows["Four gunmen"] == ("a", "b")
+    assert rows["Eleven people"] == ("a",)
+
+
+def test_a_vague_count_is_no_exact_group() -> None:
+    day = "2026-03-23"
+    articles = [
+        _article("a", [_event("Police detained 366 people.", "detain", kind="COERCE", actor="police",
+                              target="366 people", date=day)]),
+        _article("b", [_event("More than 300 people were detained.", "detain", kind="COERCE",
+                              target="More than 300 people", date=day)]),
+    ]
+    (row,) = _timeline(articles)
+    assert row.articles == ("a", "b")

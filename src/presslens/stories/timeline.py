@@ -18,8 +18,11 @@ them apart and something ties them together.
   counted groups: "nine people" / "at least 23 Azerbaijanis", how many being
   a contradiction), the same named actor, the same place, the same day, or
   near-identical evidence (a wire reprint). Another mode of the same type
-  ("kill" / "assault", "raid" / "detain") joins only on a shared participant
-  or place, and a report tries clusters of its own mode first.
+  ("kill" / "assault", "raid" / "detain") joins only on a shared participant,
+  place or exact count ("four suspects detained" / "all four gunmen arrested"),
+  and a report tries clusters that count its group alike first, then those of
+  its own mode. One article counting two groups exactly ("four arrested",
+  "eleven detained in all") tells of two events.
 
 An attack (``sites.OCCURRENCE_TYPES``) is known by its day and the site it hit: clusters of one
 day whose targets or places name one site ("the hospital", "Al-Ahli Arab Hospital", "killed at
@@ -101,6 +104,8 @@ _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REPRINT_SIMILARITY = 90.0
 _COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
+#: Words that may precede an exact count of a group ("all four gunmen", "the 11 detainees").
+_EXACT_LEADS = frozenset({"all", "the", "another", "other", "those", "these"})
 #: Statements whose content is an act of another party the speaker accuses it of or denies.
 _DISPUTING_ACTS = frozenset({"ACCUSE", "REJECT"})
 #: Below this confidence an event that only one article tells is left out of the timeline by default
@@ -343,6 +348,11 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     own_dates = cluster.dates_of(report.article.article_id)
     if report.date and own_dates and report.date not in own_dates:
         return False  # the same article dates it differently: another occurrence
+    count = _head_count(report.event.target)
+    own = report.article.article_id
+    counted = {_head_count(r.event.target) for r in cluster.reports if r.article.article_id == own}
+    if count is not None and counted - {None, count}:
+        return False  # the same article counts another group: "four arrested", "eleven detained in all"
     if cluster.statement or stated:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
@@ -354,7 +364,8 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     if report.event.mode != cluster.mode:
         # another mode of the type ("kill" / "assault", "raid" / "detain") joins only on a shared
         # participant or place: one day alone does not make a raid and the arrests after it one event
-        return any(_same_target(report, other) or _same_party(report, other) for other in cluster.reports)
+        return any(_same_target(report, other) or _same_party(report, other) or _same_count(report, other)
+                   for other in cluster.reports)
     return any(_supports(report, other) for other in cluster.reports)
 
 
@@ -513,8 +524,10 @@ def story_timeline(
     sources = sources or independence(articles)
     clusters: list[_Cluster] = []
     for report in _reports(articles, actors):
-        # a cluster of the report's own mode first: "raid" joins the raid before the arrests
-        ordered = sorted(clusters, key=lambda c: c.mode != report.event.mode)
+        # a cluster that counts the report's group alike first ("four suspects detained" joins the
+        # arrest of "four assailants", not the detention of "eleven people"), then one of the
+        # report's own mode: "raid" joins the raid before the arrests
+        ordered = sorted(clusters, key=lambda c: (_other_count(report, c), c.mode != report.event.mode))
         home = next((c for c in ordered if _joins(report, c, actors)), None)
         if home is None:
             home = _Cluster(report.event.type, report.event.mode)
@@ -523,6 +536,41 @@ def story_timeline(
     clusters = _merge_occurrences(clusters)
     events = [_timeline_event(story.id, c, actors, sources) for c in clusters]
     return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
+
+
+def _head_count(mention: Mention | None) -> int | None:
+    """How many a counted group is exactly ("four suspects", "all 11 detainees" -> 4, 11); None when
+    the participant is not counted, or only vaguely ("dozens of people", "more than 300 people":
+    compatible with any count near it)."""
+    if mention is None:
+        return None
+    numbers = fact_lexicon().numbers
+    for word in mention.text.replace(",", "").split()[:3]:
+        low = word.lower()
+        if low.isdigit():
+            return int(low)
+        if low in numbers:
+            return numbers[low]
+        if low not in _EXACT_LEADS:
+            return None
+    return None
+
+
+def _same_count(report: _Report, other: _Report) -> bool:
+    """Two groups counted alike exactly ("four suspects" / "all four gunmen"): one group of people
+    for an arrest told as "detained" by one outlet and "arrested" by another (not enough to make
+    two named actors' acts one event: the court jailing four is not the police arresting four)."""
+    count = _head_count(report.event.target)
+    return count is not None and count == _head_count(other.event.target)
+
+
+def _other_count(report: _Report, cluster: _Cluster) -> bool:
+    """The report counts its target and the cluster counts its own, but never the same number."""
+    mine = _head_count(report.event.target)
+    if mine is None:
+        return False
+    theirs = {_head_count(r.event.target) for r in cluster.reports} - {None}
+    return bool(theirs) and mine not in theirs
 
 
 def _site(report: _Report) -> bool:
