@@ -108,3 +108,13 @@ def test_an_attack_named_inside_an_accusation_as_given_stays_a_report_of_the_att
     told = _told(said, "Ukraine", "FSB", why="noun 'attack' → ASSAULT/assault")
     timeline = _timeline([_article("a", "TASS", [accusation], [told])])
     assert sorted(e.type for e in timeline) == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_plain_statement_telling_of_the_speakers_own_act_is_that_act() -> None:
+    said = "The brigades said they fired rockets at the port."
+    told = Event(type="ASSAULT", mode="assault", actor=Mention(text="they", canonical="Qassam Brigades"),
+                 target=Mention(text="port"), evidence=_span(said),
+                 reported_by=Mention(text="Qassam Brigades"))
+    plain = _claim("Qassam Brigades", said)
+    timeline = _timeline([_article("a", "AP", [plain], [told])])
+    assert [(e.type, e.mode) for e in timeline] == [("ASSAULT", "assault")]

@@ -493,6 +493,8 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
     for event in article.events:
         if event.type == act and event.evidence.start < ev.end and ev.start < event.evidence.end:
             return None
+        if claim.act is None and _tells_own_act(claim, event):
+            return None  # "the Brigades said it targeted Haifa": the strike is the entry
     return Event.model_construct(
         type=act,
         mode=STATEMENT_MODE,
@@ -511,6 +513,17 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
             named_actor=is_named(claim.speaker), own_date=claim.date is not None, hedged=claim.hedged
         ),
     )
+
+
+def _tells_own_act(claim: Claim, event: Event) -> bool:
+    """A plain statement that tells of an act of the speaker's own, asserted in its content."""
+    content = claim.content
+    if event.negated or event.modality != "asserted" or event.actor is None:
+        return False
+    if not content.start <= event.evidence.start < content.end:
+        return False
+    speaker, actor = _name(claim.speaker), _name(event.actor)
+    return bool(speaker and actor) and fold_name(speaker) == fold_name(actor)
 
 
 def story_timeline(

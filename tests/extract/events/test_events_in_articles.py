@@ -248,3 +248,18 @@ def test_a_culprit_that_is_no_named_party_accuses_no_one(pipeline):
     assert _claim_with(_analyse(pipeline, "The official said the real culprit was the weather."),
                        "weather").act is None
 
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "act"),
+    [
+        ("The Ukrainian military said Russian troops struck the depot.", "depot", "ACCUSE"),
+        # an act of the speaker's own side told by it accuses no one
+        ("The Russian defence ministry said Russian troops struck the depot.", "depot", None),
+        # not knowing whether one's own side did it is no denial either
+        ("Israeli military spokesman Daniel Hagari spoke to reporters. "
+         "“I don't know whether it was an Israeli air strike,” he said.", "whether", None),
+    ],
+)
+def test_what_a_statement_does_with_an_act_of_its_own_side(pipeline, text, word, act):
+    assert _claim_with(_analyse(pipeline, text), word).act == act

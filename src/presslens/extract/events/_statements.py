@@ -33,6 +33,7 @@ PLOVER codes a statement's target as whom it concerns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -64,7 +65,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         told = (claim.content.start, claim.content.end)
         date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
-        act, target = _act(claim, events)
+        act, target = _act(claim, events, _speaker_countries(claim, claims, doc_text(doc)))
         if act is None:
             act, target = _blamed(claim, doc_text(doc))
         if act is None and cue is not None:
@@ -125,7 +126,9 @@ def _content_subject(doc: Doc, claim: Claim) -> Token | None:
     return None
 
 
-def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | None]:
+def _act(
+    claim: Claim, events: Sequence[Event], own_countries: frozenset[str]
+) -> tuple[str | None, Mention | None]:
     for event in events:  # the cue verb coded as an event: "denied", "accused", "urged"
         ev = event.evidence
         if event.type in SPEECH_ACTS and ev.start <= claim.cue.start < ev.end and not _inside(event, claim):
@@ -138,8 +141,25 @@ def _act(claim: Claim, events: Sequence[Event]) -> tuple[str | None, Mention | N
             continue
         if event.negated:
             continue  # "no indication that Ukraine was behind it": clearing a third party accuses no one
+        if own_countries & party_sides(party.canonical or party.text)[0]:
+            continue  # an act of the speaker's own side ("whether it was an Israeli strike", said the IDF)
         return "ACCUSE", party
     return None, None
+
+
+def _speaker_countries(claim: Claim, claims: Sequence[Claim], text: str) -> frozenset[str]:
+    """The countries the speaker belongs to, from how the article names it anywhere: its other
+    attributions and the title before its name ("Israeli military spokesman Daniel Hagari" makes
+    a later "he said" by Hagari Israeli)."""
+    names = {claim.speaker.text, claim.speaker.canonical or ""}
+    canonical = claim.speaker.canonical
+    if canonical:
+        names |= {c.speaker.text for c in claims if c.speaker.canonical == canonical}
+        start = text.find(canonical)
+        while start >= 0:  # the words before the name, within its clause
+            names.add(_TITLE_STOP.split(text[max(0, start - _TITLE_CHARS) : start])[-1])
+            start = text.find(canonical, start + len(canonical))
+    return frozenset().union(*(party_sides(name)[0] for name in names if name))
 
 
 def _cue_act(cue: Token) -> str | None:
@@ -198,6 +218,10 @@ def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
     return False
 
 
+#: How far before a name its title may start ("Israeli military spokesman Rear Adm."), and what
+#: ends it (a clause or sentence boundary, or a verb-like "said").
+_TITLE_CHARS = 60
+_TITLE_STOP = re.compile(r"[.;:!?,“”\"()\n]|\b(?:said|says|told|and|by|to|of|with)\b")
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | _FIRST_PERSON | {"it", "its", "you"}
 
@@ -212,8 +236,11 @@ def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event]) -> bool:
         return False
     own = {_name(claim.speaker)} | {claim.speaker.text.casefold()}
     own_countries = party_sides(claim.speaker.text)[0] | party_sides(claim.speaker.canonical or "")[0]
+    uncertain = event_lexicon().word_class("epistemic")
     for neg in (t for t in span if t.dep_ == "neg"):
         clause = neg.head
+        if clause.lemma_.lower() in uncertain:
+            continue  # "I don't know whether it was our strike": uncertainty, not a denial
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         if not any(lo <= e.evidence.start < hi for e in hostile):
             continue
