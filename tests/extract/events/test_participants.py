@@ -118,3 +118,25 @@ def test_a_description_named_in_apposition_is_the_party_named(parse, text, role,
 def test_a_description_without_a_name_keeps_no_canonical(parse):
     (event,) = _events(parse, "Soldiers detained a local journalist on Monday.")
     assert event.target is not None and event.target.canonical is None
+
+
+def test_a_relative_clause_after_a_name_is_about_the_name_not_a_noun_further_back(parse):
+    events = _events(parse, "The army pinned the blame on Islamic Jihad, which dismissed the claims.")
+    reject = next(e for e in events if e.type == "REJECT")
+    assert reject.actor is not None and "Islamic Jihad" in reject.actor.text
+    events = _events(parse, "Police detained the brothers, who had attacked the guards.")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text == "brothers"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The United States warned the authorities about a possible attack.", "COOPERATE"),
+        ("Iran warned Israel of a harsh response.", "THREATEN"),
+        ("The general warned of a possible attack.", "THREATEN"),  # no one warned: no intelligence passed
+    ],
+)
+def test_warning_someone_of_an_attack_passes_on_intelligence_but_a_warning_of_ones_response_threatens(
+        parse, text, kind):
+    assert [e.type for e in _events(parse, text)] == [kind]

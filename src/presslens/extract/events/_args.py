@@ -142,10 +142,25 @@ class ArgContext:
             ):
                 clause = clause.head
             if clause.dep_ in {"relcl", "acl"}:
-                return clause.head
+                return self._nearest_name(token, clause.head)
             if clause.dep_ == "ccomp" and (focus := _cleft_focus(clause.head)) is not None:
                 return focus  # "it was terrorists in Gaza that attacked the hospital"
         return token
+
+    def _nearest_name(self, pronoun: Token, head: Token) -> Token:
+        """The name just before a relative pronoun when the parse hangs the clause on a common
+        noun further back ("pinned the blame on Islamic Jihad, which dismissed the claims": the
+        group dismissed them, not the blame)."""
+        if head.pos_ == "PROPN" or self.entity_of(head) is not None:
+            return head
+        before = pronoun.i - 1
+        while before > head.i and self.doc[before].is_punct:
+            before -= 1
+        near = self.doc[before]
+        ent = self.entity_of(near)
+        if before > head.i and near.pos_ == "PROPN" and ent is not None and ent.label in GROUP_LABELS:
+            return near
+        return head
 
     def resolve(self, token: Token) -> Token:
         """The noun a pronoun-like head stands for, where the parse states it.
