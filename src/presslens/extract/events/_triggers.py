@@ -22,6 +22,8 @@ from presslens.extract.events._lexicon import EventLexicon, LexEntry, event_lexi
 __all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
+#: How a pattern's second word hangs off the verb when it is no object of it ("warn [about] attack").
+_LINK_DEPS = frozenset({"pobj", "prep", "prt"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 #: How a that-clause hangs off a noun ("a warning that X must leave").
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp"})
@@ -193,6 +195,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
         # the lemma first, then the form as written: a set's order would change with the hash seed
         for form in dict.fromkeys((word.lemma_.lower(), word.lower_)):
             entry = lex.verbs.get(f"{lemma} {form}")
+            if entry and entry.needs_object and word.dep_ in _LINK_DEPS and not _has_object(verb):
+                entry = None  # "warned of an attack": the pattern asks for whom it was addressed to
             if entry:
                 entry = _fitting(entry, verb)
             if entry:
