@@ -520,3 +520,11 @@ def test_a_contrasted_clause_is_not_the_evidence_of_the_main_one(parse):
     doc = parse("Two guards were killed while sleeping in the barracks.")
     sleeping = _find(event_mentions(doc), "ASSAULT")
     assert "sleeping" in sleeping.evidence.text  # "while" with no subject of its own says when
+
+
+def test_an_as_clause_with_its_own_subject_is_another_events_evidence(parse):
+    events = event_mentions(parse(
+        "The explosion rocked the hospital as militants fired rockets at the city, officials said."))
+    blast = next(e for e in events if e.evidence.text.startswith("The explosion"))
+    assert "militants" not in blast.evidence.text
+    assert any(_text(e.actor) == "militants" for e in events)

@@ -22,8 +22,9 @@ __all__ = ["evidence_span"]
 #: Children whose subtrees state another clause and are left out of the evidence.
 SEPARATE_DEPS = frozenset({"conj", "cc", "parataxis"})
 EDGE_DEPS = frozenset({"cc", "mark", "punct"})
-#: Subordinators of a clause that contrasts with its main clause ("X blamed Y, while Z said ...").
-CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+#: Subordinators of a clause that sets another assertion beside its main clause ("X blamed Y,
+#: while Z said ..."; "the blast rocked the hospital as militants fired rockets at Israel").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "as"})
 
 
 def _own_subject(tok: Token) -> bool:
