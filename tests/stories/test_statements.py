@@ -118,3 +118,31 @@ def test_a_plain_statement_telling_of_the_speakers_own_act_is_that_act() -> None
     plain = _claim("Qassam Brigades", said)
     timeline = _timeline([_article("a", "AP", [plain], [told])])
     assert [(e.type, e.mode) for e in timeline] == [("ASSAULT", "assault")]
+
+
+def test_a_plain_statement_whose_cue_is_coded_as_an_act_is_that_act() -> None:
+    said = "The court charged four men with terrorism."
+    charge = Event(type="COERCE", mode="arrest", actor=Mention(text="court"), target=Mention(text="four men"),
+                   evidence=_span(said))
+    for cue in (TextSpan(text="charged", start=10, end=17), TextSpan(text="charged", start=0, end=0)):
+        # the store keeps the cue's words only (offsets 0): they are found in the evidence
+        claim = Claim(speaker=Mention(text="Basmanny Court"), cue=cue,
+                      content=TextSpan(text="four men", start=18, end=26), evidence=_span(said))
+        timeline = _timeline([_article("a", "AP", [claim], [charge])])
+        assert [(e.type, e.mode) for e in timeline] == [("COERCE", "arrest")]
+    elsewhere = Event(type="COERCE", mode="arrest", actor=Mention(text="police"), target=Mention(text="two"),
+                      evidence=TextSpan(text="Police arrested two.", start=0, end=20))
+    later = TextSpan(text=said, start=200, end=200 + len(said))
+    claim = Claim(speaker=Mention(text="Basmanny Court"), cue=TextSpan(text="charged", start=0, end=0),
+                  content=TextSpan(text="four men", start=218, end=226), evidence=later)
+    timeline = _timeline([_article("a", "AP", [claim], [elsewhere])])
+    assert sorted(e.type for e in timeline) == ["COERCE", "OTHER"]  # another act: the statement stays
+
+
+def test_an_attack_a_denial_names_without_a_culprit_is_the_denials_report() -> None:
+    said = "“The attack on the hospital was not from our forces,” the army said."
+    denial = _claim("Army", said, act="REJECT")
+    attack = Event(type="ASSAULT", mode="assault", target=Mention(text="hospital"), evidence=_span(said),
+                   reported_by=Mention(text="Army"), why="noun 'attack' → ASSAULT/assault")
+    timeline = _timeline([_article("a", "AP", [denial], [attack])])
+    assert [e.type for e in timeline] == ["REJECT"]

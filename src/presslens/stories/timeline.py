@@ -439,7 +439,7 @@ def _text_contains(report: _Report, other: _Report) -> bool:
 def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report]:
     reports = []
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
-        disputes = [(c.evidence, party_key(c.act_target, actors))
+        disputes = [(c.evidence, party_key(c.act_target, actors), c.act == "REJECT")
                     for c in article.claims if c.act in _DISPUTING_ACTS]
         for index, event in enumerate(article.events):
             if event.negated or event.modality != "asserted" or _told_by_another(event, disputes, actors):
@@ -463,7 +463,7 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
 
 
 def _told_by_another(
-    event: Event, disputes: list[tuple[TextSpan, str | None]], actors: ActorIndex
+    event: Event, disputes: list[tuple[TextSpan, str | None, bool]], actors: ActorIndex
 ) -> bool:
     """An attack a named party accuses another of, told inside the accusation ("the ministry said
     an Israeli strike hit the hospital", "Kyiv says Moscow staged it"): the sentence reports the
@@ -471,7 +471,8 @@ def _told_by_another(
     each side's charge as one more outlet confirming who did it. An act the speaker tells of itself
     ("the FSB said it detained four"), an arrest or a sanction a source relates ("police detained
     366, according to OVD-Info"), an attack by a party the statement does not accuse, and one with
-    no named actor stay the act's reports.
+    no named actor stay the act's reports. An attack a denial names with no one to blame ("the
+    attack on the hospital was not from our forces", the army said) is the denial's report too.
     """
     if event.reported_by is None or event.type not in OCCURRENCE_TYPES:
         return False
@@ -479,11 +480,11 @@ def _told_by_another(
     speaker = party_key(event.reported_by, actors)
     if speaker is None or speaker == "#group" or actor == "#group" or actor == speaker:
         return False
-    if not event.why.startswith("verb"):
-        return False  # "blamed X for the attack that killed 139": the attack is taken as given
+    told = event.why.startswith("verb")  # "blamed X for the attack that killed 139": taken as given
     ev = event.evidence
-    return any(span.start <= ev.start and ev.end <= span.end and (actor is None or accused == actor)
-               for span, accused in disputes)
+    return any(span.start <= ev.start and ev.end <= span.end
+               and ((told and (actor is None or accused == actor)) or (denial and actor is None))
+               for span, accused, denial in disputes)
 
 
 def _statement(claim: Claim, article: StoryInput) -> Event | None:
@@ -493,8 +494,8 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
     for event in article.events:
         if event.type == act and event.evidence.start < ev.end and ev.start < event.evidence.end:
             return None
-        if claim.act is None and _tells_own_act(claim, event):
-            return None  # "the Brigades said it targeted Haifa": the strike is the entry
+        if claim.act is None and (_tells_own_act(claim, event) or _cue_is_act(claim, event)):
+            return None  # "the Brigades said it targeted Haifa", "the court charged four men": the act
     return Event.model_construct(
         type=act,
         mode=STATEMENT_MODE,
@@ -513,6 +514,22 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
             named_actor=is_named(claim.speaker), own_date=claim.date is not None, hedged=claim.hedged
         ),
     )
+
+
+def _cue_is_act(claim: Claim, event: Event) -> bool:
+    """The claim's cue verb is itself coded as the event ("the court charged four men")."""
+    content, ev = claim.content, event.evidence
+    cue = _cue_start(claim)
+    return cue is not None and ev.start <= cue < ev.end and not content.start <= ev.start < content.end
+
+
+def _cue_start(claim: Claim) -> int | None:
+    """Where the cue is in the article: the store keeps only the cue's words, so they are found in
+    the claim's evidence (before its content when they occur twice)."""
+    if claim.cue.end > claim.cue.start:
+        return claim.cue.start
+    found = claim.evidence.text.find(claim.cue.text) if claim.cue.text else -1
+    return claim.evidence.start + found if found >= 0 else None
 
 
 def _tells_own_act(claim: Claim, event: Event) -> bool:

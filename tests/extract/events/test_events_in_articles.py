@@ -263,3 +263,9 @@ def test_a_culprit_that_is_no_named_party_accuses_no_one(pipeline):
 )
 def test_what_a_statement_does_with_an_act_of_its_own_side(pipeline, text, word, act):
     assert _claim_with(_analyse(pipeline, text), word).act == act
+
+
+def test_a_cue_coded_as_legal_action_makes_no_accusation(pipeline):
+    doc = _analyse(pipeline, "The district court formally charged Ivan Petrov and two other men with fraud.")
+    assert all(c.act != "ACCUSE" for c in doc.claims)
+    assert any(e.type == "COERCE" for e in doc.events)

@@ -140,3 +140,27 @@ def test_a_relative_clause_after_a_name_is_about_the_name_not_a_noun_further_bac
 def test_warning_someone_of_an_attack_passes_on_intelligence_but_a_warning_of_ones_response_threatens(
         parse, text, kind):
     assert [e.type for e in _events(parse, text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two armies exchanged fire across the border.", "ASSAULT"),
+        ("The two governments traded accusations at the council.", "ACCUSE"),
+        ("The two countries exchanged intelligence on the smugglers.", "COOPERATE"),
+    ],
+)
+def test_what_two_sides_exchange_decides_the_event(parse, text, kind):
+    assert kind in [e.type for e in _events(parse, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Prosecutors charged the four men with murder.", "COERCE"),
+        ("The district court charged the suspects with terrorism.", "COERCE"),
+        ("The opposition leader charged the government with corruption.", "ACCUSE"),
+    ],
+)
+def test_a_charge_by_a_court_or_prosecutor_is_legal_action_by_anyone_else_an_accusation(parse, text, kind):
+    assert kind in [e.type for e in _events(parse, text)]

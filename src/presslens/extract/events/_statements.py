@@ -68,7 +68,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         act, target = _act(claim, events, _speaker_countries(claim, claims, doc_text(doc)))
         if act is None:
             act, target = _blamed(claim, doc_text(doc))
-        if act is None and cue is not None:
+        if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
         if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
@@ -170,9 +170,16 @@ def _cue_act(cue: Token) -> str | None:
     if cue.pos_ != "VERB":
         return None
     entry = event_lexicon().verbs.get(cue.lemma_.lower())
-    if entry is None or entry.type not in SPEECH_ACTS or entry.actor_rule or entry.object_rule:
-        return None
-    return entry.type
+    rows = entry.variants() if entry is not None else ()
+    return next((row.type for row in rows
+                 if row.type in SPEECH_ACTS and row.actor_rule is None and row.object_rule is None), None)
+
+
+def _coded_otherwise(claim: Claim, events: Sequence[Event]) -> bool:
+    """The cue verb is coded as an act that is no speech act ("the court charged four men": legal
+    action, not an accusation), so the cue's lexicon cannot say what the statement does."""
+    return any(e.type not in SPEECH_ACTS and e.evidence.start <= claim.cue.start < e.evidence.end
+               and not _inside(e, claim) for e in events)
 
 
 def _accused(claim: Claim, events: Sequence[Event]) -> Mention | None:
