@@ -25,10 +25,10 @@ def data_dir(path: str | Path | None = None) -> Path:
 
 
 def load_scorer(path: Path = SCORER) -> ModuleType:
-    """The project-independent scorer `shared/eval/score.py`, imported by path."""
+    """A project-independent scorer of `shared/eval/` (default `score.py`), imported by path."""
     if not path.is_file():
         raise DataMissing(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("presslens_shared_score", path)
+    spec = importlib.util.spec_from_file_location(f"presslens_shared_{path.stem}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -16,7 +16,6 @@ scorer (the same tie-break) and marks the wrong arguments.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -26,20 +25,10 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DEFAULT_DATA, REPO, DataMissing
+from evaluation.common import DEFAULT_DATA, REPO, DataMissing, load_scorer
 
 STORIES_SCORER = REPO.parent / "shared" / "eval" / "stories.py"
 ARGUMENTS = ("type", "actor", "target", "date")
-
-
-def _scorer() -> ModuleType:
-    if not STORIES_SCORER.is_file():
-        raise DataMissing(f"story scorer not found at {STORIES_SCORER}")
-    spec = importlib.util.spec_from_file_location("presslens_shared_stories", STORIES_SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _right(scorer: ModuleType, gold: dict[str, Any], row: dict[str, Any]) -> dict[str, bool]:
@@ -94,7 +83,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="list every gold event and the row it took")
     args = ap.parse_args()
     try:
-        scorer = _scorer()
+        scorer = load_scorer(STORIES_SCORER)
         stories = Path(args.data or DEFAULT_DATA) / "stories"
         if not stories.is_dir():
             raise DataMissing(f"story sets not found at {stories}")
