@@ -200,6 +200,11 @@ class _Report:
         published = self.article.published
         return None if published and value[:10] > published.isoformat() else value[:10]
 
+    @cached_property  # read for every cluster a report is tried against
+    def count(self) -> int | None:
+        """How many its target is, when counted exactly ("four suspects")."""
+        return _head_count(self.event.target)
+
     @cached_property
     def coarse_date(self) -> str | None:
         """A month or a year the report dates the event to ("2004", "2021-05"), not after publication."""
@@ -348,10 +353,9 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
     own_dates = cluster.dates_of(report.article.article_id)
     if report.date and own_dates and report.date not in own_dates:
         return False  # the same article dates it differently: another occurrence
-    count = _head_count(report.event.target)
     own = report.article.article_id
-    counted = {_head_count(r.event.target) for r in cluster.reports if r.article.article_id == own}
-    if count is not None and counted - {None, count}:
+    counted = {r.count for r in cluster.reports if r.article.article_id == own}
+    if report.count is not None and counted - {None, report.count}:
         return False  # the same article counts another group: "four arrested", "eleven detained in all"
     if cluster.statement or stated:
         # a statement is known by its speaker and its day: the same speaker's act on another day
@@ -590,17 +594,15 @@ def _same_count(report: _Report, other: _Report) -> bool:
     """Two groups counted alike exactly ("four suspects" / "all four gunmen"): one group of people
     for an arrest told as "detained" by one outlet and "arrested" by another (not enough to make
     two named actors' acts one event: the court jailing four is not the police arresting four)."""
-    count = _head_count(report.event.target)
-    return count is not None and count == _head_count(other.event.target)
+    return report.count is not None and report.count == other.count
 
 
 def _other_count(report: _Report, cluster: _Cluster) -> bool:
     """The report counts its target and the cluster counts its own, but never the same number."""
-    mine = _head_count(report.event.target)
-    if mine is None:
+    if report.count is None:
         return False
-    theirs = {_head_count(r.event.target) for r in cluster.reports} - {None}
-    return bool(theirs) and mine not in theirs
+    theirs = {r.count for r in cluster.reports} - {None}
+    return bool(theirs) and report.count not in theirs
 
 
 def _site(report: _Report) -> bool:

@@ -34,7 +34,7 @@ PLOVER codes a statement's target as whom it concerns.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -61,11 +61,19 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
     published = doc._.published if Doc.has_extension("published") else None
     parties = _parties(doc) if claims else []
     out = []
+    sides: dict[tuple[str, str | None], frozenset[str]] = {}  # a speaker's countries, read once
+
+    def countries(claim: Claim) -> frozenset[str]:
+        key = (claim.speaker.text, claim.speaker.canonical)
+        if key not in sides:
+            sides[key] = _speaker_countries(claim, claims, doc_text(doc))
+        return sides[key]
+
     for claim in claims:
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         told = (claim.content.start, claim.content.end)
         date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
-        act, target = _act(claim, events, _speaker_countries(claim, claims, doc_text(doc)))
+        act, target = _act(claim, events, lambda c=claim: countries(c))
         if act is None:
             act, target = _blamed(claim, doc_text(doc))
         if act is None and cue is not None and not _coded_otherwise(claim, events):
@@ -127,7 +135,7 @@ def _content_subject(doc: Doc, claim: Claim) -> Token | None:
 
 
 def _act(
-    claim: Claim, events: Sequence[Event], own_countries: frozenset[str]
+    claim: Claim, events: Sequence[Event], own_countries: Callable[[], frozenset[str]]
 ) -> tuple[str | None, Mention | None]:
     for event in events:  # the cue verb coded as an event: "denied", "accused", "urged"
         ev = event.evidence
@@ -141,7 +149,7 @@ def _act(
             continue
         if event.negated:
             continue  # "no indication that Ukraine was behind it": clearing a third party accuses no one
-        if own_countries & party_sides(party.canonical or party.text)[0]:
+        if own_countries() & party_sides(party.canonical or party.text)[0]:
             continue  # an act of the speaker's own side ("whether it was an Israeli strike", said the IDF)
         return "ACCUSE", party
     return None, None
