@@ -145,22 +145,15 @@ def test_warning_someone_of_an_attack_passes_on_intelligence_but_a_warning_of_on
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
+        # what two sides exchange decides the event
         ("The two armies exchanged fire across the border.", "ASSAULT"),
         ("The two governments traded accusations at the council.", "ACCUSE"),
         ("The two countries exchanged intelligence on the smugglers.", "COOPERATE"),
-    ],
-)
-def test_what_two_sides_exchange_decides_the_event(parse, text, kind):
-    assert kind in [e.type for e in _events(parse, text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
+        # a charge by a court or prosecutor is legal action, by anyone else an accusation
         ("Prosecutors charged the four men with murder.", "COERCE"),
         ("The district court charged the suspects with terrorism.", "COERCE"),
         ("The opposition leader charged the government with corruption.", "ACCUSE"),
     ],
 )
-def test_a_charge_by_a_court_or_prosecutor_is_legal_action_by_anyone_else_an_accusation(parse, text, kind):
+def test_who_acts_and_on_what_decides_a_polysemous_verb(parse, text, kind):
     assert kind in [e.type for e in _events(parse, text)]

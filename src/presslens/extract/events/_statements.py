@@ -34,7 +34,7 @@ PLOVER codes a statement's target as whom it concerns.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -141,18 +141,23 @@ def _act(
         ev = event.evidence
         if event.type in SPEECH_ACTS and ev.start <= claim.cue.start < ev.end and not _inside(event, claim):
             return event.type, event.target
-    speaker = _name(claim.speaker)
-    told = [e for e in events if _inside(e, claim) and e.type in HOSTILE and e.actor is not None]
-    for event in told:
-        party = event.actor
-        if party is None or _name(party) == speaker or not _is_named(party):
+    for party in _told_doers(claim, events):
+        if not _is_named(party):
             continue
-        if event.negated:
-            continue  # "no indication that Ukraine was behind it": clearing a third party accuses no one
         if own_countries() & party_sides(party.canonical or party.text)[0]:
             continue  # an act of the speaker's own side ("whether it was an Israeli strike", said the IDF)
         return "ACCUSE", party
     return None, None
+
+
+def _told_doers(claim: Claim, events: Sequence[Event]) -> Iterator[Mention]:
+    """Who the hostile acts told in the claim's content were done by, the speaker left out, and
+    no act told as negated ("no indication that Ukraine was behind it" accuses no one)."""
+    speaker = _name(claim.speaker)
+    for event in events:
+        if (_inside(event, claim) and event.type in HOSTILE and event.actor is not None
+                and not event.negated and _name(event.actor) != speaker):
+            yield event.actor
 
 
 def _speaker_countries(claim: Claim, claims: Sequence[Claim], text: str) -> frozenset[str]:
@@ -193,13 +198,8 @@ def _coded_otherwise(claim: Claim, events: Sequence[Event]) -> bool:
 def _accused(claim: Claim, events: Sequence[Event]) -> Mention | None:
     """Who an accusing cue's content says did a hostile act, named or described ("charged that
     militants attacked the school"): not the speaker, not an act told as negated."""
-    speaker = _name(claim.speaker)
-    for event in events:
-        if (_inside(event, claim) and event.type in HOSTILE and event.actor is not None
-                and not event.negated and _name(event.actor) != speaker
-                and (event.actor.canonical or event.actor.text.casefold() not in _PRONOUNS)):
-            return event.actor
-    return None
+    return next((party for party in _told_doers(claim, events)
+                 if party.canonical or party.text.casefold() not in _PRONOUNS), None)
 
 
 def _blamed(claim: Claim, text: str) -> tuple[str | None, Mention | None]:
