@@ -61,7 +61,8 @@ def main() -> int:
 
     def run_presslens() -> float:
         t = time.perf_counter()
-        articles = [article_from_text(text, source=f"ptc:{i}") for i, text in enumerate(texts)]
+        articles = [article_from_text(text, source=f"ptc:{i}", settings=pipeline.settings)
+                    for i, text in enumerate(texts)]
         for _ in pipeline.analyze_articles(articles):
             pass
         return time.perf_counter() - t

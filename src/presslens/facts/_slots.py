@@ -25,9 +25,10 @@ cheaper than a false one shown to an analyst):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
-from presslens.facts._lexicon import cause_category, fact_lexicon, slot_patterns
+from presslens.facts._lexicon import SlotPattern, cause_category, fact_lexicon, slot_patterns
 from presslens.facts._parties import parties_disagree
 from presslens.models import Claim
 
@@ -79,6 +80,17 @@ def _clean_value(kind: str, raw: str) -> str:
     return value.lower()
 
 
+@lru_cache(maxsize=256)
+def _slot_matches(content: str) -> tuple[tuple[SlotPattern, re.Match[str]], ...]:
+    """Every match of every slot pattern in a claim's content, in pattern order.
+
+    Cached by the content: one article's claims are read for facts by the
+    event stage (told acts) and again by its contradictions, and scanning with
+    every pattern is most of the cost.
+    """
+    return tuple((pattern, match) for pattern in slot_patterns() for match in pattern.regex.finditer(content))
+
+
 def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) -> list[Fact]:
     """The slot facts the claim's content states (pure: reads only `claim` and `text`).
 
@@ -91,41 +103,40 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
     content = text[claim.content.start : claim.content.end]
     facts: list[Fact] = []
     seen: set[tuple[str, int, int]] = set()
-    for pattern in slot_patterns():
-        for match in pattern.regex.finditer(content):
-            start, end = match.span("value")
-            if any(a == pattern.attribute and s < end and start < e for a, s, e in seen):
-                continue  # two patterns on one stretch ("has not yet been established"): one fact
-            seen.add((pattern.attribute, start, end))
-            value = _clean_value(pattern.kind, match.group("value"))
-            if not value or value.split()[0] in fact_lexicon().reporting:
-                continue  # "the cause of death reported by state media" names no cause
-            qualifier = ""
-            denied = match.groupdict().get("denied") is not None
-            if pattern.kind == "party" and value.lower() in _PRONOUN_PARTIES:
-                if claim.cue == claim.content:  # the outlet's own sentence: "it" is no one known
-                    continue
-                value = claim.speaker.text  # "IS said it was responsible": the speaker
-            if pattern.kind == "party" and not denied and _disputed(content, match.start()):
-                denied = True  # "disputed the army's claim that ... a rocket launched by X": not X
-            elif pattern.kind == "party" and not denied and _doubted(content, match.start()):
-                continue  # "whether it was an Israeli air strike": no one is named as having done it
-            if pattern.kind == "party":
-                subject = None  # the act the story is about
-            elif pattern.kind == "count":
-                qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
-                place = _PLACE.match(content, match.end())
-                subject = place.group(1) if place else None
-            elif _PRONOUN_BEFORE.search(content[:start]):
-                subject = default_subject  # "a report handed to Ms X stated he died of ...": not X
-            else:
-                # the name before the value, inside the match too ("the cause of X's death was")
-                subject = _subject_before(content[:start]) or default_subject
-            offset = claim.content.start
-            facts.append(
-                Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier,
-                     offset + match.start(), denied)
-            )
+    for pattern, match in _slot_matches(content):
+        start, end = match.span("value")
+        if any(a == pattern.attribute and s < end and start < e for a, s, e in seen):
+            continue  # two patterns on one stretch ("has not yet been established"): one fact
+        seen.add((pattern.attribute, start, end))
+        value = _clean_value(pattern.kind, match.group("value"))
+        if not value or value.split()[0] in fact_lexicon().reporting:
+            continue  # "the cause of death reported by state media" names no cause
+        qualifier = ""
+        denied = match.groupdict().get("denied") is not None
+        if pattern.kind == "party" and value.lower() in _PRONOUN_PARTIES:
+            if claim.cue == claim.content:  # the outlet's own sentence: "it" is no one known
+                continue
+            value = claim.speaker.text  # "IS said it was responsible": the speaker
+        if pattern.kind == "party" and not denied and _disputed(content, match.start()):
+            denied = True  # "disputed the army's claim that ... a rocket launched by X": not X
+        elif pattern.kind == "party" and not denied and _doubted(content, match.start()):
+            continue  # "whether it was an Israeli air strike": no one is named as having done it
+        if pattern.kind == "party":
+            subject = None  # the act the story is about
+        elif pattern.kind == "count":
+            qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
+            place = _PLACE.match(content, match.end())
+            subject = place.group(1) if place else None
+        elif _PRONOUN_BEFORE.search(content[:start]):
+            subject = default_subject  # "a report handed to Ms X stated he died of ...": not X
+        else:
+            # the name before the value, inside the match too ("the cause of X's death was")
+            subject = _subject_before(content[:start]) or default_subject
+        offset = claim.content.start
+        facts.append(
+            Fact(subject, pattern.attribute, pattern.kind, value, offset + start, offset + end, qualifier,
+                 offset + match.start(), denied)
+        )
     return facts
 
 

@@ -128,3 +128,23 @@ def test_lexicon_holds_favourable_and_derogatory_terms():
     for term in ("occupier", "aggressor", "regime", "terrorist", "neo-nazi", "russophobic", "provocation",
                  "junta", "heroic", "firmly"):
         assert term in lexicon_entries()
+
+
+@pytest.mark.model
+def test_skipping_sentences_below_the_threshold_changes_no_token_that_reaches_it(nlp):
+    from presslens.extract.persuasion._features import doc_sentence_items
+
+    model = _detector.shipped_model()
+    assert model is not None
+    doc = nlp(
+        "This disgraceful sham of an investigation is nothing but a witch hunt. "
+        "The committee met on Tuesday to discuss the budget. "
+        "Our brave soldiers will never surrender to these thugs, the cowardly enemies of freedom!"
+    )
+    sentences = doc_sentence_items(doc, [])
+    exact = model.inside_marginals(sentences)
+    floored = model.inside_marginals(sentences, model.threshold)
+    assert any(p >= model.threshold for sent in exact for p in sent)  # something to keep
+    for full, skipped in zip(exact, floored, strict=True):
+        assert [p >= model.threshold for p in full] == [p >= model.threshold for p in skipped]
+        assert all(abs(a - b) < 1e-9 for a, b in zip(full, skipped, strict=True) if b > 0)
