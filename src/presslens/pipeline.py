@@ -4,7 +4,10 @@ A Pipeline holds the spaCy pipeline for the process (shared between Pipeline
 objects with the same model, since loading costs ~0.3 s and ~100 MB) and turns
 `Article` records into `Document` records. Articles in a language the NLP
 stages are not built for keep their metadata and text and get a
-`language_not_supported` flag instead of mangled entities.
+`language_not_supported` flag instead of mangled entities. Russian articles
+(when ``ru`` is among ``settings.supported_languages``, as shipped) go to the
+natasha path of ``presslens.russian`` instead of spaCy; without natasha they are
+flagged as not supported, with the reason.
 
 Each `analyze_group` call is one ``nlp.pipe`` batch. Which articles share a
 batch is decided in one place, ``presslens.analysis`` (groups of
@@ -33,6 +36,7 @@ from presslens.models import Article, Document, Flag, Versions
 from presslens.nlp.build import shared_nlp
 from presslens.records import document_from_article, document_from_doc
 from presslens.resources import lexicon_version
+from presslens.russian import RussianAnalyser, RussianUnavailable
 from presslens.settings import Settings, load_settings
 
 __all__ = ["Pipeline"]
@@ -47,6 +51,8 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.nlp = nlp or shared_nlp(self.settings.spacy_model)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_text_chars + 1)
+        self._russian_analyser: RussianAnalyser | None = None
+        self._russian_missing: str | None = None  # why natasha could not be loaded, once tried
         meta = self.nlp.meta
         self.versions = Versions(
             presslens=__version__,
@@ -60,14 +66,28 @@ class Pipeline:
     def supports(self, article: Article) -> bool:
         return article.language is None or article.language in self.settings.supported_languages
 
+    def _english(self, article: Article) -> bool:
+        """Analysed by the spaCy pipeline: English, or too short to tell (assumed English)."""
+        return self.supports(article) and article.language in (None, "en")
+
+    def _russian(self) -> RussianAnalyser | None:
+        """The Russian analyser, loaded on the first Russian article; None when natasha is missing."""
+        if self._russian_analyser is None and self._russian_missing is None:
+            try:
+                self._russian_analyser = RussianAnalyser()
+            except RussianUnavailable as exc:
+                log.warning("Russian articles will be flagged, not analysed: %s", exc)
+                self._russian_missing = str(exc)
+        return self._russian_analyser
+
     def _unsupported(self, article: Article) -> Document:
-        flag = Flag(
-            kind="language_not_supported",
-            why=(
-                f"the body was detected as {article.language!r}; entities, time and events are only "
-                f"extracted for {', '.join(self.settings.supported_languages)}"
-            ),
+        why = (
+            f"the body was detected as {article.language!r}; entities, time and events are only "
+            f"extracted for {', '.join(self.settings.supported_languages)}"
         )
+        if article.language == "ru" and self._russian_missing:
+            why = f"the body was detected as 'ru'; the Russian pipeline cannot run: {self._russian_missing}"
+        flag = Flag(kind="language_not_supported", why=why)
         return document_from_article(article, self.versions, [flag])
 
     def analyze_article(self, article: Article) -> Document:
@@ -88,7 +108,11 @@ class Pipeline:
 
     def analyze_group(self, batch: Sequence[Article]) -> list[Document]:
         """The Documents of `batch`, analysed in one ``nlp.pipe`` call, in order."""
-        supported = [a for a in batch if self.supports(a)]
+        supported = [a for a in batch if self._english(a)]
+        russian = [a for a in batch if a.language == "ru" and self.supports(a)]
+        analysed: dict[int, Document] = {}
+        if russian and (analyser := self._russian()) is not None:
+            analysed.update((id(a), d) for a, d in zip(russian, analyser.analyze(russian), strict=True))
         with self.nlp.memory_zone():  # the group's new strings and lexemes are freed after it
             docs = []
             for article in supported:
@@ -97,8 +121,8 @@ class Pipeline:
                 doc._.article_id = article.id
                 docs.append(doc)
             done = self.nlp.pipe(docs, batch_size=len(docs) or 1)
-            analysed = {
-                id(article): document_from_doc(doc, article, self.versions)
+            analysed.update(
+                (id(article), document_from_doc(doc, article, self.versions))
                 for article, doc in zip(supported, done, strict=True)
-            }
+            )
         return [analysed[id(a)] if id(a) in analysed else self._unsupported(a) for a in batch]

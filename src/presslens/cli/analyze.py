@@ -113,7 +113,7 @@ def _analyze_all(paths: list[str], when: dt.date | None, fields: dict[str, str])
                         f"{result.source or ''}: detected language {result.language!r}; "
                         "kept its text and metadata without entity, time, event or claim analysis"
                     )
-                for flag in (f for f in result.flags if f.kind == "text_truncated"):
+                for flag in (f for f in result.flags if f.kind in ("text_truncated", "partial_analysis")):
                     note(f"{result.source or ''}: {flag.why}")
             progress.update(task, advance=1, description=f"analysed {len(documents)}, failed {len(failures)}")
     return documents, failures

