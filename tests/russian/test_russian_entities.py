@@ -22,7 +22,8 @@ def _doc(analyser: RussianAnalyser, text: str):  # type: ignore[no-untyped-def]
 
 
 def test_names_are_lemmatised_so_every_case_form_is_one_entity(analyser: RussianAnalyser) -> None:
-    doc = _doc(analyser, "Суд арестовал Андрея Петрова. Адвокат Андрея Петрова обжаловал решение суда в Казани.")
+    text = "Суд арестовал Андрея Петрова. Адвокат Андрея Петрова обжаловал решение суда в Казани."
+    doc = _doc(analyser, text)
     people = [e for e in doc.entities if e.label == "PERSON"]
     assert [e.text for e in people] == ["Андрея Петрова", "Андрея Петрова"]
     assert {e.canonical for e in people} == {"Андрей Петров"}
@@ -121,3 +122,22 @@ def test_english_lookups_are_unchanged_by_the_russian_names() -> None:
     assert resolve_place("Moscow").country == "RU"
     assert resolve_place("Georgia", context_countries=("GE",)).country == "GE"
     assert resolve_place("Baikal") is None or resolve_place("Baikal").feature != "country"
+
+
+def test_the_eu_is_an_organisation_whatever_the_tagger_says(analyser: RussianAnalyser) -> None:
+    doc = _doc(analyser, "Евросоюз ввёл новые санкции против банков, заявили в Брюсселе.")
+    eu = [e for e in doc.entities if e.canonical == "Евросоюз"]
+    assert eu and eu[0].label == "ORG"
+
+
+def test_a_legal_form_and_quotation_marks_are_not_part_of_a_companys_name(analyser: RussianAnalyser) -> None:
+    text = "Акции ОАО «Газпром» подешевели после заявления компании."
+    doc = _doc(analyser, text)
+    orgs = [e for e in doc.entities if e.label == "ORG"]
+    assert [e.text for e in orgs] == ["Газпром"]
+    assert text[orgs[0].start : orgs[0].end] == "Газпром" and orgs[0].why
+
+
+def test_a_common_noun_abbreviation_is_no_entity(analyser: RussianAnalyser) -> None:
+    doc = _doc(analyser, "Об этом сообщили СМИ со ссылкой на источники в полиции.")
+    assert all(e.text != "СМИ" for e in doc.entities)

@@ -21,7 +21,8 @@ _RU = "Полиция Екатеринбурга задержала двух г�
 
 
 def _article(i: int, text: str, language: str) -> Article:
-    return Article(id=f"a{i}", text=text, source=f"test:{i}", language=language, published=dt.date(2025, 7, 2))
+    published = dt.date(2025, 7, 2)
+    return Article(id=f"a{i}", text=text, source=f"test:{i}", language=language, published=published)
 
 
 def test_a_mixed_batch_keeps_its_order_and_sends_each_language_its_own_way() -> None:

@@ -11,6 +11,7 @@ of showing a silent "low".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from presslens import __version__
 from presslens.models import Article, Document, Flag, PersuasionSummary, Versions
@@ -24,6 +25,26 @@ __all__ = ["NOT_YET", "RussianAnalyser"]
 #: The parts of the record the Russian path does not fill yet.
 NOT_YET = ("time expressions", "claims", "events", "persuasion")
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
+
+
+def _parse_organisation_sentences(doc: Any, parser: Any) -> None:
+    """The syntax parse of the sentences that name an organisation, the only names inflected by it.
+
+    An organisation's name declines in its head and the head's adjectives only
+    ("Министерства иностранных дел" -> "Министерство иностранных дел"), which
+    needs the parse; the parse costs as much as the morphology, so sentences
+    without one are left unparsed. (natasha's ``Doc.parse_syntax`` does the same
+    for every sentence, with the same helpers.)
+    """
+    from natasha.doc import inject_syntax, offset_syntax, sent_words
+
+    chosen = [(k, sent) for k, sent in enumerate(doc.sents, 1) if any(sp.type == "ORG" for sp in sent.spans)]
+    if not chosen:
+        return
+    markups = parser.map([sent_words(sent) for _, sent in chosen])
+    for (sent_id, sent), markup in zip(chosen, markups, strict=True):
+        inject_syntax(sent.tokens, markup.tokens)
+        offset_syntax(sent_id, sent.tokens)
 
 
 class RussianAnalyser:
@@ -45,8 +66,8 @@ class RussianAnalyser:
         doc = Doc(article.text)
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph_tagger)
-        doc.parse_syntax(m.syntax_parser)  # names are inflected by their syntax: head and its adjectives
         doc.tag_ner(m.ner_tagger)
+        _parse_organisation_sentences(doc, m.syntax_parser)
         flag = Flag(
             kind="partial_analysis",
             why=(

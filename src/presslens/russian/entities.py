@@ -9,6 +9,8 @@
   entity. A surname alone, or a first name alone, takes the full
   name of the person the article named before with it ("Мамедов" ->
   "Ильхам Мамедов"), as the English linking does.
+- natasha's known errors are repaired from data (``repairs``: the EU is an
+  organisation, "ОАО «Газпром»" is "Газпром", "СМИ" is no name).
 - A name in capitals ("МОСКВА, 1 июля") is cased as usual; acronyms are kept.
 - `place` is resolved through the shared gazetteer by the lemma.
 """
@@ -18,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from natasha.norm import normalize, syntax_normalize
+
 from presslens.extract.entities._gazetteer import resolve_place
 from presslens.models import Entity, Place
 from presslens.russian.names import person_normal
+from presslens.russian.repairs import repaired
 
 __all__ = ["LABELS", "russian_entities"]
 
@@ -48,6 +53,16 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
 
 
+def _normal(tokens: Sequence[Any], label: str, morph_vocab: Any) -> str:
+    """The name of `tokens` in the nominative: by its syntax for an organisation (only the head and
+    its adjectives decline: "Министерства иностранных дел"), word by word otherwise."""
+    if label == "PERSON":
+        return person_normal(morph_vocab, tokens)
+    if label == "ORG":
+        return syntax_normalize(morph_vocab, tokens)
+    return normalize(morph_vocab, tokens)
+
+
 def russian_entities(spans: Sequence[Any], morph_vocab: Any, text: str) -> list[Entity]:
     """`Entity` records for natasha's NER spans of `text` (spans tagged, tokens morph-tagged)."""
     entities: list[Entity] = []
@@ -57,13 +72,15 @@ def russian_entities(spans: Sequence[Any], morph_vocab: Any, text: str) -> list[
         label = LABELS.get(span.type)
         if label is None:
             continue
-        if label == "PERSON":
-            normal = person_normal(morph_vocab, span.tokens)
-        else:
-            span.normalize(morph_vocab)
-            normal = span.normal or span.text
+        normal = _normal(span.tokens, label, morph_vocab)
+        fixed = repaired(span.tokens, label, normal)
+        if fixed is None:
+            continue
+        if fixed.label != label or fixed.tokens is not span.tokens:
+            normal = _normal(fixed.tokens, fixed.label, morph_vocab)
+        label, tokens = fixed.label, fixed.tokens
         lemma = _unshouted(" ".join(normal.split()))
-        canonical, why = lemma, None
+        canonical, why = lemma, fixed.why
         place = None
         if label == "PERSON":
             fuller = _full_name(lemma, people)
@@ -77,12 +94,13 @@ def russian_entities(spans: Sequence[Any], morph_vocab: Any, text: str) -> list[
             places.append(place)
             if place is not None and place.feature in _STATE_FEATURES:
                 label = "GPE"
+        start, end = tokens[0].start, tokens[-1].stop
         entities.append(
             Entity(
-                text=text[span.start : span.stop],
+                text=text[start:end],
                 label=label,
-                start=span.start,
-                end=span.stop,
+                start=start,
+                end=end,
                 canonical=canonical,
                 place=place,
                 why=why,
