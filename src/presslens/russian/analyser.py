@@ -1,9 +1,9 @@
 """Russian articles into `Document` records: natasha's segmentation, morphology and entities.
 
 What a Russian Document holds today: the metadata and text as for any
-article, the entities (``entities``), and a `partial_analysis` flag that names
-what is not extracted for Russian yet (time expressions, claims, events,
-persuasion), so a reader never takes an empty list for "none in the text".
+article, the entities (``entities``), the attributed claims (``claims``), and
+a `partial_analysis` flag that names what is not extracted for Russian yet
+(time expressions, events, persuasion), so a reader never takes an empty list for "none in the text".
 The persuasion summary says its detector is not trained for Russian instead
 of showing a silent "low".
 """
@@ -17,28 +17,31 @@ from presslens import __version__
 from presslens.models import Article, Document, Flag, PersuasionSummary, Versions
 from presslens.records import document_from_article
 from presslens.resources import lexicon_version
+from presslens.russian.claims import ClaimCues, claim_cues, is_cue_sentence, russian_claims
 from presslens.russian.entities import russian_entities
 from presslens.russian.models import russian_models
 
 __all__ = ["NOT_YET", "RussianAnalyser"]
 
 #: The parts of the record the Russian path does not fill yet.
-NOT_YET = ("time expressions", "claims", "events", "persuasion")
+NOT_YET = ("time expressions", "events", "persuasion")
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
 
 
-def _parse_organisation_sentences(doc: Any, parser: Any) -> None:
-    """The syntax parse of the sentences that name an organisation, the only names inflected by it.
-
-    An organisation's name declines in its head and the head's adjectives only
-    ("Министерства иностранных дел" -> "Министерство иностранных дел"), which
-    needs the parse; the parse costs as much as the morphology, so sentences
-    without one are left unparsed. (natasha's ``Doc.parse_syntax`` does the same
-    for every sentence, with the same helpers.)
+def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues) -> None:
+    """The syntax parse of the sentences that need it: those naming an organisation (its name
+    declines in its head and the head's adjectives only: "Министерства иностранных дел" ->
+    "Министерство иностранных дел") and those with a cue word or a quotation (claims are read
+    from the parse). The parse costs as much as the morphology, so the other sentences are left
+    unparsed. (natasha's ``Doc.parse_syntax`` does the same for every sentence, with the same
+    helpers.)
     """
     from natasha.doc import inject_syntax, offset_syntax, sent_words
 
-    chosen = [(k, sent) for k, sent in enumerate(doc.sents, 1) if any(sp.type == "ORG" for sp in sent.spans)]
+    chosen = [
+        (k, sent) for k, sent in enumerate(doc.sents, 1)
+        if any(sp.type == "ORG" for sp in sent.spans) or is_cue_sentence(sent, cues)
+    ]
     if not chosen:
         return
     markups = parser.map([sent_words(sent) for _, sent in chosen])
@@ -67,18 +70,20 @@ class RussianAnalyser:
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph_tagger)
         doc.tag_ner(m.ner_tagger)
-        _parse_organisation_sentences(doc, m.syntax_parser)
+        _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab))
         flag = Flag(
             kind="partial_analysis",
             why=(
-                "Russian is analysed with natasha for entities only; "
+                "Russian is analysed with natasha for entities and claims; "
                 f"{', '.join(NOT_YET)} are not extracted for Russian yet"
             ),
         )
         document = document_from_article(article, self.versions, [flag])
+        entities = russian_entities(doc.spans, m.morph_vocab, article.text)
         return document.model_copy(
             update={
-                "entities": tuple(russian_entities(doc.spans, m.morph_vocab, article.text)),
+                "entities": tuple(entities),
+                "claims": tuple(russian_claims(doc, article.text, entities, m.morph_vocab)),
                 "persuasion_summary": PersuasionSummary(detector=_NO_PERSUASION),
             }
         )

@@ -78,3 +78,18 @@ def person_normal(vocab: Any, tokens: Sequence[Any]) -> str:
         word = inflected.word if inflected is not None else inflect_word(vocab, token)
         words.append(_shaped(word, token.text))
     return " ".join(words)
+
+
+def name_gender(vocab: Any, name: str) -> str | None:
+    """"masc" or "femn" for a person's name in the nominative, from the dictionary's given names and
+    surnames ("Мария Захарова" -> femn); None when neither word tells."""
+    words = name.split()
+    for word, parts in ((words[0], ("Name",)), (words[-1], ("Surn", "Name"))) if words else ():
+        genders = {
+            p.tag.gender for p in vocab.parse(word)
+            if p.tag.case == "nomn" and any(part in p.tag.grammemes for part in parts)
+        }
+        genders.discard(None)
+        if len(genders) == 1:
+            return genders.pop()
+    return None
