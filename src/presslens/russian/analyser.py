@@ -1,9 +1,10 @@
 """Russian articles into `Document` records: natasha's segmentation, morphology and entities.
 
 What a Russian Document holds today: the metadata and text as for any
-article, the entities (``entities``), the attributed claims (``claims``), and
-a `partial_analysis` flag that names what is not extracted for Russian yet
-(time expressions, events, persuasion), so a reader never takes an empty list for "none in the text".
+article, the entities (``entities``), the time expressions valued against the
+publication date (``timexes``), the attributed claims (``claims``), and a
+`partial_analysis` flag that names what is not extracted for Russian yet
+(events, persuasion), so a reader never takes an empty list for "none in the text".
 The persuasion summary says its detector is not trained for Russian instead
 of showing a silent "low".
 """
@@ -20,11 +21,12 @@ from presslens.resources import lexicon_version
 from presslens.russian.claims import ClaimCues, claim_cues, is_cue_sentence, russian_claims
 from presslens.russian.entities import russian_entities
 from presslens.russian.models import russian_models
+from presslens.russian.timexes import russian_timexes
 
 __all__ = ["NOT_YET", "RussianAnalyser"]
 
 #: The parts of the record the Russian path does not fill yet.
-NOT_YET = ("time expressions", "events", "persuasion")
+NOT_YET = ("events", "persuasion")
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
 
 
@@ -74,7 +76,7 @@ class RussianAnalyser:
         flag = Flag(
             kind="partial_analysis",
             why=(
-                "Russian is analysed with natasha for entities and claims; "
+                "Russian is analysed with natasha for entities, time expressions and claims; "
                 f"{', '.join(NOT_YET)} are not extracted for Russian yet"
             ),
         )
@@ -84,6 +86,7 @@ class RussianAnalyser:
             update={
                 "entities": tuple(entities),
                 "claims": tuple(russian_claims(doc, article.text, entities, m.morph_vocab)),
+                "timexes": tuple(russian_timexes(doc, article.text, m.morph_vocab, article.published)),
                 "persuasion_summary": PersuasionSummary(detector=_NO_PERSUASION),
             }
         )
