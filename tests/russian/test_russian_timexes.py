@@ -44,12 +44,35 @@ def _timexes(analyser: RussianAnalyser, text: str, published: dt.date | None = P
         ("Три дня назад пришло письмо.", ("Три дня назад", "DATE", "2025-06-29")),
         ("Суд продлил арест ещё на четыре месяца.", ("четыре месяца", "DURATION", "P4M")),
         ("Допрос длился 6 часов.", ("6 часов", "DURATION", "PT6H")),
+        ("Его приговорили к 3,5 года колонии.", ("3,5 года", "DURATION", "P3.5Y")),
+        ("Переговоры займут несколько лет.", ("несколько лет", "DURATION", "PXY")),
+        ("Экипаж пробудет там в течение недели.", ("недели", "DURATION", "P1W")),
+        ("Заявление распространили в понедельник, 30 июня.", ("понедельник, 30 июня", "DATE", "2025-06-30")),
+        ("Встреча пройдёт в пятницу днём, 4 июля.", ("пятницу днём, 4 июля", "TIME", "2025-07-04TAF")),
+        ("Митинг начался утром в понедельник.", ("утром в понедельник", "TIME", "2025-06-30TMO")),
+        ("Посол приезжал в ноябре прошлого года.", ("ноябре прошлого года", "DATE", "2024-11")),
+        ("Самолёт запланирован на сентябрь.", ("сентябрь", "DATE", "2025-09")),  # a participle: nearest
     ],
 )
 def test_expressions_and_their_values(
     analyser: RussianAnalyser, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert _timexes(analyser, text) == [expected]
+
+
+def test_a_year_written_after_coordinated_dates_is_theirs(analyser: RussianAnalyser) -> None:
+    found = _timexes(analyser, "Туры пройдут 12 апреля (первый тур) и 26 апреля (второй тур) 2026 года.")
+    assert [v for _, _, v in found] == ["2026-04-12", "2026-04-26", "2026"]
+
+
+def test_the_present_tense_leaves_a_date_to_the_nearest_year(analyser: RussianAnalyser) -> None:
+    found = _timexes(analyser, "Выборы 19 декабря мы считаем нечестными.", published=dt.date(2025, 5, 15))
+    assert found == [("19 декабря", "DATE", "2024-12-19")]  # not December of the publication year
+
+
+def test_a_year_coordinated_with_a_year_of_god_is_a_year(analyser: RussianAnalyser) -> None:
+    found = _timexes(analyser, "Её отпускали в 1995 и 2002 году.")
+    assert found == [("1995", "DATE", "1995"), ("2002 году", "DATE", "2002")]
 
 
 def test_a_number_that_is_no_year_is_no_time(analyser: RussianAnalyser) -> None:

@@ -103,8 +103,9 @@ class _Sentence:
     def number(self, i: int, w: _Words) -> float | None:
         if i >= len(self):
             return None
-        if self.text[i].isdigit():
-            return float(self.text[i])
+        text = self.text[i].replace(",", ".", 1)  # "3,5 года"
+        if text.replace(".", "", 1).isdigit():
+            return float(text)
         return w.numbers.get(self.lemma[i])
 
     def year_after(self, i: int) -> tuple[int, int] | None:
@@ -121,11 +122,51 @@ class _Sentence:
 
 
 def _tense(tokens: Sequence[Any]) -> Tense | None:
+    """The tense of the sentence's first finite verb. Participles carry a tense of their own
+    form, not of the time referred to ("запланирован на ноябрь" is a plan for November)."""
     for t in tokens:
-        if t.pos in ("VERB", "AUX"):
+        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
             tense = t.feats.get("Tense")
             if tense:
                 return {"Past": "PAST", "Fut": "FUTURE", "Pres": "PRESENT"}.get(tense)  # type: ignore[return-value]
+    return None
+
+
+def _placed_year(s: _Sentence, anchor: dt.date, month: int, day: int | None) -> int:
+    """The year of a month (and day) written without one. A past or future finite verb places it
+    as HeidelTime does (``month_year``); otherwise the occurrence nearest the publication date
+    wins — the Russian present says nothing of when ("выборы 19 декабря мы считаем ...")."""
+    if s.tense in ("PAST", "FUTURE"):
+        return month_year(anchor, month, day, s.tense)
+    middle = dt.date(anchor.year, month, min(day or 15, 28))
+    # ties (a month half a year away) stay in the publication year
+    return min((anchor.year, anchor.year - 1, anchor.year + 1),
+               key=lambda y: abs((middle.replace(year=y) - anchor).days))
+
+
+_COORDINATION = frozenset({"и", "или", "а", "по", "до", ",", "-", "—", "–", "(", ")"})
+
+
+def _relative_year(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> tuple[int, int] | None:
+    """"прошлого года" after a month ("в ноябре прошлого года"): (year, end)."""
+    if i + 1 < len(s) and s.lemma[i + 1] == "год" and s.lemma[i] in w.relative:
+        return anchor.year + w.relative[s.lemma[i]], i + 2
+    return None
+
+
+def _carried_year(s: _Sentence, i: int, reach: int = 12) -> int | None:
+    """The year written after a coordinated date ("22 апреля (первый тур) и 6 мая (второй тур)
+    2012 года": both in 2012): the first written year within `reach` tokens, when a coordinating
+    word or bracket lies between and no verb does."""
+    coordinated = False
+    for k in range(i, min(len(s), i + reach)):
+        if s.low[k] in _COORDINATION:
+            coordinated = True
+        elif s.tokens[k].pos in ("VERB", "AUX"):
+            return None
+        written = s.year_after(k)
+        if written is not None and written[1] > k + 1:  # followed by "год"
+            return written[0] if coordinated else None
     return None
 
 
@@ -135,8 +176,8 @@ def _day(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
     month = w.months.get(s.lemma[start + 1]) if start + 1 < len(s) else None
     if day is None or month is None:
         return None
-    written = s.year_after(start + 2)
-    year = written[0] if written else month_year(anchor, month, day, s.tense)
+    written = s.year_after(start + 2) or _relative_year(s, start + 2, w, anchor)
+    year = written[0] if written else _carried_year(s, start + 2) or _placed_year(s, anchor, month, day)
     try:
         value = dt.date(year, month, day).isoformat()
     except ValueError:
@@ -148,15 +189,19 @@ def _month(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
     month = w.months.get(s.lemma[i])
     if month is None or s.tokens[i].pos != "NOUN":
         return None
-    written = s.year_after(i + 1)
-    year = written[0] if written else month_year(anchor, month, None, s.tense)
+    written = s.year_after(i + 1) or _relative_year(s, i + 1, w, anchor)
+    year = written[0] if written else _carried_year(s, i + 1) or _placed_year(s, anchor, month, None)
     return _Hit(written[1] if written else i + 1, "DATE", f"{year:04d}-{month:02d}")
 
 
 def _year(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
     written = s.year_after(i)
-    if written is None or written[1] == i + 1:
-        return None  # a bare four-digit number is not a year unless "год" follows
+    if written is None:
+        return None
+    if written[1] == i + 1:  # a bare four-digit number is a year only when "год" follows ...
+        later = s.year_after(i + 2) if i + 1 < len(s) and s.low[i + 1] in _COORDINATION else None
+        if later is None or later[1] == i + 3:  # ... it, or a year coordinated with it ("в 1995 и 2002 году")
+            return None
     return _Hit(written[1], "DATE", f"{written[0]:04d}")
 
 
@@ -184,14 +229,38 @@ def _deictic(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
 
 
 def _weekday(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
+    """A weekday, by the tense; with the date it names ("в понедельник, 16 мая") that date."""
     weekday = w.weekdays.get(s.lemma[i])
     if weekday is None or s.tokens[i].pos != "NOUN":
         return None
-    return _with_daypart(s, i + 1, w, weekday_date(anchor, weekday, s.tense))
+    hit = _with_daypart(s, i + 1, w, weekday_date(anchor, weekday, s.tense))
+    at = hit.end + (1 if hit.end < len(s) and s.text[hit.end] == "," else 0)
+    named = _day(s, at, w, anchor) if at < len(s) else None
+    if named is not None:
+        part = hit.value[10:] if hit.type == "TIME" else ""
+        return _Hit(named.end, "TIME" if part else "DATE", named.value + part)
+    return hit
+
+
+def _daypart_first(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
+    """"утром в понедельник": the time of day of the day named after it."""
+    part = w.dayparts.get(s.low[i])
+    if part is None or i + 2 >= len(s) or s.low[i + 1] not in ("в", "во"):
+        return None
+    day = _weekday(s, i + 2, w, anchor) or _deictic(s, i + 2, w, anchor)
+    if day is None or day.type != "DATE":
+        return None
+    return _Hit(day.end, "TIME", f"{day.value}T{part}")
 
 
 def _counted(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
-    """"три дня назад" (a date) or "на четыре месяца" (a duration)."""
+    """"три дня назад" (a date) or "на четыре месяца" (a duration); "несколько лет" (PXY); a unit
+    alone after "в течение" ("в течение недели": one of it)."""
+    if s.lemma[i] == "несколько" and i + 1 < len(s) and w.units.get(s.lemma[i + 1]) in ("Y", "M", "W", "D"):
+        return _Hit(i + 2, "DURATION", f"PX{w.units[s.lemma[i + 1]]}")
+    if i > 0 and s.low[i - 1] == "течение" and s.lemma[i] in w.units:
+        unit = w.units[s.lemma[i]]
+        return _Hit(i + 1, "DURATION", f"PT1{_CLOCK[unit]}" if unit in _CLOCK else f"P1{unit}")
     amount = s.number(i, w)
     unit = w.units.get(s.lemma[i + 1]) if i + 1 < len(s) else None
     if amount is None or unit is None or amount <= 0:
@@ -206,7 +275,7 @@ def _counted(s: _Sentence, i: int, w: _Words, anchor: dt.date) -> _Hit | None:
     return _Hit(i + 2, "DURATION", f"P{number}{unit}")
 
 
-_RULES = (_day, _month, _year, _relative, _deictic, _weekday, _counted)
+_RULES = (_day, _month, _year, _relative, _deictic, _weekday, _daypart_first, _counted)
 
 
 def russian_timexes(doc: Any, text: str, vocab: Any, anchor: dt.date | None) -> list[Timex]:
