@@ -20,6 +20,13 @@ from presslens.stories.actors import NameMention, actor_key, link_actors, names_
         ("Kassym-Jomart Tokayev", "Kassym-Zhomart Tokaev"),
         ("Mikhail Yevdokimov", "Mikhail Evdokimov"),
         ("Oleksiy Reznikov", "Alexei Reznikov"),
+        # across scripts: a Russian report's lemmatised names and an English report's
+        ("Алексей Навальный", "Alexei Navalny"),
+        ("Ильхам Мамедов", "Ilham Mammadov"),
+        ("Мария Захарова", "Maria Zakharova"),
+        ("Дмитрий Песков", "Dmitry Peskov"),
+        ("Москва", "Moscow"),
+        ("Россия", "Russia"),
     ],
 )
 def test_transliteration_variants_match(a: str, b: str) -> None:
@@ -33,6 +40,7 @@ def test_transliteration_variants_match(a: str, b: str) -> None:
         ("Mason", "Mesen"),  # same skeleton, too different in spelling
         ("Ivan Petrov", "Ivan Petrenko"),
         ("Foreign Ministry", "Interior Ministry"),
+        ("Юлия Навальная", "Lyudmila Navalnaya"),  # across scripts too: one family, two people
     ],
 )
 def test_different_names_do_not_match(a: str, b: str) -> None:

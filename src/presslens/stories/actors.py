@@ -13,6 +13,12 @@ becomes g; Azerbaijani q is Russian g; Cyrillic в is v, w or ff), vowels are
 dropped except a leading one, and repeats are collapsed ("Mammadov" ≈
 "Mamedov" ≈ "Mamadov").
 
+Names in Cyrillic are first romanised the way English-language news writes
+them (iuliia's "Wikipedia" schema: "Алексей Навальный" -> "Aleksey Navalny";
+a maintained package, not a table of our own), and the states and cities the
+gazetteer knows take its English name ("Москва" -> "Moscow"), so a Russian and
+an English report of one story share their actors.
+
 Two names are one actor when the skeletons of surname and given name agree
 (or one side has only an initial or no given name) *and* the folded spellings
 are similar by rapidfuzz (normalised Indel ratio ≥ 70), which stops skeleton
@@ -33,9 +39,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import iuliia
 from rapidfuzz import fuzz
 
 from presslens.extract.entities import entity_lexicon
+from presslens.extract.entities._gazetteer import resolve_place
 from presslens.stories.records import ActorIdentity
 
 __all__ = [
@@ -44,6 +52,7 @@ __all__ = [
     "RecordingIndex",
     "actor_key",
     "fold_name",
+    "latin_name",
     "link_actors",
     "names_match",
     "skeleton",
@@ -91,10 +100,26 @@ def _org_words() -> frozenset[str]:
     return frozenset(w.lower() for w in entity_lexicon().org_cues)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_PLACES = frozenset({"country", "city"})
+
+
+def latin_name(name: str) -> str:
+    """`name` in Latin script: a Cyrillic state or city by the gazetteer's English name, any other
+    Cyrillic name romanised as English-language news does; a Latin name as it is."""
+    if not _CYRILLIC.search(name):
+        return name
+    place = resolve_place(name)
+    if place is not None and place.feature in _PLACES:
+        return place.name
+    return str(iuliia.WIKIPEDIA.translate(name))
+
+
 @lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
-    """Lower-case ASCII letters and spaces: diacritics and apostrophes gone, "the" and titles dropped."""
-    text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
+    """Lower-case ASCII letters and spaces: diacritics and apostrophes gone, "the" and titles dropped;
+    a Cyrillic name romanised first (``latin_name``)."""
+    text = unicodedata.normalize("NFKD", latin_name(name).lower().translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text)
     words = re.findall(r"[a-z0-9]+", text.replace("-", " "))
