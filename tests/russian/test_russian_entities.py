@@ -79,7 +79,7 @@ def test_the_record_says_what_is_not_extracted_for_russian(analyser: RussianAnal
     doc = _doc(analyser, "Глава МЧС Александр Куренков прибыл в Иркутск.")
     assert doc.language == "ru" and doc.entities
     assert [f.kind for f in doc.flags] == ["partial_analysis"]
-    assert doc.flags[0].why.endswith("events, persuasion are not extracted for Russian yet")
+    assert doc.flags[0].why.endswith("persuasion is not analysed for Russian yet")
     assert "not trained for Russian" in doc.persuasion_summary.detector
     assert doc.versions.model.startswith("ru_natasha")
 

@@ -61,4 +61,22 @@ def test_analyze_notes_what_a_russian_record_leaves_out(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["language"] == "ru" and doc["entities"]
-    assert "tass.txt" in result.stderr and "not extracted for Russian yet" in result.stderr
+    assert "tass.txt" in result.stderr and "not analysed for Russian yet" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Поліція затримала у Києві двох громадян Азербайджану, повідомило Міністерство внутрішніх справ "
+         "України у вівторок.", "uk"),
+        ("Міліцыя затрымала ў Мінску двух грамадзян Азербайджана, паведаміла Міністэрства ўнутраных спраў "
+         "Беларусі ў аўторак.", "be"),
+    ],
+)
+def test_ukrainian_and_belarusian_are_not_taken_for_russian(text: str, language: str) -> None:
+    from presslens.ingest import article_from_text
+
+    article = article_from_text(text, source="test")
+    assert article.language == language
+    doc = Pipeline().analyze_article(article)
+    assert doc.entities == () and [f.kind for f in doc.flags] == ["language_not_supported"]

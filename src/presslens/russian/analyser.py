@@ -1,10 +1,11 @@
-"""Russian articles into `Document` records: natasha's segmentation, morphology and entities.
+"""Russian articles into `Document` records: natasha's segmentation, morphology, syntax and entities.
 
 What a Russian Document holds today: the metadata and text as for any
 article, the entities (``entities``), the time expressions valued against the
-publication date (``timexes``), the attributed claims (``claims``), and a
-`partial_analysis` flag that names what is not extracted for Russian yet
-(events, persuasion), so a reader never takes an empty list for "none in the text".
+publication date (``timexes``), the attributed claims (``claims``), the
+PLOVER-coded events (``events``), and a `partial_analysis` flag that names
+what is not analysed for Russian yet (persuasion), so a reader never takes an
+empty list for "none in the text".
 The persuasion summary says its detector is not trained for Russian instead
 of showing a silent "low".
 """
@@ -20,29 +21,31 @@ from presslens.records import document_from_article
 from presslens.resources import lexicon_version
 from presslens.russian.claims import ClaimCues, claim_cues, is_cue_sentence, russian_claims
 from presslens.russian.entities import russian_entities
+from presslens.russian.events import event_verbs, russian_events
 from presslens.russian.models import russian_models
 from presslens.russian.timexes import russian_timexes
 
 __all__ = ["NOT_YET", "RussianAnalyser"]
 
 #: The parts of the record the Russian path does not fill yet.
-NOT_YET = ("events", "persuasion")
+NOT_YET = ("persuasion",)
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
 
 
-def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues) -> None:
+def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, triggers: frozenset[str]) -> None:
     """The syntax parse of the sentences that need it: those naming an organisation (its name
     declines in its head and the head's adjectives only: "Министерства иностранных дел" ->
-    "Министерство иностранных дел") and those with a cue word or a quotation (claims are read
-    from the parse). The parse costs as much as the morphology, so the other sentences are left
-    unparsed. (natasha's ``Doc.parse_syntax`` does the same for every sentence, with the same
-    helpers.)
+    "Министерство иностранных дел") and those with a cue word, a quotation or an event verb
+    (claims and events are read from the parse). The parse costs as much as the morphology, so
+    the other sentences are left unparsed. (natasha's ``Doc.parse_syntax`` does the same for every
+    sentence, with the same helpers.)
     """
     from natasha.doc import inject_syntax, offset_syntax, sent_words
 
     chosen = [
         (k, sent) for k, sent in enumerate(doc.sents, 1)
         if any(sp.type == "ORG" for sp in sent.spans) or is_cue_sentence(sent, cues)
+        or any(t.text.lower() in triggers for t in sent.tokens)
     ]
     if not chosen:
         return
@@ -72,21 +75,25 @@ class RussianAnalyser:
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph_tagger)
         doc.tag_ner(m.ner_tagger)
-        _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab))
+        _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab), event_verbs(m.morph_vocab).surface)
         flag = Flag(
             kind="partial_analysis",
             why=(
-                "Russian is analysed with natasha for entities, time expressions and claims; "
-                f"{', '.join(NOT_YET)} are not extracted for Russian yet"
+                "Russian is analysed with natasha for entities, time expressions, claims and events; "
+                f"{', '.join(NOT_YET)} is not analysed for Russian yet"
             ),
         )
         document = document_from_article(article, self.versions, [flag])
         entities = russian_entities(doc.spans, m.morph_vocab, article.text)
+        timexes = russian_timexes(doc, article.text, m.morph_vocab, article.published)
         return document.model_copy(
             update={
                 "entities": tuple(entities),
                 "claims": tuple(russian_claims(doc, article.text, entities, m.morph_vocab)),
-                "timexes": tuple(russian_timexes(doc, article.text, m.morph_vocab, article.published)),
+                "timexes": tuple(timexes),
+                "events": tuple(
+                    russian_events(doc, article.text, entities, timexes, m.morph_vocab, article.published)
+                ),
                 "persuasion_summary": PersuasionSummary(detector=_NO_PERSUASION),
             }
         )

@@ -23,7 +23,7 @@ that gender (the dictionary knows given names and surnames by gender).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -31,10 +31,10 @@ from typing import Any
 from presslens.models import Claim, Entity, Mention, TextSpan
 from presslens.resources import read_tsv
 from presslens.russian.names import name_gender
+from presslens.russian.tree import EDGE_PUNCT, Tree
 
 __all__ = ["ClaimCues", "claim_cues", "is_cue_sentence", "russian_claims"]
 
-_EDGE_PUNCT = frozenset({",", ".", "—", "–", "-", ":", ";", "!", "?", "…"})
 _QUOTE_OPENERS = frozenset("«„\"“")
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "LOC")
@@ -74,58 +74,6 @@ def is_cue_sentence(sent: Any, cues: ClaimCues) -> bool:
     return any(t.text.lower() in cues.surface or t.text in _QUOTE_OPENERS for t in sent.tokens)
 
 
-class _Tree:
-    """One parsed sentence: tokens by id, children by head."""
-
-    def __init__(self, tokens: Sequence[Any]) -> None:
-        self.tokens = list(tokens)
-        self.index = {t.id: k for k, t in enumerate(self.tokens)}
-        self.children: dict[str, list[Any]] = {}
-        for t in self.tokens:
-            self.children.setdefault(t.head_id, []).append(t)
-
-    def kids(self, tok: Any, *rels: str) -> list[Any]:
-        return [c for c in self.children.get(tok.id, []) if not rels or c.rel in rels]
-
-    def head(self, tok: Any) -> Any | None:
-        k = self.index.get(tok.head_id)
-        return self.tokens[k] if k is not None else None
-
-    def subtree(self, tok: Any) -> set[int]:
-        out, todo = set(), [tok]
-        while todo:
-            t = todo.pop()
-            k = self.index[t.id]
-            if k not in out:
-                out.add(k)
-                todo.extend(self.children.get(t.id, []))
-        return out
-
-    def run(self, ks: Iterable[int]) -> tuple[int, int] | None:
-        """The longest run of consecutive token indices in `ks`, edge punctuation trimmed: [a, b)."""
-        ks = sorted(ks)
-        best: tuple[int, int] | None = None
-        a = 0
-        for i in range(1, len(ks) + 1):
-            if i == len(ks) or ks[i] != ks[i - 1] + 1:
-                run = (ks[a], ks[i - 1] + 1)
-                if best is None or run[1] - run[0] > best[1] - best[0]:
-                    best = run
-                a = i
-        if best is None:
-            return None
-        lo, hi = best
-        while lo < hi and self.tokens[lo].text in _EDGE_PUNCT:
-            lo += 1
-        while hi > lo and self.tokens[hi - 1].text in _EDGE_PUNCT:
-            hi -= 1
-        return (lo, hi) if hi > lo else None
-
-    def span(self, run: tuple[int, int], text: str) -> TextSpan:
-        start, end = self.tokens[run[0]].start, self.tokens[run[1] - 1].stop
-        return TextSpan(text=text[start:end], start=start, end=end)
-
-
 def _speaker(span: TextSpan, entities: Sequence[Entity]) -> Mention:
     """The source as a Mention named by the entity its words hold: a person first, else an organisation
     (with the country it belongs to when its name runs on into one: "МИД Азербайджана", "МВД России"),
@@ -143,7 +91,7 @@ def _speaker(span: TextSpan, entities: Sequence[Entity]) -> Mention:
     return Mention(text=span.text, start=span.start, end=span.end)
 
 
-def _content_of_verb(tree: _Tree, verb: Any, cues: ClaimCues) -> set[int] | None:
+def _content_of_verb(tree: Tree, verb: Any, cues: ClaimCues) -> set[int] | None:
     """The verb's что-clause, the quotation it introduces, or the sentence it is inserted in;
     else a quotation next to the verb's clause ("«...», — с поклоном сказал швейцар")."""
     for clause in tree.kids(verb, "ccomp"):
@@ -165,7 +113,7 @@ def _content_of_verb(tree: _Tree, verb: Any, cues: ClaimCues) -> set[int] | None
     return _adjacent_quotation(tree, verb)
 
 
-def _quotations(tree: _Tree) -> list[tuple[int, int]]:
+def _quotations(tree: Tree) -> list[tuple[int, int]]:
     """Token runs [a, b) from an opening quotation mark to its closing mark, marks included."""
     runs, opened = [], None
     for k, tok in enumerate(tree.tokens):
@@ -184,7 +132,7 @@ def _quotations(tree: _Tree) -> list[tuple[int, int]]:
     return runs
 
 
-def _adjacent_quotation(tree: _Tree, verb: Any) -> set[int] | None:
+def _adjacent_quotation(tree: Tree, verb: Any) -> set[int] | None:
     """A quotation that closes just before the verb's clause (", — [a few words] сказал") or opens
     just after the verb and its subject ("сказал он: «..."): only punctuation and at most
     three words between."""
@@ -196,14 +144,14 @@ def _adjacent_quotation(tree: _Tree, verb: Any) -> set[int] | None:
         between = range(b, at) if b <= at else range(at + 1, a) if a > at else None
         if between is None:
             continue
-        words = [k for k in between if tree.tokens[k].text not in _EDGE_PUNCT and k not in subject]
-        if len(words) <= 3 and any(tree.tokens[k].text in _EDGE_PUNCT for k in between):
+        words = [k for k in between if tree.tokens[k].text not in EDGE_PUNCT and k not in subject]
+        if len(words) <= 3 and any(tree.tokens[k].text in EDGE_PUNCT for k in between):
             return set(range(a, b))
     return None
 
 
 def _claim(
-    tree: _Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues,
+    tree: Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues,
     source: set[int], cue: tuple[int, int], content: set[int], why: str, hedged: bool = False,
     via: Mention | None = None,
 ) -> Claim | None:
@@ -229,7 +177,7 @@ def _claim(
     )
 
 
-def _verb_source(tree: _Tree, verb: Any, lemma: str, cues: ClaimCues) -> tuple[set[int], str] | None:
+def _verb_source(tree: Tree, verb: Any, lemma: str, cues: ClaimCues) -> tuple[set[int], str] | None:
     """Who says it: the verb's subject; for an impersonal verb ("говорится в заявлении МИД") its
     "в"-phrase; for a participle ("Финна, говорившего: ...") the noun it qualifies."""
     subjects = tree.kids(verb, *_SUBJECTS)
@@ -250,7 +198,7 @@ def _sentence_claims(
 ) -> list[Claim]:
     if not sent.tokens or sent.tokens[0].head_id is None:
         return []  # not parsed: no cue in it
-    tree = _Tree(sent.tokens)
+    tree = Tree(sent.tokens)
     claims = []
     for k, tok in enumerate(tree.tokens):
         if tok.text.lower() not in cues.surface:
@@ -273,7 +221,7 @@ def _sentence_claims(
 
 
 def _according(
-    tree: _Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues, tok: Any, k: int
+    tree: Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues, tok: Any, k: int
 ) -> Claim | None:
     """"по словам X, ...": X is the source of the clause the phrase is attached to."""
     preposition = [c for c in tree.kids(tok, "case") if c.text.lower() == "по"]
@@ -290,7 +238,7 @@ def _according(
 
 
 def _citing(
-    tree: _Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues, tok: Any, vocab: Any
+    tree: Tree, text: str, sent: Any, entities: Sequence[Entity], cues: ClaimCues, tok: Any, vocab: Any
 ) -> Claim | None:
     """"X сообщил, что ..., со ссылкой на Y": Y is the source, relayed by X (``via``)."""
     preposition = [c for c in tree.kids(tok, "case") if c.text.lower() in ("со", "с")]

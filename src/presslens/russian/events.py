@@ -1,0 +1,198 @@
+"""Russian events: who did what to whom, PLOVER-coded from a verb lexicon over natasha's parse.
+
+The triggers are verbs (``resources/russian_event_verbs.tsv``; a verb with its
+object's lemma, such as "вызвать посла", wins over the bare verb). From the parse:
+
+- actor: the verb's subject; in a passive ("задержаны полицией") the agent in
+  the instrumental; none for the indefinite-personal third person plural
+  ("задержали двоих": someone unnamed did);
+- target: the direct object; in a passive, the passive subject;
+- place: a state, city or place entity in a "в"-phrase of the verb;
+- negated: "не" on the verb;
+- date: the sentence's time expression (a day, or the date part of a time),
+  else null with the publication date as ``date_bound``;
+- the participants take the canonical name of the entity their words hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from presslens.confidence import is_named, report_confidence
+from presslens.models import Entity, Event, Mention, TextSpan, Timex
+from presslens.resources import read_tsv
+from presslens.russian.tree import Tree
+
+__all__ = ["EventVerbs", "event_verbs", "russian_events"]
+
+_PLACE_LABELS = ("GPE", "LOC")
+_PARTY_LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class _Code:
+    type: str
+    mode: str
+    pattern: str
+    act_noun: bool = False  # the object names the act ("нанести удар"), not its target
+
+
+@dataclass(frozen=True)
+class EventVerbs:
+    bare: dict[str, _Code]  # verb lemma -> code
+    with_noun: dict[tuple[str, str], _Code]  # (verb lemma, object or phrase noun lemma) -> code
+    surface: frozenset[str]  # every form of every verb, for choosing sentences to parse
+
+
+@cache
+def event_verbs(vocab: Any) -> EventVerbs:
+    bare: dict[str, _Code] = {}
+    with_noun: dict[tuple[str, str], _Code] = {}
+    for row in read_tsv("russian_event_verbs.tsv"):
+        pattern, kind, mode = row[:3]
+        words = pattern.split()
+        code = _Code(kind, mode, pattern, act_noun=len(row) > 4 and row[4] == "act")
+        if len(words) == 1:
+            bare[words[0]] = code
+        else:
+            with_noun[(words[0], words[-1])] = code
+    forms: set[str] = set()
+    for verb in set(bare) | {v for v, _ in with_noun}:
+        forms.add(verb)
+        for parse in vocab.parse(verb)[:1]:
+            forms.update(form.word for form in parse.lexeme)
+    return EventVerbs(bare, with_noun, frozenset(forms))
+
+
+def _mention(tree: Tree, ks: set[int], text: str, entities: Sequence[Entity]) -> Mention | None:
+    run = tree.run(ks)
+    if run is None:
+        return None
+    lo, hi = run
+    while lo < hi - 1 and (tree.tokens[lo].pos == "ADP" or tree.tokens[lo].rel in ("case", "fixed")):
+        lo += 1  # "в отношении Ивана Петрова": Иван Петров
+    span = tree.span((lo, hi), text)
+    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
+    for label in _PARTY_LABELS:
+        named = [e for e in inside if e.label == label]
+        if named:
+            return Mention(text=span.text, canonical=named[0].canonical, start=span.start, end=span.end)
+    return Mention(text=span.text, start=span.start, end=span.end)
+
+
+def _code(tree: Tree, verb: Any, verbs: EventVerbs, vocab: Any) -> tuple[_Code, Any | None] | None:
+    """The verb's code and the noun that completed its pattern (None for a bare verb)."""
+    for child in tree.kids(verb, "obj", "obl"):
+        if child.lemma is None:
+            child.lemmatize(vocab)
+        code = verbs.with_noun.get((verb.lemma, child.lemma))
+        if code is not None:
+            return code, child
+    code = verbs.bare.get(verb.lemma)
+    return (code, None) if code is not None else None
+
+
+_AIMED = frozenset({"по", "против", "на", "к", "с"})
+
+
+def _aimed_at(tree: Tree, verb: Any, noun: Any) -> set[int]:
+    """What an act named by a noun is aimed at: the dative of the verb ("обвинение Иванову"), or a
+    phrase of the verb or the noun with "по", "против", "на", "к", "с" or "в отношении"."""
+    for head in (verb, noun):
+        for child in tree.kids(head, "iobj", "obl", "nmod"):
+            if child is noun:
+                continue
+            markers = [
+                " ".join([c.text.lower(), *(f.text.lower() for f in tree.kids(c, "fixed"))])
+                for c in tree.kids(child, "case")
+            ]
+            if child.rel == "iobj" or any(m in _AIMED or m == "в отношении" for m in markers):
+                return tree.subtree(child)
+    return set()
+
+
+def _date(timexes: Sequence[Timex], sent: Any) -> str | None:
+    """The day of the sentence's first dated time expression."""
+    for t in timexes:
+        dated = len(t.value) >= 10 and t.value[:4].isdigit() and t.value[4] == "-" and t.value[5:7].isdigit()
+        if sent.start <= t.start < sent.stop and t.type in ("DATE", "TIME") and dated:
+            return t.value[:10]
+    return None
+
+
+def _place(tree: Tree, head: Any, text: str, entities: Sequence[Entity]) -> Mention | None:
+    """A "в"-phrase of `head` that holds a state, city or place entity."""
+    for phrase in tree.kids(head, "obl", "nmod"):
+        if not any(c.text.lower() in ("в", "во") for c in tree.kids(phrase, "case")):
+            continue
+        mention = _mention(tree, tree.subtree(phrase), text, entities)
+        if mention is None or mention.start is None or mention.end is None:
+            continue
+        start, end = mention.start, mention.end
+        if any(e.label in _PLACE_LABELS and start <= e.start and e.end <= end for e in entities):
+            return mention
+    return None
+
+
+def russian_events(
+    doc: Any, text: str, entities: Sequence[Entity], timexes: Sequence[Timex], vocab: Any,
+    published: dt.date | None,
+) -> list[Event]:
+    """The events of a natasha Doc whose trigger sentences are parsed."""
+    verbs = event_verbs(vocab)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if not sent.tokens or sent.tokens[0].head_id is None:
+            continue  # not parsed: no trigger in it
+        tree = Tree(sent.tokens)
+        for tok in tree.tokens:
+            if tok.pos != "VERB" or tok.text.lower() not in verbs.surface:
+                continue
+            if tok.lemma is None:
+                tok.lemmatize(vocab)
+            if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
+                continue  # "задержанных": a participle naming people, not an act told here
+            found = _code(tree, tok, verbs, vocab)
+            if found is None:
+                continue
+            code, noun = found
+            passive = tok.feats.get("Voice") == "Pass" or bool(tree.kids(tok, "nsubj:pass"))
+            subjects = tree.kids(tok, "nsubj:pass" if passive else "nsubj")
+            objects = tree.kids(tok, "obj")
+            agents = [c for c in tree.kids(tok, "obl:agent", "obl") if c.feats.get("Case") == "Ins"
+                      and not tree.kids(c, "case")] if passive else []
+            actor_ks = tree.subtree(agents[0]) if agents else (set() if passive or not subjects
+                                                                else tree.subtree(subjects[0]))
+            if code.act_noun and noun is not None:
+                target_ks = _aimed_at(tree, tok, noun)
+            elif passive and subjects:
+                target_ks = tree.subtree(subjects[0])
+            else:
+                target_ks = tree.subtree(objects[0]) if objects else set()
+            actor = _mention(tree, actor_ks, text, entities) if actor_ks else None
+            target = _mention(tree, target_ks, text, entities) if target_ks else None
+            negated = any(c.text.lower() == "не" for c in tree.kids(tok, "advmod"))
+            date = _date(timexes, sent)
+            events.append(
+                Event(
+                    type=code.type,
+                    mode=code.mode,
+                    actor=actor,
+                    target=target,
+                    place=_place(tree, tok, text, entities) or (
+                        _place(tree, noun, text, entities) if noun is not None else None),
+                    date=date,
+                    date_bound=None if date or published is None else published.isoformat(),
+                    negated=negated,
+                    why=f"verb '{tok.text}' -> {code.type}/{code.mode} (russian_event_verbs.tsv: "
+                    f"{code.pattern})",
+                    evidence=TextSpan(text=text[sent.start : sent.stop], start=sent.start, end=sent.stop),
+                    confidence=report_confidence(named_actor=is_named(actor), own_date=date is not None,
+                                                 hedged=False),
+                )
+            )
+    return events
