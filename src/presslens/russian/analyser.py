@@ -32,6 +32,12 @@ NOT_YET = ("persuasion",)
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
 
 
+def _finite_or_short(token: Any) -> bool:
+    """A verb form the event reader codes (not an infinitive or a participle naming people)."""
+    feats = token.feats
+    return token.pos == "VERB" and (feats.get("VerbForm") == "Fin" or feats.get("Variant") == "Short")
+
+
 def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, triggers: frozenset[str]) -> None:
     """The syntax parse of the sentences that need it: those naming an organisation (its name
     declines in its head and the head's adjectives only: "Министерства иностранных дел" ->
@@ -45,7 +51,7 @@ def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, triggers: frozenset
     chosen = [
         (k, sent) for k, sent in enumerate(doc.sents, 1)
         if any(sp.type == "ORG" for sp in sent.spans) or is_cue_sentence(sent, cues)
-        or any(t.text.lower() in triggers for t in sent.tokens)
+        or any(t.text.lower() in triggers and _finite_or_short(t) for t in sent.tokens)
     ]
     if not chosen:
         return

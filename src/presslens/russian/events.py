@@ -156,6 +156,8 @@ def russian_events(
                 tok.lemmatize(vocab)
             if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
                 continue  # "задержанных": a participle naming people, not an act told here
+            if tok.feats.get("VerbForm") == "Inf":
+                continue  # "намерены задержать": an intention, not an act (the English path's modality)
             found = _code(tree, tok, verbs, vocab)
             if found is None:
                 continue
