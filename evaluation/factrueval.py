@@ -14,7 +14,6 @@ F1), so they are put beside these, not compared one to one.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -25,7 +24,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir
+from evaluation.common import DataMissing, data_dir, prf, split_parser
 
 LABELS = ("PER", "ORG", "LOC")
 _FROM_PRESSLENS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
@@ -78,17 +77,13 @@ def score(gold: list[set[Span]], pred: list[set[Span]]) -> dict[str, dict[str, f
         tp = sum(len({s for s in g if keep(s)} & {s for s in p if keep(s)}) for g, p in pairs)
         n_pred = sum(1 for p in pred for s in p if keep(s))
         n_gold = sum(1 for g in gold for s in g if keep(s))
-        prec = tp / n_pred if n_pred else 0.0
-        rec = tp / n_gold if n_gold else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        prec, rec, f1 = prf(tp, n_pred, tp, n_gold)
         out[label] = {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "gold": n_gold}
     return out
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=None)
-    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap = split_parser(__doc__, ("dev", "test"), "dev")
     ap.add_argument("--errors", type=int, default=0, help="print this many presslens errors")
     args = ap.parse_args()
     try:

@@ -17,7 +17,6 @@ gold quotation count against precision. The thesis's token-level figures
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import zlib
@@ -27,7 +26,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir
+from evaluation.common import DataMissing, data_dir, prf, split_parser
 
 
 def records(root: Path, split: str) -> list[dict[str, Any]]:
@@ -50,9 +49,7 @@ def _aligned(gold: dict[str, Any], claim: Any) -> bool:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=None)
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap = split_parser(__doc__, ("dev", "test", "all"), "dev")
     ap.add_argument("--show", action="store_true", help="print every sentence with a miss or a false claim")
     args = ap.parse_args()
     try:
@@ -92,9 +89,7 @@ def main() -> int:
     print(f"Russian quotations ({args.split}): {len(recs)} sentences, {counts['gold_content']} quotations, "
           f"{counts['pred']} claims")
     for role, gold_n in (("source", counts["gold_source"]), ("content", counts["gold_content"])):
-        p = counts[role] / counts["pred"] if counts["pred"] else 0.0
-        r = counts[role] / gold_n if gold_n else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(counts[role], counts["pred"], counts[role], gold_n)
         print(f"  {role:8s} overlap  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     return 0
 

@@ -17,7 +17,6 @@ count neither way.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
@@ -28,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir
+from evaluation.common import DataMissing, data_dir, prf, split_parser
 
 HERE = Path(__file__).resolve().parent / "russian_time"
 
@@ -76,16 +75,8 @@ def load(root: Path, split: str) -> list[tuple[str, str, dt.date, list[Gold]]]:
     ]
 
 
-def _f1(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
-    p = tp_p / n_p if n_p else 0.0
-    r = tp_r / n_g if n_g else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=None)
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap = split_parser(__doc__, ("dev", "test", "all"), "dev")
     ap.add_argument("--show", action="store_true", help="print every miss, false expression and wrong value")
     args = ap.parse_args()
     try:
@@ -122,7 +113,7 @@ def main() -> int:
                 print(f"  {doc_id}: missed {g.text!r} ({g.value})")
     print(f"Russian time expressions ({args.split}): {len(docs)} documents, {n_gold} gold, {n_pred} found")
     for name, (tp_p, tp_r) in (("relaxed span", (span_p, span_r)), ("value", (value_p, value_r))):
-        p, r, f = _f1(tp_p, n_pred, tp_r, n_gold)
+        p, r, f = prf(tp_p, n_pred, tp_r, n_gold)
         print(f"  {name:13s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     return 0
 
