@@ -21,7 +21,7 @@ from presslens.records import document_from_article
 from presslens.resources import lexicon_version
 from presslens.russian.claims import ClaimCues, claim_cues, is_cue_sentence, russian_claims
 from presslens.russian.entities import russian_entities
-from presslens.russian.events import event_verbs, russian_events
+from presslens.russian.events import EventVerbs, event_verbs, is_trigger, russian_events
 from presslens.russian.models import russian_models
 from presslens.russian.timexes import russian_timexes
 
@@ -32,13 +32,7 @@ NOT_YET = ("persuasion",)
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
 
 
-def _finite_or_short(token: Any) -> bool:
-    """A verb form the event reader codes (not an infinitive or a participle naming people)."""
-    feats = token.feats
-    return token.pos == "VERB" and (feats.get("VerbForm") == "Fin" or feats.get("Variant") == "Short")
-
-
-def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, triggers: frozenset[str]) -> None:
+def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, verbs: EventVerbs) -> None:
     """The syntax parse of the sentences that need it: those naming an organisation (its name
     declines in its head and the head's adjectives only: "Министерства иностранных дел" ->
     "Министерство иностранных дел") and those with a cue word, a quotation or an event verb
@@ -51,7 +45,7 @@ def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, triggers: frozenset
     chosen = [
         (k, sent) for k, sent in enumerate(doc.sents, 1)
         if any(sp.type == "ORG" for sp in sent.spans) or is_cue_sentence(sent, cues)
-        or any(t.text.lower() in triggers and _finite_or_short(t) for t in sent.tokens)
+        or any(is_trigger(t, verbs) for t in sent.tokens)
     ]
     if not chosen:
         return
@@ -81,7 +75,7 @@ class RussianAnalyser:
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph_tagger)
         doc.tag_ner(m.ner_tagger)
-        _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab), event_verbs(m.morph_vocab).surface)
+        _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab), event_verbs(m.morph_vocab))
         flag = Flag(
             kind="partial_analysis",
             why=(

@@ -30,6 +30,7 @@ from typing import Any
 
 from presslens.models import Claim, Entity, Mention, TextSpan
 from presslens.resources import read_tsv
+from presslens.russian.mentions import party_mention
 from presslens.russian.names import name_gender
 from presslens.russian.tree import EDGE_PUNCT, Tree
 
@@ -37,7 +38,6 @@ __all__ = ["ClaimCues", "claim_cues", "is_cue_sentence", "russian_claims"]
 
 _QUOTE_OPENERS = frozenset("«„\"“")
 _SUBJECTS = ("nsubj", "nsubj:pass")
-_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 _PRONOUN_GENDERS = {"он": "masc", "она": "femn"}
 
 
@@ -72,23 +72,6 @@ def claim_cues(vocab: Any) -> ClaimCues:
 def is_cue_sentence(sent: Any, cues: ClaimCues) -> bool:
     """Does the sentence hold a cue word or a quotation (so it needs the parse)?"""
     return any(t.text.lower() in cues.surface or t.text in _QUOTE_OPENERS for t in sent.tokens)
-
-
-def _speaker(span: TextSpan, entities: Sequence[Entity]) -> Mention:
-    """The source as a Mention named by the entity its words hold: a person first, else an organisation
-    (with the country it belongs to when its name runs on into one: "МИД Азербайджана", "МВД России"),
-    else a state or a place."""
-    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
-    for label in _SPEAKER_LABELS:
-        named = [e for e in inside if e.label == label]
-        if not named:
-            continue
-        canonical = named[-1].canonical
-        country = next((e for e in inside if e.label == "GPE" and e.start == named[-1].end + 1), None)
-        if label == "ORG" and country is not None:
-            canonical = f"{canonical} {country.text}"  # the genitive belongs to the name
-        return Mention(text=span.text, canonical=canonical, start=span.start, end=span.end)
-    return Mention(text=span.text, start=span.start, end=span.end)
 
 
 def _content_of_verb(tree: Tree, verb: Any, cues: ClaimCues) -> set[int] | None:
@@ -155,18 +138,15 @@ def _claim(
     source: set[int], cue: tuple[int, int], content: set[int], why: str, hedged: bool = False,
     via: Mention | None = None,
 ) -> Claim | None:
-    source_run, content_run = tree.run(source), tree.run(content)
-    if source_run is None or content_run is None:
+    speaker, content_run = party_mention(tree, source, text, entities), tree.run(content)
+    if speaker is None or content_run is None:
         return None
-    lo, hi = source_run
-    while lo < hi - 1 and tree.tokens[lo].pos == "ADP":  # "в обращении X", "на источник": not the preposition
-        lo += 1
     content_span = tree.span(content_run, text)
     hedged = hedged or any(
         tree.tokens[k].text.lower() in cues.hedges for k in range(content_run[0], content_run[1])
     )
     return Claim(
-        speaker=_speaker(tree.span((lo, hi), text), entities),
+        speaker=speaker,
         cue=tree.span(cue, text),
         content=content_span,
         via=via,
@@ -203,7 +183,8 @@ def _sentence_claims(
     for k, tok in enumerate(tree.tokens):
         if tok.text.lower() not in cues.surface:
             continue
-        tok.lemmatize(vocab)
+        if tok.lemma is None:  # the time reader lemmatises every token first
+            tok.lemmatize(vocab)
         lemma = tok.lemma
         claim = None
         if lemma in cues.verbs | cues.impersonal and tok.pos == "VERB":
@@ -250,10 +231,7 @@ def _citing(
     relays = tree.kids(verb, *_SUBJECTS)
     if not content:
         return None
-    via = None
-    if relays:
-        run = tree.run(tree.subtree(relays[0]))
-        via = _speaker(tree.span(run, text), entities) if run else None
+    via = party_mention(tree, tree.subtree(relays[0]), text, entities) if relays else None
     cue = (tree.index[preposition[0].id], tree.index[tok.id] + 1)
     return _claim(tree, text, sent, entities, cues, tree.subtree(cited[0]), cue, content,
                   "'со ссылкой на' names the source", via=via)

@@ -25,12 +25,12 @@ from typing import Any
 from presslens.confidence import is_named, report_confidence
 from presslens.models import Entity, Event, Mention, TextSpan, Timex
 from presslens.resources import read_tsv
+from presslens.russian.mentions import party_mention
 from presslens.russian.tree import Tree
 
-__all__ = ["EventVerbs", "event_verbs", "russian_events"]
+__all__ = ["EventVerbs", "event_verbs", "is_trigger", "russian_events"]
 
 _PLACE_LABELS = ("GPE", "LOC")
-_PARTY_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
 
 @dataclass(frozen=True)
@@ -68,20 +68,16 @@ def event_verbs(vocab: Any) -> EventVerbs:
     return EventVerbs(bare, with_noun, frozenset(forms))
 
 
-def _mention(tree: Tree, ks: set[int], text: str, entities: Sequence[Entity]) -> Mention | None:
-    run = tree.run(ks)
-    if run is None:
-        return None
-    lo, hi = run
-    while lo < hi - 1 and (tree.tokens[lo].pos == "ADP" or tree.tokens[lo].rel in ("case", "fixed")):
-        lo += 1  # "в отношении Ивана Петрова": Иван Петров
-    span = tree.span((lo, hi), text)
-    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
-    for label in _PARTY_LABELS:
-        named = [e for e in inside if e.label == label]
-        if named:
-            return Mention(text=span.text, canonical=named[0].canonical, start=span.start, end=span.end)
-    return Mention(text=span.text, start=span.start, end=span.end)
+def is_trigger(token: Any, verbs: EventVerbs) -> bool:
+    """A form of a lexicon verb that tells an act: finite ("задержала") or a short passive
+    ("задержаны"); not an infinitive ("намерены задержать": an intention), a participle naming
+    people ("задержанных") or a gerund. The analyser parses a sentence for events by this too."""
+    feats = token.feats
+    return (
+        token.pos == "VERB"
+        and token.text.lower() in verbs.surface
+        and (feats.get("VerbForm") == "Fin" or feats.get("Variant") == "Short")
+    )
 
 
 def _code(tree: Tree, verb: Any, verbs: EventVerbs, vocab: Any) -> tuple[_Code, Any | None] | None:
@@ -129,7 +125,7 @@ def _place(tree: Tree, head: Any, text: str, entities: Sequence[Entity]) -> Ment
     for phrase in tree.kids(head, "obl", "nmod"):
         if not any(c.text.lower() in ("в", "во") for c in tree.kids(phrase, "case")):
             continue
-        mention = _mention(tree, tree.subtree(phrase), text, entities)
+        mention = party_mention(tree, tree.subtree(phrase), text, entities)
         if mention is None or mention.start is None or mention.end is None:
             continue
         start, end = mention.start, mention.end
@@ -150,14 +146,10 @@ def russian_events(
             continue  # not parsed: no trigger in it
         tree = Tree(sent.tokens)
         for tok in tree.tokens:
-            if tok.pos != "VERB" or tok.text.lower() not in verbs.surface:
+            if not is_trigger(tok, verbs):
                 continue
             if tok.lemma is None:
                 tok.lemmatize(vocab)
-            if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
-                continue  # "задержанных": a participle naming people, not an act told here
-            if tok.feats.get("VerbForm") == "Inf":
-                continue  # "намерены задержать": an intention, not an act (the English path's modality)
             found = _code(tree, tok, verbs, vocab)
             if found is None:
                 continue
@@ -175,8 +167,8 @@ def russian_events(
                 target_ks = tree.subtree(subjects[0])
             else:
                 target_ks = tree.subtree(objects[0]) if objects else set()
-            actor = _mention(tree, actor_ks, text, entities) if actor_ks else None
-            target = _mention(tree, target_ks, text, entities) if target_ks else None
+            actor = party_mention(tree, actor_ks, text, entities) if actor_ks else None
+            target = party_mention(tree, target_ks, text, entities) if target_ks else None
             negated = any(c.text.lower() == "не" for c in tree.kids(tok, "advmod"))
             date = _date(timexes, sent)
             events.append(
