@@ -246,3 +246,17 @@ def test_a_vague_count_is_no_exact_group() -> None:
     ]
     (row,) = _timeline(articles)
     assert row.articles == ("a", "b")
+
+
+def test_a_digit_like_symbol_is_no_count() -> None:
+    """'³' passes str.isdigit but is no number int() reads: a page's stray superscript must not
+    crash the timeline (it did, through an ingest of hostile text)."""
+    day = "2026-03-23"
+    articles = [
+        _article("a", [_event("Police detained ³ people.", "detain", kind="COERCE", actor="police",
+                              target="³ people", date=day)]),
+        _article("b", [_event("Police detained ٣ people.", "detain", kind="COERCE", actor="police",
+                              target="٣ people", date=day)]),
+    ]
+    rows = _timeline(articles)
+    assert sum(len(r.articles) for r in rows) == 2

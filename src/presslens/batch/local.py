@@ -221,7 +221,7 @@ def _sweep_temp_files(docs_dir: Path) -> None:
     """Remove part files half-written by workers that no longer run (a killed run's orphans)."""
     for stale in docs_dir.glob(".part-*.tmp"):
         pid = stale.name.rsplit(".", 2)[-2]
-        if pid.isdigit() and _alive(int(pid)):
+        if pid.isdecimal() and _alive(int(pid)):
             continue
         stale.unlink(missing_ok=True)
 

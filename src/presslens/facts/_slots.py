@@ -229,7 +229,7 @@ def count_interval(value: str) -> tuple[float, float] | None:
             bound, value = factors, value[len(phrase) + 1 :]
             break
     number = value.replace(",", "").strip()
-    n = float(number) if number.isdigit() else lex.numbers.get(number)
+    n = float(number) if number.isdecimal() else lex.numbers.get(number)
     if n is None:
         return None
     return n * bound[0], n * bound[1]

@@ -106,7 +106,7 @@ def find_printed_dates(text: str) -> list[tuple[PrintedDate, int, int]]:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             month_text = match["month"]
-            month = int(month_text) if month_text.isdigit() else month_numbers()[month_text.lower()]
+            month = int(month_text) if month_text.isdecimal() else month_numbers()[month_text.lower()]
             year = int(match["year"]) if match["year"] else None
             day = int(match["day"])
             if not _valid(year, month, day):

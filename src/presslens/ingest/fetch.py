@@ -95,7 +95,7 @@ def fetch_url(url: str, *, settings: Settings) -> FetchedPage:
                     url, f"content type {media_type} is not supported; expected HTML, plain text or JSON"
                 )
             declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
+            if declared.isdecimal() and int(declared) > limit:
                 raise FetchError(url, f"body of {declared} bytes exceeds fetch_max_bytes = {limit}")
             chunks: list[bytes] = []
             size = 0

@@ -107,7 +107,7 @@ def parse_count(text: str) -> int | None:
         except ValueError:
             return None
     digits = cleaned.replace(",", "").replace(".", "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdecimal() else None
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -152,7 +152,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
         for token in re.findall(r"[^\s,;:()\[\]]+", rest):
             if not any(ch.isalnum() for ch in token):
                 continue  # a separator or icon the segment split left behind
-            count = parse_count(token) if token[0].isdigit() else None
+            count = parse_count(token) if token[0].isdecimal() else None
             if count is None:
                 return None  # something that is not metadata: a heading or a sentence
             bare_numbers.append(count)

@@ -114,7 +114,8 @@ def _aimed_at(tree: Tree, verb: Any, noun: Any) -> set[int]:
 def _date(timexes: Sequence[Timex], sent: Any) -> str | None:
     """The day of the sentence's first dated time expression."""
     for t in timexes:
-        dated = len(t.value) >= 10 and t.value[:4].isdigit() and t.value[4] == "-" and t.value[5:7].isdigit()
+        value = t.value
+        dated = len(value) >= 10 and value[:4].isdecimal() and value[4] == "-" and value[5:7].isdecimal()
         if sent.start <= t.start < sent.stop and t.type in ("DATE", "TIME") and dated:
             return t.value[:10]
     return None

@@ -96,7 +96,7 @@ class _Sentence:
         return len(self.tokens)
 
     def digits(self, i: int, lo: int, hi: int) -> int | None:
-        if i < len(self) and self.text[i].isdigit() and lo <= int(self.text[i]) <= hi:
+        if i < len(self) and self.text[i].isdecimal() and lo <= int(self.text[i]) <= hi:
             return int(self.text[i])
         return None
 
@@ -104,7 +104,7 @@ class _Sentence:
         if i >= len(self):
             return None
         text = self.text[i].replace(",", ".", 1)  # "3,5 года"
-        if text.replace(".", "", 1).isdigit():
+        if text.replace(".", "", 1).isdecimal():
             return float(text)
         return w.numbers.get(self.lemma[i])
 

@@ -581,7 +581,7 @@ def _head_count(mention: Mention | None) -> int | None:
     numbers = fact_lexicon().numbers
     for word in mention.text.replace(",", "").split()[:3]:
         low = word.lower()
-        if low.isdigit():
+        if low.isdecimal():
             return int(low)
         if low in numbers:
             return numbers[low]
@@ -613,7 +613,7 @@ def _site(report: _Report) -> bool:
 def _site_named(mention: Mention | None, *, target: bool) -> Site | None:
     """The site a target or a place names; None for a count ("at least 115 people") or, as a
     target, a group of people ("hundreds of Palestinians"), which are who was hit, not where."""
-    if mention is None or any(ch.isdigit() for ch in mention.text) or (target and _people(mention)):
+    if mention is None or any(ch.isdecimal() for ch in mention.text) or (target and _people(mention)):
         return None
     return site_of(mention.text)
 

@@ -65,7 +65,7 @@ async def bounded_body(request: Request, limit: int, too_big: str) -> bytes:
     Whatever a client declares or sends, no more than `limit` bytes are held.
     """
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdecimal() and int(declared) > limit:
         raise StarletteHTTPException(413, too_big)
     chunks, size = [], 0
     async for chunk in request.stream():

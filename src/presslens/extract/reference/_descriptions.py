@@ -73,7 +73,7 @@ def _count(tok: Token, lex: ReferenceLexicon) -> int | None:
     """The number in "the two men" (digits or a cardinal word), if any."""
     for child in tok.children:
         if child.dep_ == "nummod":
-            return int(child.text) if child.text.isdigit() else lex.cardinals.get(child.lower_)
+            return int(child.text) if child.text.isdecimal() else lex.cardinals.get(child.lower_)
     return None
 
 

@@ -103,6 +103,6 @@ def reference_lexicon() -> ReferenceLexicon:
         cardinals={
             word: int(value)
             for kind, word, value in read_tsv("timex_numbers.tsv")
-            if kind == "cardinal" and value.isdigit()
+            if kind == "cardinal" and value.isdecimal()
         },
     )

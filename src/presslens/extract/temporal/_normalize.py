@@ -89,7 +89,7 @@ def _clean(text: str) -> str:
 
 
 def _year(token: str, ctx: _Ctx) -> int:
-    if len(token) == 3 and token.isdigit():
+    if len(token) == 3 and token.isdecimal():
         return int(token)  # "mid-August 838": only written beside a month (see _explicit)
     if token.startswith("'"):
         two = int(token[1:])
