@@ -85,6 +85,21 @@ def test_number_agreement(parse, text, anaphor, expected):
     assert ref is not None and expected in ref.canonical, ref
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaking "they" skips the things its sentence counted and finds who can speak
+        ("Residents of Tula counted the rising costs. They said prices doubled in a year.", "Residents"),
+        ("Aid workers listed the shortages in Gaza. They said fuel ran out first.", "Aid workers"),
+        # documents speak too ("the returns showed")
+        ("Dana Vole published her tax returns. They showed a loss for 2019.", "returns"),
+    ],
+)
+def test_a_speaking_they_takes_only_what_can_speak(parse, text, expected):
+    ref = _resolve(parse, text, "They")
+    assert ref is not None and expected in ref.canonical, ref
+
+
 def test_it_never_means_a_person(parse):
     ref = _resolve(parse, "Sara Kent visited the plant. It was closed for repairs.", "It")
     assert ref is None or ref.canonical != "Sara Kent"

@@ -49,6 +49,7 @@ class ReferenceLexicon:
     cardinals: dict[str, int]  # "two" -> 2 ("the two men"), from timex_numbers.tsv
     speech_verbs: frozenset[str]  # reporting verbs ("say", "tell"), from claim_cues.tsv
     evidence_verbs: frozenset[str]  # subject is evidence ("show", "indicate"), from claim_cues.tsv
+    people_nouns: frozenset[str] = frozenset()  # heads that name people or bodies of people: they speak
 
     def sex_of_name(self, name: str) -> tuple[str, str, bool] | None:
         """("m"|"f", reason, firm) from a personal name's first word or its surname's ending."""
@@ -100,9 +101,20 @@ def reference_lexicon() -> ReferenceLexicon:
         descriptions=descriptions,
         speech_verbs=frozenset(row[0] for row in read_tsv("claim_cues.tsv") if row[1] == "verb"),
         evidence_verbs=frozenset(row[0] for row in read_tsv("claim_cues.tsv") if row[1] == "evidential"),
+        people_nouns=_people_nouns(person_rows, descriptions),
         cardinals={
             word: int(value)
             for kind, word, value in read_tsv("timex_numbers.tsv")
             if kind == "cardinal" and value.isdecimal()
         },
     )
+
+
+def _people_nouns(person_rows: list[list[str]], descriptions: dict[str, Description]) -> frozenset[str]:
+    """Heads of descriptions that can be a speaker: the people-noun list, the titles, the person,
+    people and organisation descriptions, and the event lexicon's "agent" class (who acts)."""
+    words = {row[0] for row in read_tsv("reference_people_nouns.tsv")}
+    words |= {row[0].rstrip(".") for row in person_rows}
+    words |= {head for head, d in descriptions.items() if d.kind in ("person", "people", "org")}
+    words |= {row[1] for row in read_tsv("plover_classes.tsv") if row[0] == "agent" and row[1][:1] != "="}
+    return frozenset(words)

@@ -228,6 +228,8 @@ class _Resolver:
         """Add `cand`'s salience to its referent's score when it agrees and is not excluded."""
         if not self._agrees(cand, kind) or self._excluded(tok, cand, quote, paragraph):
             return
+        if speaking and not self._can_speak(cand):
+            return
         parallel = ROLE_CLASS.get(cand.role, cand.role) == ROLE_CLASS.get(role, role)
         weight = ROLE_WEIGHT[cand.role] + (PARALLEL_BONUS if parallel else 0) - penalty
         if tok.lower_ in REFLEXIVE_PRONOUNS and coargument_subject(tok, cand.token, self.doc):
@@ -258,6 +260,15 @@ class _Resolver:
                 scores[cand.key] = scores.get(cand.key, 0.0) + value - self._parts.get(part, 0.0)
                 self._parts[part] = value
         best_mention.setdefault(cand.key, cand)
+
+    def _can_speak(self, cand: Candidate) -> bool:
+        """A plural pronoun that speaks ("they said") stands for names, people described as such or
+        documents ("the returns disclosed"), never for "the costs" or "the shootings" its sentence
+        happened to mention before it. (A singular THING is no referent anyway: it only stops a
+        pronoun from taking a name further away, which "it says" after "the report" needs.)"""
+        if cand.label != "GROUP" or cand.size > 1:
+            return True
+        return cand.head in self.lex.people_nouns
 
     def _agrees(self, cand: Candidate, kind: str) -> bool:
         if cand.label not in AGREES[kind]:
