@@ -3,7 +3,8 @@
 Facts and deaths are read by patterns inside one sentence, and shown with the clause that
 states them, so a rough cut is enough: a sentence ends at end punctuation (and a closing quote
 or bracket) before white space, or at a line break; a clause at a comma, semicolon, colon or
-dash, an "and"/"but" right after it opening the next one.
+dash, an "and"/"but" right after it opening the next one, and before a "but" or "whereas" without
+a comma ("Putin says Islamists were behind it but suggests Ukraine was involved": two statements).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 __all__ = ["clause_around", "sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–-]+\s")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–-]+\s|\s(?=(?:but|whereas)\s)")
 _CLAUSE_OPENER = re.compile(r"(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
