@@ -89,3 +89,15 @@ def test_no_claim_without_a_source_and_a_content(analyser: RussianAnalyser, text
 def test_a_ministry_speaker_keeps_its_country(analyser: RussianAnalyser) -> None:
     (claim,) = _claims(analyser, "По данным МИД Армении, посол был вызван в министерство.")
     assert claim.speaker.canonical == "МИД Армении"
+
+
+def test_a_verb_of_saying_after_the_comma_attributes_the_clause_before_it(analyser: RussianAnalyser) -> None:
+    """The parser makes "сообщила" a second root; the clause before it is what she said."""
+    (claim,) = _claims(analyser, "Полиция задержала 12 человек, сообщила Ирина Волк.")
+    assert claim.speaker.canonical == "Ирина Волк" and claim.content.text == "Полиция задержала 12 человек"
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence(analyser: RussianAnalyser) -> None:
+    text = "В Казани задержаны трое\n\nПолиция задержала трёх подозреваемых, сообщил Олег Соколов."
+    (claim,) = _claims(analyser, text)
+    assert claim.content.text == "Полиция задержала трёх подозреваемых"

@@ -12,6 +12,7 @@ of showing a silent "low".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +31,32 @@ __all__ = ["NOT_YET", "RussianAnalyser"]
 #: The parts of the record the Russian path does not fill yet.
 NOT_YET = ("persuasion",)
 _NO_PERSUASION = "none: persuasion is not trained for Russian"
+
+
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def _segment(doc: Any, segmenter: Any) -> None:
+    """natasha's tokens and sentences, no sentence running across a line break.
+
+    razdel splits sentences at end punctuation only, so a headline without a full stop and the
+    lede under it were one sentence: "В Москве задержаны журналисты\n\nПолиция задержала ...,
+    сообщила Ирина Волк" then attributed the headline to the spokeswoman. Each line is split on
+    its own (offsets into the whole text), as `presslens.nlp` does for English paragraphs.
+    """
+    from natasha.doc import DocSent, DocToken
+
+    text = doc.text
+    doc.tokens = [DocToken(t.start, t.stop, t.text) for t in segmenter.tokenize(text)]
+    sents, start = [], 0
+    for brk in [*_LINE_BREAKS.finditer(text), None]:
+        stop = brk.start() if brk else len(text)
+        line = text[start:stop]
+        if line.strip():
+            sents.extend(DocSent(start + s.start, start + s.stop, s.text) for s in segmenter.sentenize(line))
+        start = brk.end() if brk else stop
+    doc.sents = sents
+    doc.envelop_sent_tokens()
 
 
 def _parse_sentences(doc: Any, parser: Any, cues: ClaimCues, verbs: EventVerbs) -> None:
@@ -72,7 +99,7 @@ class RussianAnalyser:
 
         m = self.models
         doc = Doc(article.text)
-        doc.segment(m.segmenter)
+        _segment(doc, m.segmenter)
         doc.tag_morph(m.morph_tagger)
         doc.tag_ner(m.ner_tagger)
         _parse_sentences(doc, m.syntax_parser, claim_cues(m.morph_vocab), event_verbs(m.morph_vocab))

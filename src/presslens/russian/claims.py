@@ -93,6 +93,15 @@ def _content_of_verb(tree: Tree, verb: Any, cues: ClaimCues) -> set[int] | None:
         content = tree.subtree(head) - tree.subtree(verb)
         if content:
             return content
+    if verb.rel == "root":
+        # "Полиция задержала 12 человек, сообщила Ирина Волк": the parser often makes the verb of
+        # saying after the comma a second root; what it attributes is the root clause before it
+        at = tree.index[verb.id]
+        before = [t for t in tree.tokens[:at] if t.rel == "root" and t.text.lower() not in cues.surface]
+        if before:
+            content = tree.subtree(before[-1]) - tree.subtree(verb)
+            if content:
+                return content
     return _adjacent_quotation(tree, verb)
 
 
