@@ -51,3 +51,25 @@ def test_reports_in_two_scripts_are_one_story_with_one_actor_per_person(tmp_path
                              ("Mikhail Yevdokimov", "Михаил Евдокимов")):
         assert len(actors & {english, russian}) <= 1, actors  # never the same person twice
     assert actors & {"Ilham Mammadov", "Ильхам Мамедов"}
+
+
+def test_counts_in_two_languages_are_compared_on_their_values(tmp_path: Path) -> None:
+    """The English report counts five detained, the Russian one twelve ("12 человек"): one
+    contradiction on the number detained, its sides in both languages."""
+    english = ENGLISH.replace("detained two Azerbaijani journalists in Moscow",
+                              "detained five people at a protest in Moscow")
+    russian = RUSSIAN.replace("задержала в Москве двух азербайджанских журналистов",
+                              "задержала на акции в Москве 12 человек")
+    assert english != ENGLISH and russian != RUSSIAN
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(russian, encoding="utf-8")
+    store = str(tmp_path / "desk.duckdb")
+    runner = CliRunner()
+    ingest = runner.invoke(app, ["ingest", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"),
+                                 "--store", store, "--published", "2025-06-30"])
+    assert ingest.exit_code == 0, ingest.output
+    listed = runner.invoke(app, ["contradictions", "--store", store, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    found = [c for c in json.loads(listed.stdout) if c["attribute"] == "people detained"]
+    assert len(found) == 1, found
+    assert sorted(side["value"] for side in found[0]["sides"]) == ["12", "five"]

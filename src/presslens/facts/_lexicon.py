@@ -75,7 +75,8 @@ def fact_lexicon() -> FactLexicon:
         return {row[1]: (float(row[2]), float(row[3])) for row in rows if row[0] == kind}
 
     return FactLexicon(
-        numbers={row[1]: int(row[2]) for row in read_tsv("timex_numbers.tsv") if row[0] == "cardinal"},
+        numbers={row[1]: int(row[2]) for row in read_tsv("timex_numbers.tsv") if row[0] == "cardinal"}
+        | {row[1]: int(row[2]) for row in rows if row[0] == "number"},
         bounds=intervals("bound"),
         vague=intervals("vague"),
         reported=words("reported"),

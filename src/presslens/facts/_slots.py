@@ -53,7 +53,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|his|her|their)(?:\s+[\w-]+){0,4}
 # A weapon is the means of a death; suicide, homicide and accident are its manner.
 _MEANS_AND_MANNERS = frozenset({"weapon", "homicide", "suicide", "accident"})
 # Auxiliaries between a count and its participle ("12 people were killed").
-_AUXILIARIES = ("were", "was", "have", "had", "been")
+_AUXILIARIES = ("were", "was", "have", "had", "been", "были", "было", "был")
+# A word in any script (a count's noun may be Russian: "137 человек").
+_WORD = re.compile(r"[^\W\d_]+")
 # Pronouns that stand for a party; in a source's words, the source itself.
 _PRONOUN_PARTIES = frozenset({"it", "they"})
 # The possessive ending of a name that owns the death ("the cause of Navalny's death").
@@ -172,22 +174,22 @@ def _counted_noun(between: str) -> str:
     not the group: it is marked "other ..." and meets only counts of others.
     """
     lex = fact_lexicon()
-    words = [w for w in re.findall(r"[a-z]+", between.lower())
-             if w not in _AUXILIARIES and w not in lex.reported]
+    words = [w for w in _WORD.findall(between.lower()) if w not in _AUXILIARIES and w not in lex.reported]
     if "of" in words:  # "two of the suspects": how many of a group did it, counted like "all four"
         return ""
     noun = words[-1] if words else ""
     return "other " + noun if any(w in lex.partial for w in words) else noun
 
 
-# Words after a count that are not what it counts ("detained 12 on Sunday").
+# Words after a count that are not what it counts ("detained 12 on Sunday", "задержаны 11 в Москве").
 _NOT_COUNTED = frozenset({"in", "on", "at", "by", "and", "or", "for", "of", "after", "from", "the", "a", "an",
-                          "to", "with", "as", "since", "during", "over", "near", "while", "including"})
+                          "to", "with", "as", "since", "during", "over", "near", "while", "including",
+                          "в", "во", "на", "по", "и", "из", "под", "после", "с", "со", "у"})
 
 
 def _next_word(content: str, at: int) -> str:
     """The word right after a count that ends its match ("detained four suspects")."""
-    found = re.match(r"\s+([a-z]+)", content[at : at + 40].lower())
+    found = re.match(r"\s+([^\W\d_]+)", content[at : at + 40].lower())
     return found.group(1) if found and found.group(1) not in _NOT_COUNTED else ""
 
 
@@ -209,6 +211,7 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
 
 _RANGE = re.compile(r"^(?:between )?(\d[\d,]*)\s?(?:-to-|-|–|to|and)\s?(\d[\d,]*)$")
 _OR_LESS = re.compile(r"^(\d[\d,]*) or (?:less|fewer)$")
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 
 
 def count_interval(value: str) -> tuple[float, float] | None:
@@ -228,7 +231,7 @@ def count_interval(value: str) -> tuple[float, float] | None:
         if value.startswith(phrase + " "):
             bound, value = factors, value[len(phrase) + 1 :]
             break
-    number = value.replace(",", "").strip()
+    number = _DIGIT_GROUPS.sub("", value.replace(",", "")).strip()  # "1 500": one number
     n = float(number) if number.isdecimal() else lex.numbers.get(number)
     if n is None:
         return None
