@@ -17,6 +17,12 @@ from presslens.store.outlets import load_outlets
         ("Associated Press", None, "Associated Press", "cooperative"),
         ("ap", None, "Associated Press", "cooperative"),
         ("BBC News", None, "BBC", "public"),
+        # Russian-language outlets, by their Cyrillic names too: state, state-funded, in exile
+        ("ТАСС", None, "TASS", "state"),
+        ("Первый канал", None, "Channel One", "state"),
+        (None, "https://www.svoboda.org/a/1.html", "Radio Svoboda", "state-funded"),
+        ("Медуза", None, "Meduza", "private"),
+        (None, "https://tvrain.tv/news/1", "TV Rain", "private"),
     ],
 )
 def test_lookup(outlet, url, name, ownership) -> None:

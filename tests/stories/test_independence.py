@@ -62,6 +62,9 @@ def test_two_stories_credited_to_one_agency_are_one_origin() -> None:
         ("The ministry said so.", "AFP (via Zawya)", "AFP"),
         ("The ministry said so.", "The Guardian (via exactnewz.com)", None),
         ("He was hit (AP photo) on Monday.", None, None),
+        ("МОСКВА, 23 марта. /ТАСС/. Суд арестовал четверых обвиняемых.", None, "TASS"),
+        ("МОСКВА, 23 мар — РИА Новости. Суд арестовал четверых.", None, "RIA Novosti"),
+        ("The talks failed — AP. Officials said so.", None, None),
     ],
 )
 def test_credited_agency(text: str, outlet: str | None, agency: str | None) -> None:

@@ -84,7 +84,12 @@ def _agencies() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pa
             forms[form.strip().casefold()] = row[0]
     # longest first, so "Associated Press" wins over "AP"; matched case-insensitively
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    dateline = re.compile(rf"\((?P<a>{names})\)\s*[-—–]", re.I)
+    # "MOSCOW (AP) —"; the Russian agencies' "МОСКВА, 23 марта. /ТАСС/." and "МОСКВА, 23 мар — РИА Новости."
+    dateline = re.compile(
+        rf"\((?P<a>{names})\)\s*[-—–]|/(?P<b>{names})/"
+        rf"|^[А-ЯЁ][А-ЯЁ -]+,[^\n]{{0,30}}?\s[—–]\s(?P<c>{names})\.",
+        re.I,
+    )
     closing = re.compile(rf"(?:^|\n)\s*[-—–]\s*(?P<a>{names})\s*$|\((?P<b>{names})\)\s*$", re.I)
     byline = re.compile(rf"\bBy [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s*[|,/]\s*(?P<a>(?i:{names}))\b")
     return forms, dateline, closing, byline
@@ -96,7 +101,7 @@ def credited_agency(text: str, outlet: str | None = None) -> str | None:
     head, tail = text[:_CREDIT_WINDOW], text[-_CREDIT_WINDOW:]
     for match in (dateline.search(head), byline.search(head), closing.search(tail)):
         if match is not None:
-            found = match.group("a") or (match.groupdict().get("b"))
+            found = match.group("a") or match.groupdict().get("b") or match.groupdict().get("c")
             if found:
                 return forms.get(found.casefold())
     publisher = strip_via(outlet)
