@@ -96,3 +96,26 @@ def test_user_sql_refused_on_a_writable_handle(filled) -> None:
 def test_missing_store_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="presslens ingest"):
         Store.open(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_search_in_either_script_finds_both(tmp_path) -> None:
+    """The actors link "Рустам Мамедов" with "Rustam Mammadov"; a search by one finds the other,
+    including the declined form of a Russian text ("Рустама Мамедова")."""
+    path = tmp_path / "two-scripts.duckdb"
+    with Store.open(path) as st:
+        st.ingest([
+            make_document(url="https://reuters.com/1", outlet="Reuters"),
+            make_document("Полиция задержала Рустама Мамедова в Саратове. Ещё.", url="https://tass.ru/2",
+                          title="Задержание в Саратове", name="Рустама Мамедова"),
+            make_document("The presidents signed a water deal. It was agreed.", url="https://ft.com/3",
+                          outlet="FT", title="Water deal", name="Nobody"),
+        ])
+    with Store.open(path, read_only=True) as st:
+        def found(query: str) -> set[str]:
+            return {a.outlet for a in st.list_articles(ArticleFilter(search=query)).items}
+
+        assert found("Mammadov") == {"Reuters", "TASS"}
+        assert found("Мамедов") == {"Reuters", "TASS"}
+        assert found("Саратов") == {"TASS", "Reuters"}  # a place romanised: "Saratov"
+        assert found("water") == {"FT"}
+        assert found("%") == set() and found("_") == set()  # LIKE wildcards are plain text

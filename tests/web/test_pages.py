@@ -220,3 +220,28 @@ def test_api_docs_work_offline(client) -> None:
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/stories", "/api/stories/{story_id}",
                  "/api/stories/{story_id}/timeline", "/api/contradictions", "/api/query"):
         assert path in paths
+
+
+def test_a_russian_article_is_marked_russian_and_found_in_either_script(tmp_path) -> None:
+    """lang="ru" on its title and text (fonts, hyphenation and screen readers go by it), and the
+    search box finds it by the Latin spelling of a name it gives in Cyrillic."""
+    from fastapi.testclient import TestClient
+    from tests.helpers.store import make_document
+
+    from presslens.store import Store
+    from presslens.web import create_app
+
+    path = tmp_path / "ru.duckdb"
+    russian = make_document("Полиция задержала Рустама Мамедова в Саратове. Ещё.", url="https://tass.ru/1",
+                            title="Задержание в Саратове", name="Рустама Мамедова")
+    russian = russian.model_copy(update={"language": "ru"})
+    with Store.open(path) as st:
+        st.ingest([russian, make_document(url="https://reuters.com/2", outlet="Reuters")])
+        (summary,) = [a for a in st.list_articles().items if a.outlet == "TASS"]
+    with TestClient(create_app(store_path=path), base_url="http://localhost") as client:
+        page = client.get(f"/articles/{summary.id}")
+        assert page.status_code == 200
+        assert '<h1 lang="ru">Задержание в Саратове</h1>' in page.text
+        assert 'id="text" lang="ru"' in page.text
+        listing = client.get("/", params={"q": "Mammadov"})
+        assert "Задержание в Саратове" in listing.text and 'lang="ru"' in listing.text

@@ -29,7 +29,7 @@ from presslens.store.story_rows import (
     timeline_from_rows,
 )
 from presslens.store.user_query import QueryLimits, QueryResult, run_user_query
-from presslens.stories.actors import fold_name
+from presslens.stories.actors import fold_name, latin_name
 from presslens.stories.records import (
     ActorGraph,
     Story,
@@ -136,6 +136,11 @@ class ArticleFilter:
     story: str | None = None
 
 
+#: Spellings a search looks for: the query, its romanisation, and the spellings of what it names.
+_MAX_SEARCH_TERMS = 12
+#: The shortest surname searched for on its own.
+_MIN_SURNAME_TERM = 5
+
 _SUMMARY_SELECT = (
     "SELECT v.article_id, v.version_id, v.title, v.outlet, v.url, v.published, v.language, sa.story_id, "
     "v.n_entities, v.n_events, v.n_claims, v.n_persuasion, v.n_flags, "
@@ -196,11 +201,33 @@ class StoreReads:
         )
         return list(row[0]) if row and row[0] else [actor]
 
+    def _search_terms(self, query: str) -> list[str]:
+        """The query, lower case, with its romanisation and the other spellings of the person or
+        body it names in the store's actors, so a search in either script finds both ("Мамедов"
+        finds "Mammadov", "Mammadov" finds "Мамедова": the actors link the names across scripts).
+        At most `_MAX_SEARCH_TERMS`, the query first."""
+        terms = [query.lower(), latin_name(query).lower()]
+        folded = fold_name(query)
+        if folded:  # lower-case Latin letters, digits and spaces: safe inside LIKE
+            rows = self.db.fetch_all(
+                "SELECT DISTINCT unnest(a.variants) FROM actor_names n JOIN actors a "
+                "ON a.actor_key = n.actor_key WHERE n.name LIKE ? OR n.name LIKE ?",
+                [f"{folded}%", f"% {folded}%"],  # at a word's start: "mamedov" finds "mamedova"
+            )
+            variants = sorted(str(row[0]).lower() for row in rows if row[0])
+            # and each spelling's last word, which a Russian text declines by its ending only
+            # ("Ильхама Мамедова"); long enough not to find every "Volkov" for "Volk"
+            terms += variants + [v.split()[-1] for v in variants if len(v.split()) > 1
+                                 and len(v.split()[-1]) >= _MIN_SURNAME_TERM]
+        return list(dict.fromkeys(t for t in terms if t.strip()))[:_MAX_SEARCH_TERMS]
+
     def _where(self, f: ArticleFilter) -> tuple[str, list[Any]]:
         clauses, params = ["v.is_current"], []
         if f.search:
-            clauses.append("(contains(lower(v.title), ?) OR contains(lower(v.text), ?))")
-            params += [f.search.lower(), f.search.lower()]
+            terms = self._search_terms(f.search)
+            either = "contains(lower(v.title), ?) OR contains(lower(v.text), ?)"
+            clauses.append("(" + " OR ".join([either] * len(terms)) + ")")
+            params += [t for term in terms for t in (term, term)]
         if f.outlet:
             clauses.append("lower(v.outlet) = ?")
             params.append(f.outlet.lower())
