@@ -77,3 +77,18 @@ def test_a_participle_naming_people_is_no_act(analyser: RussianAnalyser) -> None
 
 def test_a_verb_of_saying_is_a_claim_not_an_event(analyser: RussianAnalyser) -> None:
     assert _events(analyser, "Министр заявил, что переговоры продолжатся.") == ()
+
+
+def test_a_date_in_another_clause_does_not_date_the_act(analyser: RussianAnalyser) -> None:
+    events = _events(analyser, "Полиция задержала двоих мужчин, которые 12 марта напали на журналиста.")
+    detained = next(e for e in events if e.mode == "detain")
+    assert detained.date is None
+    assert all(e.date == "2025-03-12" for e in events if e is not detained)
+
+
+def test_an_act_told_in_a_dated_report_takes_the_reports_day_and_its_speaker(
+    analyser: RussianAnalyser,
+) -> None:
+    (event,) = _events(analyser, "МВД 12 марта сообщило, что полиция задержала двух журналистов.")
+    assert event.date == "2025-03-12"
+    assert event.reported_by is not None and event.reported_by.text == "МВД"

@@ -113,13 +113,16 @@ class RussianAnalyser:
         document = document_from_article(article, self.versions, [flag])
         entities = russian_entities(doc.spans, m.morph_vocab, article.text)
         timexes = russian_timexes(doc, article.text, m.morph_vocab, article.published)
+        claims = russian_claims(doc, article.text, entities, m.morph_vocab)
         return document.model_copy(
             update={
                 "entities": tuple(entities),
-                "claims": tuple(russian_claims(doc, article.text, entities, m.morph_vocab)),
+                "claims": tuple(claims),
                 "timexes": tuple(timexes),
                 "events": tuple(
-                    russian_events(doc, article.text, entities, timexes, m.morph_vocab, article.published)
+                    russian_events(
+                        doc, article.text, entities, timexes, m.morph_vocab, article.published, claims
+                    )
                 ),
                 "persuasion_summary": PersuasionSummary(detector=_NO_PERSUASION),
             }

@@ -9,8 +9,11 @@ object's lemma, such as "вызвать посла", wins over the bare verb). F
 - target: the direct object; in a passive, the passive subject;
 - place: a state, city or place entity in a "в"-phrase of the verb;
 - negated: "не" on the verb;
-- date: the sentence's time expression (a day, or the date part of a time),
-  else null with the publication date as ``date_bound``;
+- date: a time expression (a day, or the date part of a time) on the verb's own
+  clause, else on a clause above it, never one of another clause; else null with
+  the publication date as ``date_bound``;
+- reported_by: the speaker of the claim whose content holds the verb (hedged
+  with the claim);
 - the participants take the canonical name of the entity their words hold.
 """
 
@@ -23,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from presslens.confidence import is_named, report_confidence
-from presslens.models import Entity, Event, Mention, TextSpan, Timex
+from presslens.models import Claim, Entity, Event, Mention, TextSpan, Timex
 from presslens.resources import read_tsv
 from presslens.russian.mentions import party_mention
 from presslens.russian.tree import Tree
@@ -111,14 +114,50 @@ def _aimed_at(tree: Tree, verb: Any, noun: Any) -> set[int]:
     return set()
 
 
-def _date(timexes: Sequence[Timex], sent: Any) -> str | None:
-    """The day of the sentence's first dated time expression."""
-    for t in timexes:
-        value = t.value
-        dated = len(value) >= 10 and value[:4].isdecimal() and value[4] == "-" and value[5:7].isdecimal()
-        if sent.start <= t.start < sent.stop and t.type in ("DATE", "TIME") and dated:
-            return t.value[:10]
+#: Dependents that open a clause of their own: a time inside one dates that clause's act, not its head's.
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "conj"})
+
+
+def _day(t: Timex) -> str | None:
+    value = t.value
+    dated = len(value) >= 10 and value[:4].isdecimal() and value[4] == "-" and value[5:7].isdecimal()
+    return value[:10] if t.type in ("DATE", "TIME") and dated else None
+
+
+def _own_clause(tree: Tree, head: Any, skip: Any | None = None) -> set[int]:
+    """The tokens of `head`'s clause: its subtree without the clauses below it at any depth (a
+    relative clause on its object too) and without the branch `skip`, the clause a walk up came
+    from."""
+    out, todo = set(), [head]
+    while todo:
+        tok = todo.pop()
+        out.add(tree.index[tok.id])
+        todo.extend(c for c in tree.kids(tok) if c is not skip and c.rel not in _CLAUSES)
+    return out
+
+
+def _date(tree: Tree, verb: Any, timexes: Sequence[Timex]) -> str | None:
+    """The day of a time expression on the verb's own clause, else on a clause above it
+    ("сообщили в пятницу, что накануне задержали ..." dates the arrest by the report when the
+    arrest's clause has none); never one from another clause of the sentence ("задержали троих,
+    которые в 2019 году ...")."""
+    days = [(t.start, day) for t in timexes if (day := _day(t)) is not None]
+    if not days:
+        return None
+    child, head = None, verb
+    while head is not None:
+        tokens = [tree.tokens[k] for k in _own_clause(tree, head, child)]
+        for start, day in days:
+            if any(tok.start <= start < tok.stop for tok in tokens):
+                return day
+        child, head = head, tree.head(head)
     return None
+
+
+def _reporter(offset: int, claims: Sequence[Claim]) -> Claim | None:
+    """The innermost claim whose content holds `offset` (the trigger): whose account the act is."""
+    holders = [c for c in claims if c.content.start <= offset < c.content.end]
+    return min(holders, key=lambda c: c.content.end - c.content.start) if holders else None
 
 
 def _place(tree: Tree, head: Any, text: str, entities: Sequence[Entity]) -> Mention | None:
@@ -137,9 +176,10 @@ def _place(tree: Tree, head: Any, text: str, entities: Sequence[Entity]) -> Ment
 
 def russian_events(
     doc: Any, text: str, entities: Sequence[Entity], timexes: Sequence[Timex], vocab: Any,
-    published: dt.date | None,
+    published: dt.date | None, claims: Sequence[Claim] = (),
 ) -> list[Event]:
-    """The events of a natasha Doc whose trigger sentences are parsed."""
+    """The events of a natasha Doc whose trigger sentences are parsed; one told inside a claim's
+    content is that speaker's account (`reported_by`, and hedged when the claim is)."""
     verbs = event_verbs(vocab)
     events: list[Event] = []
     for sent in doc.sents:
@@ -171,7 +211,9 @@ def russian_events(
             actor = party_mention(tree, actor_ks, text, entities) if actor_ks else None
             target = party_mention(tree, target_ks, text, entities) if target_ks else None
             negated = any(c.text.lower() == "не" for c in tree.kids(tok, "advmod"))
-            date = _date(timexes, sent)
+            date = _date(tree, tok, timexes)
+            reporter = _reporter(tok.start, claims)
+            hedged = reporter is not None and reporter.hedged
             events.append(
                 Event(
                     type=code.type,
@@ -183,11 +225,13 @@ def russian_events(
                     date=date,
                     date_bound=None if date or published is None else published.isoformat(),
                     negated=negated,
+                    hedged=hedged,
+                    reported_by=reporter.speaker if reporter is not None else None,
                     why=f"verb '{tok.text}' -> {code.type}/{code.mode} (russian_event_verbs.tsv: "
                     f"{code.pattern})",
                     evidence=TextSpan(text=text[sent.start : sent.stop], start=sent.start, end=sent.stop),
                     confidence=report_confidence(named_actor=is_named(actor), own_date=date is not None,
-                                                 hedged=False),
+                                                 hedged=hedged),
                 )
             )
     return events
