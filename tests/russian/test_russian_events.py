@@ -92,3 +92,24 @@ def test_an_act_told_in_a_dated_report_takes_the_reports_day_and_its_speaker(
     (event,) = _events(analyser, "МВД 12 марта сообщило, что полиция задержала двух журналистов.")
     assert event.date == "2025-03-12"
     assert event.reported_by is not None and event.reported_by.text == "МВД"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated", "actor"),
+    [
+        ("МИД намерен выслать трёх дипломатов.", "intended", False, "МИД"),
+        ("Евросоюз не планирует ввести новые санкции.", "intended", True, "Евросоюз"),
+        ("Власти введут новые санкции против компании.", "intended", False, "Власти"),
+        ("Полиция задержала двух журналистов.", "asserted", False, "Полиция"),
+    ],
+)
+def test_an_intention_is_coded_as_intended(analyser: RussianAnalyser, text, modality, negated, actor) -> None:
+    (event,) = _events(analyser, text)
+    assert (event.modality, event.negated) == (modality, negated)
+    assert event.actor is not None and event.actor.text == actor
+
+
+def test_an_infinitive_someone_calls_for_is_no_act(analyser: RussianAnalyser) -> None:
+    """The call is a REQUEST; the arrest it calls for is no act, done or intended."""
+    (event,) = _events(analyser, "Депутат призвал задержать журналистов.")
+    assert event.type == "REQUEST"

@@ -9,6 +9,9 @@ object's lemma, such as "вызвать посла", wins over the bare verb). F
 - target: the direct object; in a passive, the passive subject;
 - place: a state, city or place entity in a "в"-phrase of the verb;
 - negated: "не" on the verb;
+- modality: "intended" for a future or an infinitive under a word of intention
+  (``resources/russian_event_cues.tsv``: "намерены ввести санкции"), as PLOVER
+  codes announced acts (an intended attack is a THREATEN by ``plover_code``);
 - date: a time expression (a day, or the date part of a time) on the verb's own
   clause, else on a clause above it, never one of another clause; else null with
   the publication date as ``date_bound``;
@@ -72,15 +75,35 @@ def event_verbs(vocab: Any) -> EventVerbs:
 
 
 def is_trigger(token: Any, verbs: EventVerbs) -> bool:
-    """A form of a lexicon verb that tells an act: finite ("задержала") or a short passive
-    ("задержаны"); not an infinitive ("намерены задержать": an intention), a participle naming
-    people ("задержанных") or a gerund. The analyser parses a sentence for events by this too."""
+    """A form of a lexicon verb that tells an act: finite ("задержала"), a short passive
+    ("задержаны") or an infinitive (coded only under a word of intention: "намерены задержать");
+    not a participle naming people ("задержанных") or a gerund. The analyser parses a sentence
+    for events by this too."""
     feats = token.feats
     return (
         token.pos == "VERB"
         and token.text.lower() in verbs.surface
-        and (feats.get("VerbForm") == "Fin" or feats.get("Variant") == "Short")
+        and (feats.get("VerbForm") in ("Fin", "Inf") or feats.get("Variant") == "Short")
     )
+
+
+@cache
+def _intent_heads() -> frozenset[str]:
+    return frozenset(row[1] for row in read_tsv("russian_event_cues.tsv") if row[0] == "intent")
+
+
+def _modality(tree: Tree, verb: Any, vocab: Any) -> str | None:
+    """ "intended" for a future ("введут санкции") or an infinitive under a word of intention
+    ("намерены ввести", "пригрозил нанести удар"); "asserted" for an act told as done; None for
+    an infinitive under anything else ("призвал задержать": someone else's request, no act)."""
+    if verb.feats.get("VerbForm") != "Inf":
+        return "intended" if verb.feats.get("Tense") == "Fut" else "asserted"
+    head = tree.head(verb)
+    if head is None:
+        return None
+    if head.lemma is None:
+        head.lemmatize(vocab)
+    return "intended" if head.lemma in _intent_heads() else None
 
 
 def _code(tree: Tree, verb: Any, verbs: EventVerbs, vocab: Any) -> tuple[_Code, Any | None] | None:
@@ -191,12 +214,16 @@ def russian_events(
                 continue
             if tok.lemma is None:
                 tok.lemmatize(vocab)
-            found = _code(tree, tok, verbs, vocab)
+            modality = _modality(tree, tok, vocab)
+            found = _code(tree, tok, verbs, vocab) if modality is not None else None
             if found is None:
                 continue
             code, noun = found
             passive = tok.feats.get("Voice") == "Pass" or bool(tree.kids(tok, "nsubj:pass"))
-            subjects = tree.kids(tok, "nsubj:pass" if passive else "nsubj")
+            # an infinitive's subject is its head's ("МИД намерен выслать дипломатов")
+            clause = tree.head(tok) if tok.feats.get("VerbForm") == "Inf" and tree.head(tok) else tok
+            subjects = tree.kids(clause, "nsubj:pass" if passive else "nsubj") or tree.kids(
+                tok, "nsubj:pass" if passive else "nsubj")
             objects = tree.kids(tok, "obj")
             agents = [c for c in tree.kids(tok, "obl:agent", "obl") if c.feats.get("Case") == "Ins"
                       and not tree.kids(c, "case")] if passive else []
@@ -210,7 +237,8 @@ def russian_events(
                 target_ks = tree.subtree(objects[0]) if objects else set()
             actor = party_mention(tree, actor_ks, text, entities) if actor_ks else None
             target = party_mention(tree, target_ks, text, entities) if target_ks else None
-            negated = any(c.text.lower() == "не" for c in tree.kids(tok, "advmod"))
+            negated = any(c.text.lower() == "не" for head in {tok.id: tok, clause.id: clause}.values()
+                          for c in tree.kids(head, "advmod"))  # "не намерены вводить": not intended
             date = _date(tree, tok, timexes)
             reporter = _reporter(tok.start, claims)
             hedged = reporter is not None and reporter.hedged
@@ -226,6 +254,7 @@ def russian_events(
                     date_bound=None if date or published is None else published.isoformat(),
                     negated=negated,
                     hedged=hedged,
+                    modality=modality,
                     reported_by=reporter.speaker if reporter is not None else None,
                     why=f"verb '{tok.text}' -> {code.type}/{code.mode} (russian_event_verbs.tsv: "
                     f"{code.pattern})",
