@@ -113,3 +113,17 @@ def test_an_infinitive_someone_calls_for_is_no_act(analyser: RussianAnalyser) ->
     """The call is a REQUEST; the arrest it calls for is no act, done or intended."""
     (event,) = _events(analyser, "Депутат призвал задержать журналистов.")
     assert event.type == "REQUEST"
+
+
+def test_a_cycle_in_the_parse_does_not_hang_the_dating() -> None:
+    """natasha's parser can leave two tokens heading each other (seen on factRuEval text)."""
+    from types import SimpleNamespace
+
+    from presslens.models import Timex
+    from presslens.russian.events import _date
+    from presslens.russian.tree import Tree
+
+    a = SimpleNamespace(id="1_1", head_id="1_2", rel="obl", start=0, stop=5, feats={})
+    b = SimpleNamespace(id="1_2", head_id="1_1", rel="acl", start=6, stop=11, feats={})
+    later = Timex(text="12 марта", start=40, end=48, type="DATE", value="2025-03-12")
+    assert _date(Tree([a, b]), a, [later]) is None

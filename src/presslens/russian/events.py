@@ -154,8 +154,10 @@ def _own_clause(tree: Tree, head: Any, skip: Any | None = None) -> set[int]:
     out, todo = set(), [head]
     while todo:
         tok = todo.pop()
-        out.add(tree.index[tok.id])
-        todo.extend(c for c in tree.kids(tok) if c is not skip and c.rel not in _CLAUSES)
+        k = tree.index[tok.id]
+        if k not in out:  # the parser can leave a cycle
+            out.add(k)
+            todo.extend(c for c in tree.kids(tok) if c is not skip and c.rel not in _CLAUSES)
     return out
 
 
@@ -167,8 +169,9 @@ def _date(tree: Tree, verb: Any, timexes: Sequence[Timex]) -> str | None:
     days = [(t.start, day) for t in timexes if (day := _day(t)) is not None]
     if not days:
         return None
-    child, head = None, verb
-    while head is not None:
+    child, head, seen = None, verb, set()
+    while head is not None and head.id not in seen:  # the parser can leave a cycle
+        seen.add(head.id)
         tokens = [tree.tokens[k] for k in _own_clause(tree, head, child)]
         for start, day in days:
             if any(tok.start <= start < tok.stop for tok in tokens):
