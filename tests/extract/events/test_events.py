@@ -528,3 +528,17 @@ def test_an_as_clause_with_its_own_subject_is_another_events_evidence(parse):
     blast = next(e for e in events if e.evidence.text.startswith("The explosion"))
     assert "militants" not in blast.evidence.text
     assert any(_text(e.actor) == "militants" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The king cancelled the summit with the president.", "Jordan called off talks with Israel."],
+)
+def test_a_meeting_called_off_is_a_refusal_and_no_meeting(parse, text):
+    events = event_mentions(parse(text))
+    assert _find(events, "REJECT").target is not None
+    assert not [e for e in events if e.type == "CONSULT"]  # the talks never took place
+
+
+def test_a_contract_cancelled_is_still_a_sanction(parse):
+    _find(event_mentions(parse("The ministry cancelled its contract with the firm.")), "SANCTION")

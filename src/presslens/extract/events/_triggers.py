@@ -159,6 +159,16 @@ def verb_object(verb: Token) -> Token | None:
 _PRESUPPOSING = frozenset({"ACCUSE"})
 
 
+def _pattern_object(verb: Token, word: Token) -> list[int]:
+    """What a particle or preposition pattern acts on: the verb's object ("called off the talks"),
+    the preposition's ("called for talks")."""
+    if word.dep_ == "prt":
+        return [c.i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if word.dep_ == "prep":
+        return [c.i for c in word.children if c.dep_ == "pobj"]
+    return []
+
+
 def _fitting(entry: LexEntry, verb: Token) -> LexEntry | None:
     """The first row for this pattern whose object constraint (``args`` column) fits; with no
     object to test, the first row without a constraint ("was attacked" is not criticism)."""
@@ -201,6 +211,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
                 entry = _fitting(entry, verb)
             if entry:
                 claimed.add(word.i)
+                if entry.type not in _PRESUPPOSING:  # "called off the talks", "called for talks":
+                    claimed.update(_pattern_object(verb, word))  # no talks took place
                 return Trigger(verb, entry, "verb", pattern_word=word)
     if lemma in lex.cue("light"):
         for child in verb.children:
