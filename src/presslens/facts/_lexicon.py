@@ -23,7 +23,15 @@ from functools import cache, lru_cache
 
 from presslens.resources import read_tsv
 
-__all__ = ["FactLexicon", "SlotPattern", "cause_category", "fact_lexicon", "slot_patterns", "victim_patterns"]
+__all__ = [
+    "CYRILLIC",
+    "FactLexicon",
+    "SlotPattern",
+    "cause_category",
+    "fact_lexicon",
+    "slot_patterns",
+    "victim_patterns",
+]
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class SlotPattern:
     attribute: str
     kind: str
     regex: re.Pattern[str]
+    cyrillic: bool = False  # a Russian pattern: tried only on words that hold Cyrillic letters
 
 
 @dataclass(frozen=True)
@@ -58,9 +67,13 @@ class FactLexicon:
 def slot_patterns() -> tuple[SlotPattern, ...]:
     """The attribute patterns of ``claim_slots.tsv``, compiled once."""
     return tuple(
-        SlotPattern(attribute, kind, re.compile(pattern, re.IGNORECASE))
+        SlotPattern(attribute, kind, re.compile(pattern, re.IGNORECASE), bool(CYRILLIC.search(pattern)))
         for attribute, kind, pattern in read_tsv("claim_slots.tsv")
     )
+
+
+#: A Cyrillic letter: what a Russian pattern needs in the text before it is worth trying.
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @cache

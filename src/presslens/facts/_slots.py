@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
-from presslens.facts._lexicon import SlotPattern, cause_category, fact_lexicon, slot_patterns
+from presslens.facts._lexicon import CYRILLIC, SlotPattern, cause_category, fact_lexicon, slot_patterns
 from presslens.facts._parties import parties_disagree
 from presslens.models import Claim
 
@@ -90,7 +90,13 @@ def _slot_matches(content: str) -> tuple[tuple[SlotPattern, re.Match[str]], ...]
     event stage (told acts) and again by its contradictions, and scanning with
     every pattern is most of the cost.
     """
-    return tuple((pattern, match) for pattern in slot_patterns() for match in pattern.regex.finditer(content))
+    russian = CYRILLIC.search(content) is not None
+    return tuple(
+        (pattern, match)
+        for pattern in slot_patterns()
+        if russian or not pattern.cyrillic
+        for match in pattern.regex.finditer(content)
+    )
 
 
 def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) -> list[Fact]:
