@@ -51,6 +51,12 @@ def test_reports_in_two_scripts_are_one_story_with_one_actor_per_person(tmp_path
                              ("Mikhail Yevdokimov", "Михаил Евдокимов")):
         assert len(actors & {english, russian}) <= 1, actors  # never the same person twice
     assert actors & {"Ilham Mammadov", "Ильхам Мамедов"}
+    # the arrest and the summoning, each told in both languages, are one timeline event each
+    story_id = stories[0]["story"]["id"]
+    timeline = runner.invoke(app, ["timeline", story_id, "--store", store, "--format", "json", "--all"])
+    assert timeline.exit_code == 0, timeline.output
+    rows = {(e["type"], e["mode"]): {r["article"] for r in e["reports"]} for e in json.loads(timeline.stdout)}
+    assert len(rows[("COERCE", "detain")]) == 2 and len(rows[("CONSULT", "summon")]) == 2, rows
 
 
 def test_counts_in_two_languages_are_compared_on_their_values(tmp_path: Path) -> None:

@@ -127,3 +127,9 @@ def test_a_cycle_in_the_parse_does_not_hang_the_dating() -> None:
     b = SimpleNamespace(id="1_2", head_id="1_1", rel="acl", start=6, stop=11, feats={})
     later = Timex(text="12 марта", start=40, end=48, type="DATE", value="2025-03-12")
     assert _date(Tree([a, b]), a, [later]) is None
+
+
+def test_a_coordinated_verb_shares_the_first_ones_subject(analyser: RussianAnalyser) -> None:
+    events = _events(analyser, "МИД Азербайджана вызвал российского посла и выразил протест.")
+    protest = next(e for e in events if e.type == "ACCUSE")
+    assert protest.actor is not None and protest.actor.text == "МИД Азербайджана"

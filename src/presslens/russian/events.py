@@ -227,6 +227,9 @@ def russian_events(
             clause = tree.head(tok) if tok.feats.get("VerbForm") == "Inf" and tree.head(tok) else tok
             subjects = tree.kids(clause, "nsubj:pass" if passive else "nsubj") or tree.kids(
                 tok, "nsubj:pass" if passive else "nsubj")
+            if not subjects and tok.rel == "conj" and (first := tree.head(tok)) is not None:
+                # "МИД вызвал посла и выразил протест": a coordinated verb shares the first one's subject
+                subjects = tree.kids(first, "nsubj")
             objects = tree.kids(tok, "obj")
             agents = [c for c in tree.kids(tok, "obl:agent", "obl") if c.feats.get("Case") == "Ins"
                       and not tree.kids(c, "case")] if passive else []

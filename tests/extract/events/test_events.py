@@ -542,3 +542,17 @@ def test_a_meeting_called_off_is_a_refusal_and_no_meeting(parse, text):
 
 def test_a_contract_cancelled_is_still_a_sanction(parse):
     _find(event_mentions(parse("The ministry cancelled its contract with the firm.")), "SANCTION")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The Foreign Ministry summoned the ambassador and protested.", "ACCUSE"),  # a diplomatic protest
+        ("The government protested the arrest of its citizens.", "ACCUSE"),
+        ("Thousands protested in the capital against the war.", "PROTEST"),  # a demonstration
+        ("Students protested the decision.", "PROTEST"),
+    ],
+)
+def test_who_protests_tells_a_diplomatic_protest_from_a_demonstration(parse, text, etype):
+    protest = [e for e in event_mentions(parse(text)) if e.type in ("ACCUSE", "PROTEST")]
+    assert [e.type for e in protest] == [etype]
