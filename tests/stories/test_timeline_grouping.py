@@ -260,3 +260,16 @@ def test_a_digit_like_symbol_is_no_count() -> None:
     ]
     rows = _timeline(articles)
     assert sum(len(r.articles) for r in rows) == 2
+
+
+def test_a_countrys_foreign_ministry_is_one_actor_in_either_script() -> None:
+    day = "2026-03-23"
+
+    def protest(aid: str, actor: str) -> StoryInput:
+        said = _event(f"{actor} protested.", "criticize", kind="ACCUSE", actor=actor, date=day)
+        return _article(aid, [said])
+
+    (row,) = _timeline([protest("a", "Azerbaijan's Foreign Ministry"), protest("b", "МИД Азербайджана"),
+                        protest("c", "the Azerbaijani foreign ministry")])
+    assert row.articles == ("a", "b", "c")
+    assert len(_timeline([protest("a", "Azerbaijan's Foreign Ministry"), protest("b", "МИД России")])) == 2

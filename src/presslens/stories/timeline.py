@@ -132,7 +132,7 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
         return None
     if _COUNT.match((mention.text if mention else name).lower()):
         return "#group"  # "at least 23 Azerbaijanis": a counted group, whoever its members
-    if key := _armed_forces(name):
+    if key := _armed_forces(name) or _foreign_ministry(mention.text if mention else name):
         return key
     if key := actors.key_of(name):
         return "id:" + key
@@ -159,6 +159,37 @@ def _armed_forces(name: str) -> str | None:
             if len(country) == 1 and None not in country:
                 return "forces:" + country.pop()
     return None
+
+
+#: How a foreign ministry is named, folded (Latin) or as written (Russian: "МИД", "Министерство
+#: иностранных дел").
+_MINISTRY = (("foreign", "ministry"), ("ministry", "of", "foreign", "affairs"), ("foreign", "office"),
+             ("mfa",), ("мид",), ("министерство", "иностранных", "дел"))
+
+
+def _foreign_ministry(name: str) -> str | None:
+    """One key for a country's foreign ministry in either script: "Azerbaijan's Foreign Ministry",
+    "the Azerbaijani foreign ministry" and "МИД Азербайджана" are one actor ("mfa:AZ")."""
+    raw = re.findall(r"[^\W\d_]+", name.lower())
+    words = raw + fold_name(name).split()
+    if not any(_has_run(words, run) for run in _MINISTRY):
+        return None
+    places = fact_lexicon().places
+    countries = {code for w in raw for form in _case_forms(w) if (code := places.get(form))}
+    return "mfa:" + countries.pop() if len(countries) == 1 else None
+
+
+def _has_run(words: list[str], run: tuple[str, ...]) -> bool:
+    return any(tuple(words[i : i + len(run)]) == run for i in range(len(words) - len(run) + 1))
+
+
+def _case_forms(word: str) -> tuple[str, ...]:
+    """`word` and, for a Russian noun in an oblique case, its likely nominatives ("азербайджана" ->
+    "азербайджан", "россии" -> "россия", "украины" -> "украина")."""
+    if not word or not "а" <= word[-1] <= "я":
+        return (word,)
+    stem = word[:-1]
+    return word, stem, stem + "а", stem + "я", word[:-2]
 
 
 def _place_key(place: Mention | None) -> str | None:
@@ -266,7 +297,7 @@ def _targets_compatible(a: str, b: str) -> bool:
 
 
 def _named(key: str | None) -> bool:
-    return bool(key) and key.startswith(("id:", "forces:"))  # type: ignore[union-attr]
+    return bool(key) and key.startswith(("id:", "forces:", "mfa:"))  # type: ignore[union-attr]
 
 
 def _conflicts(report: _Report, other: _Report) -> bool:
