@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from rounds import best_times  # the sibling module: run as `python benchmarks/russian.py`
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -69,11 +71,8 @@ def main() -> int:
         return elapsed
 
     run_bare(), run_presslens()  # warm-up: models, gazetteer, lexicons
-    times: dict[str, list[float]] = {"bare": [], "full": []}
-    for _ in range(args.repeats):
-        times["bare"].append(run_bare())
-        times["full"].append(run_presslens())
-    bare, full = min(times["bare"]), min(times["full"])
+    best = best_times({"bare": run_bare, "full": run_presslens}, args.repeats)
+    bare, full = best["bare"], best["full"]
     print(f"corpus: {len(texts)} factRuEval-2016 dev texts, {words:,} words; "
           f"best of {args.repeats} runs each")
     print(f"bare natasha (segment, morphology, NER): {bare:7.2f} s  {words / bare:9,.0f} words/s")

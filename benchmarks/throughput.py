@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import spacy
+from rounds import best_times  # the sibling module: run as `python benchmarks/throughput.py`
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -72,13 +73,10 @@ def main() -> int:
             return run_presslens()
 
     run_bare(), run_presslens()  # warm-up: lazy tables, gazetteer, matchers, the CRF model
-    # round-robin, so a burst of load elsewhere on the machine hits all three alike
-    times: dict[str, list[float]] = {"bare": [], "full": [], "no_persuasion": []}
-    for _ in range(args.repeats):
-        times["bare"].append(run_bare())
-        times["full"].append(run_presslens())
-        times["no_persuasion"].append(run_without_persuasion())
-    best_bare, best_pl, best_no_persuasion = (min(times[k]) for k in ("bare", "full", "no_persuasion"))
+    best = best_times(
+        {"bare": run_bare, "full": run_presslens, "no_persuasion": run_without_persuasion}, args.repeats
+    )
+    best_bare, best_pl, best_no_persuasion = best["bare"], best["full"], best["no_persuasion"]
     print(f"corpus: {len(texts)} PTC articles, {words:,} words; best of {args.repeats} runs each")
     model = pipeline.settings.spacy_model
     print(f"bare spaCy nlp.pipe ({model}): {best_bare:7.2f} s  {words / best_bare:9,.0f} words/s")

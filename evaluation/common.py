@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -68,3 +73,13 @@ def prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_r / n_g if n_g else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_split(load: Callable[[Path, str], T], args: argparse.Namespace) -> T | None:
+    """`load(data folder, split)` for a script's ``--data``/``--split`` (see `split_parser`); None,
+    with a "skipped: ..." line on stderr, when the data is absent (the script then exits 2)."""
+    try:
+        return load(data_dir(args.data), args.split)
+    except DataMissing as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+        return None

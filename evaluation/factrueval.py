@@ -24,7 +24,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir, prf, split_parser
+from evaluation.common import DataMissing, load_split, prf, split_parser
 
 LABELS = ("PER", "ORG", "LOC")
 _FROM_PRESSLENS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
@@ -86,10 +86,8 @@ def main() -> int:
     ap = split_parser(__doc__, ("dev", "test"), "dev")
     ap.add_argument("--errors", type=int, default=0, help="print this many presslens errors")
     args = ap.parse_args()
-    try:
-        recs = records(data_dir(args.data), args.split)
-    except DataMissing as exc:
-        print(f"skipped: {exc}", file=sys.stderr)
+    recs = load_split(records, args)
+    if recs is None:
         return 2
     gold = [{(e["start"], e["end"], e["label"]) for e in r["entities_naeval"]} for r in recs]
     bare = [bare_natasha(r["text"]) for r in recs]

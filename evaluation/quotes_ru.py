@@ -26,7 +26,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir, prf, split_parser
+from evaluation.common import DataMissing, load_split, prf, split_parser
 
 
 def records(root: Path, split: str) -> list[dict[str, Any]]:
@@ -52,10 +52,8 @@ def main() -> int:
     ap = split_parser(__doc__, ("dev", "test", "all"), "dev")
     ap.add_argument("--show", action="store_true", help="print every sentence with a miss or a false claim")
     args = ap.parse_args()
-    try:
-        recs = records(data_dir(args.data), args.split)
-    except DataMissing as exc:
-        print(f"skipped: {exc}", file=sys.stderr)
+    recs = load_split(records, args)
+    if recs is None:
         return 2
 
     from presslens.models import Article

@@ -27,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir, prf, split_parser
+from evaluation.common import DataMissing, load_split, prf, split_parser
 
 HERE = Path(__file__).resolve().parent / "russian_time"
 
@@ -79,10 +79,8 @@ def main() -> int:
     ap = split_parser(__doc__, ("dev", "test", "all"), "dev")
     ap.add_argument("--show", action="store_true", help="print every miss, false expression and wrong value")
     args = ap.parse_args()
-    try:
-        docs = load(data_dir(args.data), args.split)
-    except DataMissing as exc:
-        print(f"skipped: {exc}", file=sys.stderr)
+    docs = load_split(load, args)
+    if docs is None:
         return 2
 
     from presslens.models import Article

@@ -18,13 +18,14 @@ spaCy: the package depends on `presslens.models` and `presslens.resources` only.
 from presslens.facts._ages import person_ages
 from presslens.facts._contradictions import contradictions_within, deceased_subject
 from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
-from presslens.facts._lexicon import cause_category, fact_lexicon
+from presslens.facts._lexicon import CYRILLIC, cause_category, fact_lexicon
 from presslens.facts._origins import person_birth_years, person_citizenships
 from presslens.facts._parties import parties_disagree, party_sides
 from presslens.facts._ranks import person_ranks
 from presslens.facts._slots import claim_facts, count_interval, facts_disagree, subjects_compatible
 
 __all__ = [
+    "CYRILLIC",
     "NAME_PATTERN",
     "SENTENCE_OPENERS",
     "Fact",

@@ -72,7 +72,8 @@ def slot_patterns() -> tuple[SlotPattern, ...]:
     )
 
 
-#: A Cyrillic letter: what a Russian pattern needs in the text before it is worth trying.
+#: A Cyrillic letter: what a Russian slot pattern needs in the text before it is worth trying (and
+#: what tells the story layer a name is to be romanised).
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 

@@ -29,6 +29,7 @@ from functools import cache
 from typing import Any
 
 from presslens.confidence import is_named, report_confidence
+from presslens.extract.events import reporting_claim
 from presslens.models import Claim, Entity, Event, Mention, TextSpan, Timex
 from presslens.resources import read_tsv
 from presslens.russian.mentions import party_mention
@@ -180,12 +181,6 @@ def _date(tree: Tree, verb: Any, timexes: Sequence[Timex]) -> str | None:
     return None
 
 
-def _reporter(offset: int, claims: Sequence[Claim]) -> Claim | None:
-    """The innermost claim whose content holds `offset` (the trigger): whose account the act is."""
-    holders = [c for c in claims if c.content.start <= offset < c.content.end]
-    return min(holders, key=lambda c: c.content.end - c.content.start) if holders else None
-
-
 def _place(tree: Tree, head: Any, text: str, entities: Sequence[Entity]) -> Mention | None:
     """A "в"-phrase of `head` that holds a state, city or place entity."""
     for phrase in tree.kids(head, "obl", "nmod"):
@@ -246,7 +241,7 @@ def russian_events(
             negated = any(c.text.lower() == "не" for head in {tok.id: tok, clause.id: clause}.values()
                           for c in tree.kids(head, "advmod"))  # "не намерены вводить": not intended
             date = _date(tree, tok, timexes)
-            reporter = _reporter(tok.start, claims)
+            reporter = reporting_claim(tok.start, claims)
             hedged = reporter is not None and reporter.hedged
             events.append(
                 Event(

@@ -44,6 +44,7 @@ from rapidfuzz import fuzz
 
 from presslens.extract.entities import entity_lexicon
 from presslens.extract.entities._gazetteer import resolve_place
+from presslens.facts import CYRILLIC
 from presslens.stories.records import ActorIdentity
 
 __all__ = [
@@ -100,14 +101,13 @@ def _org_words() -> frozenset[str]:
     return frozenset(w.lower() for w in entity_lexicon().org_cues)
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _PLACES = frozenset({"country", "city"})
 
 
 def latin_name(name: str) -> str:
     """`name` in Latin script: a Cyrillic state or city by the gazetteer's English name, any other
     Cyrillic name romanised as English-language news does; a Latin name as it is."""
-    if not _CYRILLIC.search(name):
+    if not CYRILLIC.search(name):
         return name
     place = resolve_place(name)
     if place is not None and place.feature in _PLACES:

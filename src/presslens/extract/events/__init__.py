@@ -9,14 +9,15 @@ and date come from the dependency parse (``_args``), negation and modality from 
 (``_modality``), the evidence clause from ``_evidence``; ``_coref`` merges two
 mentions of one act. `coded_events` keeps each event's trigger token, for
 evaluation; `plover_code` applies PLOVER's intent conventions to a coded event.
-``events_with_reporters`` gives an event stated inside a claim that claim's speaker;
+``events_with_reporters`` gives an event stated inside a claim that claim's speaker
+(``reporting_claim``: the innermost claim holding an offset);
 ``statement_acts`` dates each claim and says which PLOVER act it performs (``_statements``).
 """
 
 from presslens.extract.events._coded import CodedEvent
 from presslens.extract.events._coding import coded_events, event_mentions, plover_code
 from presslens.extract.events._lexicon import PLOVER_TYPES
-from presslens.extract.events._reporters import events_with_reporters
+from presslens.extract.events._reporters import events_with_reporters, reporting_claim
 from presslens.extract.events._statements import statement_acts
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "event_mentions",
     "events_with_reporters",
     "plover_code",
+    "reporting_claim",
     "statement_acts",
 ]

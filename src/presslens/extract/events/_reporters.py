@@ -16,24 +16,24 @@ from collections.abc import Sequence
 from presslens.confidence import is_named, report_confidence
 from presslens.models import Claim, Event
 
-__all__ = ["events_with_reporters"]
+__all__ = ["events_with_reporters", "reporting_claim"]
 
 
-def _inside(event: Event, claim: Claim) -> bool:
-    """The event's evidence starts within the claim's content span."""
-    content = claim.content
-    return content.start <= event.evidence.start < content.end
+def reporting_claim(offset: int, claims: Sequence[Claim]) -> Claim | None:
+    """The innermost claim whose content holds character `offset` (where an event is told): whose
+    account the event is. Shared with the Russian event reader, which gives its trigger's offset."""
+    holders = [c for c in claims if c.content.start <= offset < c.content.end]
+    return min(holders, key=lambda c: c.content.end - c.content.start) if holders else None
 
 
 def events_with_reporters(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
     """Events with `reported_by` set from the innermost claim whose content holds them."""
     out = []
     for event in events:
-        holders = [c for c in claims if _inside(event, c)]
-        if not holders:
+        claim = reporting_claim(event.evidence.start, claims)
+        if claim is None:
             out.append(event)
             continue
-        claim = min(holders, key=lambda c: c.content.end - c.content.start)
         update = {"reported_by": claim.speaker, "hedged": event.hedged or claim.hedged}
         if claim.hedged and not event.hedged:  # "X reportedly said that Y struck Z"
             own_date = event.date is not None and "dated by its" not in event.why
