@@ -41,6 +41,14 @@ def main() -> int:
                 errors.append(f"line {n}: {rid} is a PTC train id")
         else:
             errors.append(f"line {n}: bad source {src!r}")
+    # the persuasion model's hard negatives must come from other pages (issue 16)
+    negatives = HERE.parents[1] / "src" / "presslens" / "training" / "persuasion_negatives.jsonl"
+    negative_ids = set()
+    if negatives.is_file():
+        negative_ids = {json.loads(x)["id"] for x in negatives.open() if x.strip()}
+    for n, r in enumerate(rows, 1):
+        if r.get("id") in negative_ids:
+            errors.append(f"line {n}: {r['id']} is also a source of the persuasion model's negatives")
     for e in errors:
         print("ERROR", e)
     by = Counter((r["source"], r["genre"]) for r in rows)

@@ -240,6 +240,12 @@ class PersuasionSummary(_Record):
         (), description="the (at most three) sentences that steer most in the outlet's voice, in text order"
     )
     densest_paragraphs: tuple[int, ...] = Field((), description="1-based paragraphs with the most spans")
+    genre: Literal["straight_news", "analysis", "opinion"] | None = Field(
+        None, description="a guess at the article's genre from the outlet's own voice (None: not assessed)"
+    )
+    genre_evidence: tuple[str, ...] = Field(
+        (), description="the (at most three) cues that decided the genre, in words"
+    )
     text: str = Field("", description="the summary in plain language, as the reports show it")
     detector: str = Field("", description="which detector produced the spans (trained model or lexicon only)")
 

@@ -221,13 +221,34 @@ def test_train_writes_into_the_current_directory_by_default(tmp_path: Path, monk
 
     calls = []
     monkeypatch.setattr(
-        persuasion, "train_persuasion_model", lambda data, out, **kw: calls.append(out) or {"seed": 13}
+        persuasion, "train_persuasion_model",
+        lambda data, out, **kw: calls.append((out, kw["negatives"])) or {"seed": 13},
     )
     monkeypatch.chdir(tmp_path)
     data = tmp_path / "train.jsonl"
     data.write_text(PTC_LINE + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["train", "persuasion", "--data", str(data)])
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(data), "--no-negatives"])
     assert result.exit_code == 0, result.output
-    assert calls == [Path("persuasion-model")] and Path(calls[0]).resolve() != Path(MODEL_DIR).resolve()
+    assert calls == [(Path("persuasion-model"), None)]
+    assert Path(calls[0][0]).resolve() != Path(MODEL_DIR).resolve()
     assert f"model written to {(tmp_path / 'persuasion-model').resolve()}" in result.stderr
     assert "copy the files there" in result.stderr and str(MODEL_DIR) in result.stderr
+
+
+def test_train_without_the_negatives_texts_says_which_file_in_one_line(tmp_path: Path, monkeypatch) -> None:
+    from presslens.training import persuasion
+    from presslens.training.negatives import NEGATIVES
+
+    def no_training(*args: object, **kw: object) -> None:
+        raise AssertionError("the negatives are checked before training")
+
+    monkeypatch.setattr(persuasion, "train_persuasion_model", no_training)
+    monkeypatch.delenv("PRESSLENS_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ptc").mkdir()
+    data = tmp_path / "ptc" / "train.jsonl"
+    data.write_text(PTC_LINE + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(data)])
+    assert result.exit_code == 1
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"presslens: error: {NEGATIVES}: line 1: ") and "not found" in error, error

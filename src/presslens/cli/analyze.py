@@ -171,6 +171,15 @@ def train_persuasion(
         bool,
         typer.Option(help="Ship a model retrained on all of train (held-out scores come from the split)."),
     ] = False,
+    negatives: Annotated[
+        Path | None,
+        typer.Option(
+            help="Hand-checked straight-news sentences the span tagger learns to leave alone (default: the "
+            "list shipped with presslens). Their texts are read from the data folder that holds the PTC "
+            "folder (../shared/data for ../shared/data/ptc/train.jsonl)."
+        ),
+    ] = None,
+    no_negatives: Annotated[bool, typer.Option("--no-negatives", help="Train on PTC alone.")] = False,
 ) -> None:
     """Train the persuasion span tagger and technique classifier, print the held-out scores.
 
@@ -182,11 +191,16 @@ def train_persuasion(
     # the one place the CLI reaches the training code and the shipped model's location
     with requires_extra("train", "training"):
         from presslens.extract.persuasion import MODEL_DIR
+        from presslens.training.negatives import NEGATIVES, read_negatives
         from presslens.training.persuasion import read_ptc, train_persuasion_model
+    listing = None if no_negatives else negatives or NEGATIVES
     with edge():
         articles = len(read_ptc(data))  # a malformed file is one line naming it and the line, up front
+        if listing is not None:  # and so is a negative whose text is missing or has changed
+            read_negatives(listing, data.resolve().parent.parent)
         say(f"training on {data} ({articles} articles, seed {seed}, {holdout:.0%} held out) into {out} …")
-        scores = train_persuasion_model(data, out, seed=seed, holdout=holdout, retrain_all=retrain_all)
+        scores = train_persuasion_model(data, out, seed=seed, holdout=holdout, retrain_all=retrain_all,
+                                        negatives=listing)
     typer.echo(json.dumps(scores, indent=1, default=str))
     if out.resolve() == Path(MODEL_DIR).resolve():
         say(f"presslens: model written to {out}; the analysis uses it from the next run")

@@ -186,7 +186,8 @@ class PersuasionComponent:
         doc._.persuasion = spans
         parsed = doc.has_annotation("SENT_START")
         sentences = [(s.start_char, s.end_char) for s in doc.sents] if parsed else []
-        doc._.persuasion_summary = self._summary(spans, text, sentences)
+        claims = [(c.content.start, c.content.end) for c in doc._.claims or ()]
+        doc._.persuasion_summary = self._summary(spans, text, sentences, claims)
         return doc
 
 

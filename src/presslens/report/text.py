@@ -186,6 +186,6 @@ def print_text_report(doc: Document, console: Console) -> None:
         console.print(_events(doc))
     if doc.claims:
         console.print(_claims(doc))
-    if doc.persuasion:
+    if doc.persuasion or doc.persuasion_summary.genre:
         console.print(_persuasion(doc))
     console.print()

@@ -46,10 +46,11 @@ def test_lexicon_hits_expand_to_phrases(nlp, lexicon_only, text, expected, techn
 SYMMETRIC = [
     ("the {} occupiers shelled the town", ("Russian", "Ukrainian")),
     ("the {} occupiers shelled the town", ("Israeli", "Palestinian")),
-    ("The {} regime rejected the proposal.", ("Israeli", "Iranian")),
+    # not "regime" or "terrorists": mostly unannotated in PTC, the shipped model no longer reports them alone
+    ("The {} dictator rejected the proposal.", ("Israeli", "Iranian")),
     ("heroic {} defenders held the line", ("Ukrainian", "Russian")),
     ("The {} junta arrested the journalists.", ("Malian", "Burmese")),
-    ("The {} terrorists attacked the convoy.", ("Chechen", "Kurdish")),
+    ("The {} jihadists attacked the convoy.", ("Chechen", "Kurdish")),
 ]
 
 

@@ -2,7 +2,8 @@
 
     persuasion_spans(doc) -> list[PersuasionSpan]
     with_voices(spans, claims, text) -> the spans, each in the outlet's or a source's voice
-    persuasion_summary(spans, text) -> PersuasionSummary (the outlet's voice scored)
+    persuasion_summary(spans, text, sentences, claim_ranges) -> PersuasionSummary (the outlet's
+        voice scored, with a genre guess: ``_genre``)
 
 The detector is a cascade (``_detector``): the shipped CRF span tagger and
 technique classifier (``_crf``, ``_features``, ``_techniques``) merged with the
@@ -13,7 +14,12 @@ be loaded; `detector_kind()` says which ran. The model-building names below
 the very same features.
 """
 
-from presslens.extract.persuasion._crf import FEATURE_VERSION, PersuasionModel, decode_marginals
+from presslens.extract.persuasion._crf import (
+    FEATURE_VERSION,
+    LEXICON_PRIOR,
+    PersuasionModel,
+    decode_marginals,
+)
 from presslens.extract.persuasion._detector import (
     MODEL_DIR,
     detected_spans,
@@ -23,16 +29,19 @@ from presslens.extract.persuasion._detector import (
     shipped_model,
 )
 from presslens.extract.persuasion._features import SentenceItems, doc_sentence_items
-from presslens.extract.persuasion._lexicon import LexiconHit, lexicon_hits
+from presslens.extract.persuasion._genre import GenreGuess, genre_features, guess_genre
+from presslens.extract.persuasion._lexicon import LexiconHit, expand_hit, lexicon_hits
 from presslens.extract.persuasion._summary import persuasion_summary
 from presslens.extract.persuasion._techniques import TECHNIQUES, TechniqueModel, phrase_counts, span_features
 from presslens.extract.persuasion._voice import QUOTED, with_voices
 
 __all__ = [
     "FEATURE_VERSION",
+    "LEXICON_PRIOR",
     "MODEL_DIR",
     "QUOTED",
     "TECHNIQUES",
+    "GenreGuess",
     "LexiconHit",
     "PersuasionModel",
     "SentenceItems",
@@ -41,6 +50,9 @@ __all__ = [
     "detected_spans",
     "detector_kind",
     "doc_sentence_items",
+    "expand_hit",
+    "genre_features",
+    "guess_genre",
     "lexicon_hits",
     "lexicon_only_spans",
     "persuasion_spans",

@@ -84,15 +84,23 @@ def detector_kind() -> str:
     return f"crf+lexicon (model {model.version})"
 
 
-def _lexicon_spans(doc: Doc, hits: Sequence[LexiconHit]) -> list[PersuasionSpan]:
-    """Reportable lexicon hits expanded to their phrases; overlapping phrases are joined."""
+def _lexicon_spans(
+    doc: Doc, hits: Sequence[LexiconHit], model: PersuasionModel | None = None
+) -> list[PersuasionSpan]:
+    """Reportable lexicon hits expanded to their phrases; overlapping phrases are joined.
+
+    A hit is reportable when its weight reaches `REPORT_THRESHOLD`: the model's
+    calibrated weight when a model is loaded (`PersuasionModel.report_weight`), else
+    the lexicon's hand weight.
+    """
     spans: list[PersuasionSpan] = []
     for hit in hits:
-        if hit.entry.weight < REPORT_THRESHOLD:
+        weight = model.report_weight(hit.entry) if model is not None else hit.entry.weight
+        if weight < REPORT_THRESHOLD:
             continue
         span = expand_hit(doc, hit)
         start, end = span.start_char, span.end_char
-        technique, score = hit.entry.technique, round(hit.entry.weight, 3)
+        technique, score = hit.entry.technique, round(weight, 3)
         if spans and spans[-1].end > start:
             prev = spans.pop()
             if prev.score > score or (prev.score == score and prev.technique == _LABEL):
@@ -173,7 +181,7 @@ def detected_spans(
 ) -> list[PersuasionSpan]:
     """The cascade with an explicit model (None: lexicon only), keeping spans scored >= `min_score`."""
     hits = lexicon_hits(doc)
-    lexicon = _lexicon_spans(doc, hits)
+    lexicon = _lexicon_spans(doc, hits, model)
     if model is None:
         spans = sorted(lexicon, key=lambda s: (s.start, s.end))
     else:

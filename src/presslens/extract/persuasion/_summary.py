@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from presslens.extract.persuasion._detector import detector_kind
+from presslens.extract.persuasion._genre import GenreGuess, guess_genre
 from presslens.models import PersuasionSpan, PersuasionSummary, TextSpan
 from presslens.resources import read_tsv
 
@@ -23,7 +24,10 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def persuasion_summary(
-    spans: Sequence[PersuasionSpan], text: str, sentences: Sequence[tuple[int, int]] = ()
+    spans: Sequence[PersuasionSpan],
+    text: str,
+    sentences: Sequence[tuple[int, int]] = (),
+    claim_ranges: Sequence[tuple[int, int]] | None = None,
 ) -> PersuasionSummary:
     """Counts by technique, spans per 1,000 words, the densest paragraphs and a plain sentence.
 
@@ -36,6 +40,8 @@ def persuasion_summary(
     techniques are the fewest (at most three) that make up half of the outlet's
     spans; the steering sentences (of `sentences`, character bounds) are the three
     whose outlet spans score highest together: what a reader should look at first.
+    With the claims' content ranges, the genre is guessed from the outlet's voice
+    (``_genre``); without them it is not assessed.
     """
     own = [s for s in spans if s.voice == "outlet"]
     counts = Counter(s.technique for s in own)
@@ -46,6 +52,7 @@ def persuasion_summary(
     by_technique = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     by_speaker = dict(sorted(sourced.items(), key=lambda kv: (-kv[1], kv[0])))
     band = density_band(density)
+    guess = guess_genre(text, claim_ranges, density, len(own)) if claim_ranges is not None else None
     return PersuasionSummary(
         by_technique=by_technique,
         per_1000_words=round(density, 2),
@@ -54,7 +61,11 @@ def persuasion_summary(
         dominant=_dominant(by_technique),
         steering=_steering(own, text, sentences),
         densest_paragraphs=densest,
-        text=_summary_text(by_technique, density, densest, band) + _sources_text(by_speaker),
+        genre=guess.genre if guess else None,
+        genre_evidence=guess.evidence if guess else (),
+        text=_summary_text(by_technique, density, densest, band)
+        + _sources_text(by_speaker)
+        + _genre_text(guess),
         detector=detector_kind(),
     )
 
@@ -108,6 +119,14 @@ def _sources_text(by_speaker: dict[str, int]) -> str:
     if not by_speaker:
         return ""
     return " In sources' words: " + ", ".join(f"{who} {n}" for who, n in by_speaker.items()) + "."
+
+
+def _genre_text(guess: GenreGuess | None) -> str:
+    """ " Reads as opinion: the writer says 'I' 6 times; ...." (empty when not assessed)."""
+    if guess is None:
+        return ""
+    why = f": {'; '.join(guess.evidence)}" if guess.evidence else ""
+    return f" Reads as {guess.genre.replace('_', ' ')}{why}."
 
 
 @lru_cache(maxsize=1)
