@@ -142,16 +142,24 @@ def guess_genre(
     for name in ranked[:3]:
         if toward and toward * contributions[name] <= 0:
             break
-        evidence.append(_describe(name, counts, features, outlet_density, outlet_spans))
+        few = features[name] < weights[name][1]  # below what the genre set's articles have
+        evidence.append(_describe(name, counts, features, outlet_density, outlet_spans, few))
     return GenreGuess(genre, round(score, 3), tuple(evidence))
 
 
 def _describe(
-    name: str, counts: dict[str, int], features: dict[str, float], density: float, spans: int
+    name: str, counts: dict[str, int], features: dict[str, float], density: float, spans: int, few: bool
 ) -> str:
+    """One cue in words; "only" where an article has less of it than usual and that is the point."""
+    only = "only " if few else ""
     if name == "density":
-        return f"{spans} persuasive spans in the outlet's voice ({density:.1f} per 1,000 words)"
+        if not spans:
+            return "no persuasive spans in the outlet's voice"
+        return f"{only}{spans} persuasive spans in the outlet's voice ({density:.1f} per 1,000 words)"
     if name == "attributed":
-        return f"{features['attributed']:.0%} of the words are sources' (attributed or quoted)"
+        share = features["attributed"]
+        if share < 0.005:
+            return "none of the words are sources' (attributed or quoted)"
+        return f"{only}{share:.0%} of the words are sources' (attributed or quoted)"
     n = counts[name]
-    return _SAYS[name][min(n, 2)].format(n=n)
+    return (only if n else "") + _SAYS[name][min(n, 2)].format(n=n)
