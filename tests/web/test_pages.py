@@ -153,6 +153,21 @@ def test_story_page_timeline_graph_contradictions(client, web_store) -> None:
                 assert f'href="/articles/{src.article}#{src.kind}-{src.index}"' in html
 
 
+def test_story_page_says_how_each_report_reads(client, web_store) -> None:
+    """Each article of the story shows its genre guess and outlet-voice density, as its document says."""
+    with open_store(web_store.path, read_only=True) as store:
+        view = store.get_story(web_store.raid_story)
+        docs = {a.id: store.get_article(a.id).document for a in view.articles}
+    html = client.get(f"/stories/{web_store.raid_story}").text
+    assert "<th>reads as</th>" in html
+    for article in view.articles:
+        summary = docs[article.id].persuasion_summary
+        assert article.genre == summary.genre is not None
+        assert article.persuasion_density == summary.per_1000_words
+    shown = {a.genre.replace("_", " ") for a in view.articles if a.genre}
+    assert shown and all(f'<td class="nowrap">{genre} <small' in html for genre in shown)
+
+
 def test_story_links_land_on_an_anchor_in_the_article(client, web_store) -> None:
     """Traceability: every source link of the story page has its target id on the article page."""
     html = client.get(f"/stories/{web_store.raid_story}").text

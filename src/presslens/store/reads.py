@@ -74,6 +74,8 @@ class ArticleSummary(_View):
     persuasion: int = 0
     flags: int = 0
     versions: int = 1
+    genre: str | None = None  # the persuasion summary's guess: straight_news, analysis, opinion
+    persuasion_density: float | None = None  # persuasive spans per 1,000 words in the outlet's voice
 
 
 class ArticlePage(_View):
@@ -144,7 +146,9 @@ _MIN_SURNAME_TERM = 5
 _SUMMARY_SELECT = (
     "SELECT v.article_id, v.version_id, v.title, v.outlet, v.url, v.published, v.language, sa.story_id, "
     "v.n_entities, v.n_events, v.n_claims, v.n_persuasion, v.n_flags, "
-    "(SELECT count(*) FROM article_versions x WHERE x.article_id = v.article_id) AS n_versions "
+    "(SELECT count(*) FROM article_versions x WHERE x.article_id = v.article_id) AS n_versions, "
+    "json_extract_string(v.document, '$.persuasion_summary.genre'), "
+    "TRY_CAST(json_extract_string(v.document, '$.persuasion_summary.per_1000_words') AS DOUBLE) "
     "FROM article_versions v LEFT JOIN story_articles sa ON sa.article_id = v.article_id "
 )
 
@@ -189,6 +193,8 @@ class StoreReads:
                 persuasion=r[11] or 0,
                 flags=r[12] or 0,
                 versions=r[13],
+                genre=r[14],
+                persuasion_density=r[15],
             )
             for r in rows
         )
