@@ -103,6 +103,10 @@ def test_relative_pronoun_source_names_its_noun(claims_of):
         ("His lawyer said he would not answer questions.", ["said"]),
         # "find" reports a finding with a clause; "found the key" is no attribution
         ("The inspectors found the key.", []),
+        # the impersonal "one" is the writer's generalisation, nobody's statement; "one of them" is a source
+        ("A lesson.\nFrom the war, one could learn that force is the only language they understand.", []),
+        ("One of the guards said that the prisoners were beaten.", ["said"]),
+        ("Two guards spoke to reporters.\nOne said that the prisoners were beaten.", ["said"]),
     ],
 )
 def test_cues_that_are_not_attributions(claims_of, text, cues):

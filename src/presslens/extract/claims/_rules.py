@@ -314,7 +314,15 @@ def verb_draft(
     if colon is not None:  # "The Latest: Trump urges ...": a label before a colon is no source
         source = _source_after_quote(verb, colon.idx + 1) or source
     expletive = source is not None and source.lower_ == "it" and source.dep_ == "expl"
-    if source is None or source.lower_ in ("there", "you") or expletive:
+    # the impersonal "one could learn / one learns that ..." is the writer generalising; "one of the
+    # guards" speaks, and so does the anaphoric "Two witnesses spoke. One said ..." (past, no modal)
+    impersonal = (
+        source is not None
+        and source.lower_ == "one"
+        and not any(c.dep_ == "prep" for c in source.children)
+        and (verb.tag_ == "VBZ" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))
+    )
+    if source is None or source.lower_ in ("there", "you") or expletive or impersonal:
         return None
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if modals & _DEONTIC or (modals & _SPECULATIVE and verb.lemma_ in lex.beliefs):
