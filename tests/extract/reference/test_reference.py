@@ -59,6 +59,13 @@ def _resolve(parse, text: str, anaphor: str, nth: int = 0) -> Referent | None:
         ),
         # the subject of the previous sentence outranks an object (centering)
         ("Ivan Petrov called Oleg Sidorov on Friday. He said the deal was off.", "He", 0, "Ivan Petrov"),
+        # a conjunct is no part of the phrase before it: "X and his wife" is X's wife
+        (
+            "Ivan Petrov spoke on Monday. President John Smith and his wife will visit Riga.",
+            "his",
+            0,
+            "John Smith",
+        ),
     ],
 )
 def test_gender_agreement_and_salience(parse, text, anaphor, nth, expected):

@@ -45,12 +45,16 @@ def pleonastic(tok: Token) -> bool:
 
 
 def contains(noun: Token, tok: Token) -> bool:
-    """`tok` lies inside the noun phrase of `noun`, not inside a relative clause of it (i-within-i)."""
+    """`tok` lies inside the noun phrase of `noun`, not inside a relative clause of it (i-within-i).
+
+    Nor inside a conjunct: the parser hangs "and his wife" on the first conjunct, but
+    "Obama and his wife" is two phrases, and "his" is Obama's.
+    """
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_ancestor(tok):
         return False
     step = tok
     while step.i != noun.i:
-        if step.dep_ == "relcl":
+        if step.dep_ in ("relcl", "conj"):
             return False
         step = step.head
     return True
