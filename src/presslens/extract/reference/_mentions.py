@@ -220,7 +220,7 @@ def nominal_candidates(
         if tok.dep_ in _EMBEDDED_DEPS or tok.dep_ in ("conj", "attr"):
             continue  # a modifier, a second conjunct, or a predicate ("X is a spokesman")
         if (tok.dep_ == "appos" and tok.head.i in key_at) or any(
-            c.dep_ == "appos" and c.i in key_at for c in tok.children
+            c.i in key_at and c.dep_ == "appos" for c in tok.rights  # an apposition follows its noun
         ):
             continue  # "Mark Papermaster, an Apple executive": the same person as the name
         start = phrase_start(tok, NAME_PHRASE_DEPS)
