@@ -94,7 +94,7 @@ def genre_features(
 
 
 def _outlet_voice(text: str, claim_ranges: Sequence[tuple[int, int]]) -> str:
-    """`text` with claims' content and quotations blanked out (offsets kept)."""
+    """The parts of `text` outside claims' content and quotations, joined by spaces."""
     ranges = sorted([*claim_ranges, *((q.start, q.end) for q in quotation_spans(text))])
     parts, last = [], 0
     for lo, hi in ranges:
@@ -134,6 +134,7 @@ def guess_genre(
     score = bias + sum(contributions.values())
     genre = "opinion" if score >= opinion_cut else "straight_news" if score < news_cut else "analysis"
     toward = 1.0 if genre == "opinion" else -1.0 if genre == "straight_news" else 0.0
+
     def pull(name: str) -> float:  # how far a cue pushed towards the genre (analysis: either way)
         return toward * contributions[name] if toward else abs(contributions[name])
 
@@ -155,7 +156,8 @@ def _describe(
     if name == "density":
         if not spans:
             return "no persuasive spans in the outlet's voice"
-        return f"{only}{spans} persuasive spans in the outlet's voice ({density:.1f} per 1,000 words)"
+        noun = "span" if spans == 1 else "spans"
+        return f"{only}{spans} persuasive {noun} in the outlet's voice ({density:.1f} per 1,000 words)"
     if name == "attributed":
         share = features["attributed"]
         if share < 0.005:
