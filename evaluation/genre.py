@@ -32,7 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.common import DataMissing, data_dir
+from evaluation.common import DataMissing, data_dir, prf
 
 LABELS = Path(__file__).resolve().parent / "genre" / "labels.jsonl"
 GENRES = ("straight_news", "analysis", "opinion")
@@ -201,7 +201,7 @@ def _macro_f1(pairs: list[tuple[str, str]]) -> float:
     for genre in GENRES:
         tp = sum(1 for g, p in pairs if g == p == genre)
         guessed, gold = sum(1 for _, p in pairs if p == genre), sum(1 for g, _ in pairs if g == genre)
-        f1s.append(2 * tp / (guessed + gold) if guessed + gold else 0.0)
+        f1s.append(prf(tp, guessed, tp, gold)[2])
     return statistics.mean(f1s)
 
 

@@ -65,3 +65,13 @@ def test_the_shipped_negatives_point_at_the_sentences_that_were_checked(shared_d
     genre_set = Path(__file__).resolve().parents[2] / "evaluation" / "genre" / "labels.jsonl"
     genre_ids = {json.loads(x)["id"] for x in genre_set.read_text(encoding="utf-8").splitlines() if x.strip()}
     assert not {n.key.split(":", 1)[1] for n in negatives} & genre_ids  # measured pages stay unseen
+
+
+def test_the_data_folder_is_found_from_a_bare_train_file_name(tmp_path: Path, monkeypatch) -> None:
+    from presslens.training.persuasion import ptc_folder
+
+    (tmp_path / "ptc").mkdir()
+    (tmp_path / "ptc" / "train.jsonl").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "ptc")
+    assert ptc_folder(Path("train.jsonl")).parent == tmp_path.resolve()  # not "." of "."
+    assert ptc_folder(tmp_path / "ptc") == (tmp_path / "ptc").resolve()

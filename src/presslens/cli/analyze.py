@@ -192,12 +192,12 @@ def train_persuasion(
     with requires_extra("train", "training"):
         from presslens.extract.persuasion import MODEL_DIR
         from presslens.training.negatives import NEGATIVES, read_negatives
-        from presslens.training.persuasion import read_ptc, train_persuasion_model
+        from presslens.training.persuasion import ptc_folder, read_ptc, train_persuasion_model
     listing = None if no_negatives else negatives or NEGATIVES
     with edge():
         articles = len(read_ptc(data))  # a malformed file is one line naming it and the line, up front
         if listing is not None:  # and so is a negative whose text is missing or has changed
-            read_negatives(listing, data.resolve().parent.parent)
+            read_negatives(listing, ptc_folder(data).parent)
         say(f"training on {data} ({articles} articles, seed {seed}, {holdout:.0%} held out) into {out} …")
         scores = train_persuasion_model(data, out, seed=seed, holdout=holdout, retrain_all=retrain_all,
                                         negatives=listing)

@@ -182,6 +182,13 @@ def parse_articles(records: Sequence[dict[str, Any]], nlp: Language) -> list[Art
     return out
 
 
+def ptc_folder(data: Path) -> Path:
+    """The PTC folder of `data` (train.jsonl or its folder), absolute: its parent holds the negatives'
+    texts even when `data` is a bare "train.jsonl" in the current folder."""
+    data = Path(data).resolve()
+    return data if data.is_dir() else data.parent
+
+
 def parse_negatives(path: Path, data_root: Path, nlp: Language) -> list[Article]:
     """The hand-checked straight-news sentences of `path` as span-free Articles (only those sentences).
 
@@ -372,7 +379,7 @@ def train_persuasion_model(
     train_ids, held_ids = split_articles([a.id for a in articles], seed, holdout)
     fit = [a for a in articles if a.id in train_ids]
     held = [a for a in articles if a.id in held_ids]
-    ptc_dir = Path(data) if Path(data).is_dir() else Path(data).parent
+    ptc_dir = ptc_folder(data)
     hard = parse_negatives(negatives, ptc_dir.parent, nlp) if negatives is not None else []
     out_dir.mkdir(parents=True, exist_ok=True)
 

@@ -24,9 +24,10 @@ from functools import lru_cache
 from presslens.extract._quotes import quotation_spans
 from presslens.resources import read_tsv
 
-__all__ = ["GenreGuess", "genre_features", "guess_genre"]
+__all__ = ["WORD", "GenreGuess", "genre_features", "guess_genre"]
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: a word, as the summary's density and the genre's rates count them: a run of letters/digits
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _words(*forms: str, any_case: bool = True) -> re.Pattern[str]:
@@ -73,7 +74,7 @@ class GenreGuess:
 
 
 def genre_features(
-    text: str, claim_ranges: Sequence[tuple[int, int]], outlet_density: float
+    text: str, claim_ranges: Sequence[tuple[int, int]], outlet_density: float, words: int | None = None
 ) -> tuple[dict[str, float], dict[str, int]]:
     """(model inputs, raw counts) of an article.
 
@@ -81,11 +82,12 @@ def genre_features(
     every claim and outside quotation marks, since a quoted "we must" is the
     speaker's. Rates are per 1,000 words of the whole text, log-scaled (one
     column is not allowed to dominate because one opinion piece says "I" 40 times);
-    ``attributed`` is the share of words in sources' mouths.
+    ``attributed`` is the share of words in sources' mouths. `words` is the text's
+    word count when the caller has it already (the summary does).
     """
     outside = _outlet_voice(text, claim_ranges)
-    words = max(1, len(_WORD.findall(text)))
-    own_words = len(_WORD.findall(outside))
+    words = max(1, len(WORD.findall(text)) if words is None else words)
+    own_words = len(WORD.findall(outside))
     counts = {name: len(pattern.findall(outside)) for name, pattern in _CUES.items()}
     features = {name: math.log1p(1000.0 * n / words) for name, n in counts.items()}
     features["density"] = math.log1p(outlet_density)
@@ -123,10 +125,14 @@ def _model() -> tuple[dict[str, tuple[float, float, float]], float, float, float
 
 
 def guess_genre(
-    text: str, claim_ranges: Sequence[tuple[int, int]], outlet_density: float, outlet_spans: int
+    text: str,
+    claim_ranges: Sequence[tuple[int, int]],
+    outlet_density: float,
+    outlet_spans: int,
+    words: int | None = None,
 ) -> GenreGuess:
     """Straight news, analysis or opinion, with the (at most three) cues that decided it."""
-    features, counts = genre_features(text, claim_ranges, outlet_density)
+    features, counts = genre_features(text, claim_ranges, outlet_density, words)
     weights, bias, opinion_cut, news_cut = _model()
     contributions = {
         name: weight * (features[name] - centre) / scale for name, (weight, centre, scale) in weights.items()

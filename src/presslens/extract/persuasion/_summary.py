@@ -6,7 +6,6 @@ ran; the technique names in the sentence come from ``persuasion_techniques.tsv``
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -14,13 +13,12 @@ from functools import lru_cache
 from typing import Literal
 
 from presslens.extract.persuasion._detector import detector_kind
-from presslens.extract.persuasion._genre import GenreGuess, guess_genre
+from presslens.extract.persuasion._genre import WORD, GenreGuess, guess_genre
 from presslens.models import PersuasionSpan, PersuasionSummary, TextSpan
 from presslens.resources import read_tsv
 
 __all__ = ["density_band", "persuasion_summary"]
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def persuasion_summary(
@@ -46,13 +44,13 @@ def persuasion_summary(
     own = [s for s in spans if s.voice == "outlet"]
     counts = Counter(s.technique for s in own)
     sourced = Counter(s.whose_words for s in spans if s.voice == "source")
-    words = len(_WORD.findall(text))
+    words = len(WORD.findall(text))
     density = 1000.0 * len(own) / words if words else 0.0
     densest = _densest_paragraphs(own, text)
     by_technique = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     by_speaker = dict(sorted(sourced.items(), key=lambda kv: (-kv[1], kv[0])))
     band = density_band(density)
-    guess = guess_genre(text, claim_ranges, density, len(own)) if claim_ranges is not None else None
+    guess = guess_genre(text, claim_ranges, density, len(own), words) if claim_ranges is not None else None
     return PersuasionSummary(
         by_technique=by_technique,
         per_1000_words=round(density, 2),
@@ -101,7 +99,7 @@ def _densest_paragraphs(spans: Sequence[PersuasionSpan], text: str) -> tuple[int
     for line in text.split("\n"):
         if line.strip():
             number += 1
-            starts.append((offset, offset + len(line), number, max(1, len(_WORD.findall(line)))))
+            starts.append((offset, offset + len(line), number, max(1, len(WORD.findall(line)))))
         offset += len(line) + 1
     hits: Counter[int] = Counter()
     for span in spans:
