@@ -157,3 +157,17 @@ def test_warning_someone_of_an_attack_passes_on_intelligence_but_a_warning_of_on
 )
 def test_who_acts_and_on_what_decides_a_polysemous_verb(parse, text, kind):
     assert kind in [e.type for e in _events(parse, text)]
+
+
+def test_the_subject_of_a_causative_passive_was_acted_on_not_the_actor(parse):
+    events = _events(parse, "Dozens of activists had their passports confiscated by the police.")
+    seized = [e for e in events if e.type == "COERCE"]
+    assert seized, events
+    assert seized[0].actor is not None and seized[0].actor.text == "police"
+    assert seized[0].target is not None and "passports" in seized[0].target.text
+
+
+def test_a_body_part_cut_off_is_no_supply_cut_off(parse):
+    events = _events(parse, "One of the suspects had his ear cut off during interrogation.")
+    assert not any(e.type == "SANCTION" for e in events), events
+    assert not any(e.actor is not None and "ear" in e.actor.text for e in events), events

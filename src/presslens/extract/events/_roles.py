@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
 from presslens.extract.events._lexicon import HOSTILE, EventLexicon
-from presslens.extract.events._triggers import Trigger, noun_entry
+from presslens.extract.events._triggers import Trigger, causative_theme, noun_entry
 from presslens.models import Mention
 
 __all__ = [
@@ -93,7 +93,7 @@ def _agent(verb: Token) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     """A passive clause, or a reduced passive participle ("Russians arrested on charges")."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or causative_theme(verb) is not None:
         return True
     if (
         verb.dep_ == "conj"
@@ -287,6 +287,7 @@ def _verb_target(
 ) -> Token | None:
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c != trig.pattern_word), None)
+        subj = subj or causative_theme(verb)
         if subj is None and verb.dep_ in {"acl", "relcl"}:
             subj = verb.head  # "the curfew imposed in Sudan", "the prisoners handed over"
         if subj is not None:

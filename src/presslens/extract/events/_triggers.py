@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from presslens.extract._shared import SUBJECT_DEPS
 from presslens.extract.events._lexicon import EventLexicon, LexEntry, event_lexicon
 
-__all__ = ["Trigger", "find_triggers", "noun_entry", "verb_object"]
+__all__ = ["Trigger", "causative_theme", "find_triggers", "noun_entry", "verb_object"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
 #: How a pattern's second word hangs off the verb when it is no object of it ("warn [about] attack").
@@ -142,13 +142,32 @@ def _verb_lemma(verb: Token, lex: EventLexicon) -> str:
     return lemma
 
 
+#: Verbs of the causative or experiencer passive: "had his ear cut off", "got their car seized".
+_CAUSATIVES = frozenset({"have", "get"})
+
+
+def causative_theme(verb: Token) -> Token | None:
+    """The theme of a participle under "have"/"get" ("one suspect had his ear cut off", "they had
+    their passports confiscated"): the parser makes it the participle's subject, but it is what
+    was acted on, and whoever did it is unnamed or in a by-phrase. None for other verbs."""
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.lemma_.lower() not in _CAUSATIVES:
+        return None
+    if verb.tag_ not in {"VBN", "VBD", "VB"} or any(c.dep_ in {"dobj", "aux"} for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def verb_object(verb: Token) -> Token | None:
-    """The verb's theme: direct object, passive subject, or the noun a reduced passive
-    participle modifies ("the prisoners handed over to Egypt")."""
+    """The verb's theme: direct object, passive subject, the theme of a causative passive ("had
+    his ear cut off"), or the noun a reduced passive participle modifies ("the prisoners handed
+    over to Egypt")."""
     for dep in ("dobj", "nsubjpass"):
         obj = next((c for c in verb.children if c.dep_ == dep), None)
         if obj is not None:
             return obj
+    theme = causative_theme(verb)
+    if theme is not None:
+        return theme
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         return verb.head
     return None
