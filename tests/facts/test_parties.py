@@ -29,6 +29,10 @@ def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) 
         ("the army blamed Islamic Jihad which, in turn, dismissed the claims", "Islamic Jihad", True),
         ("Al Jazeera disputed the army's claim that it was a failed rocket launched by the Islamic Jihad",
          "Islamic Jihad", True),
+        ("Kyiv had nothing to do with the attack", "Kyiv", True),
+        ("Serbia was not involved in the shelling", "Serbia", True),
+        ("the Kremlin has had no role in the poisoning", "the Kremlin", True),
+        ("Hezbollah wasn't responsible for the blast", "Hezbollah", True),
     ],
 )
 def test_statements_of_who_did_it(text: str, value: str, denied: bool) -> None:
@@ -40,6 +44,15 @@ def test_a_pronoun_is_the_source_that_speaks_and_no_one_in_the_outlets_voice() -
     (fact,) = _parties("it was responsible for the attack", speaker="Islamic State")
     assert fact.value == "Islamic State"
     assert _parties("it was responsible for the attack", own_voice=True) == []
+
+
+def test_a_pronoun_denying_a_part_is_the_source_that_speaks() -> None:
+    (fact,) = _parties("we had nothing to do with the attack", speaker="the Interior Ministry")
+    assert (fact.value, fact.denied) == ("the Interior Ministry", True)
+
+
+def test_a_possessive_name_stands_for_its_country() -> None:
+    assert party_sides("Ukraine’s foreign ministry")[0] == party_sides("Ukraine")[0] != frozenset()
 
 
 def test_a_weapon_names_who_is_to_blame_only_tied_to_the_harm_or_called_a_misfire() -> None:

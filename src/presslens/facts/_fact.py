@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["NAME_PATTERN", "SENTENCE_OPENERS", "Fact"]
+__all__ = ["NAME_PATTERN", "POSSESSIVE", "SENTENCE_OPENERS", "Fact"]
 
+#: The possessive ending of a name ("Navalny's death", "Ukraine’s foreign ministry").
+POSSESSIVE = re.compile(r"['’]s$")
 #: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
 NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
 #: Capitalised words that open a sentence and are never part of a name.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
+from presslens.facts._fact import NAME_PATTERN, POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import CYRILLIC, SlotPattern, cause_category, fact_lexicon, slot_patterns
 from presslens.facts._parties import parties_disagree
 from presslens.models import Claim
@@ -57,9 +57,7 @@ _AUXILIARIES = ("were", "was", "have", "had", "been", "были", "было", "�
 # A word in any script (a count's noun may be Russian: "137 человек").
 _WORD = re.compile(r"[^\W\d_]+")
 # Pronouns that stand for a party; in a source's words, the source itself.
-_PRONOUN_PARTIES = frozenset({"it", "they"})
-# The possessive ending of a name that owns the death ("the cause of Navalny's death").
-_POSSESSIVE = re.compile(r"['’]s$")
+_PRONOUN_PARTIES = frozenset({"it", "they", "we"})
 
 
 def _subject_before(window: str) -> str | None:
@@ -70,7 +68,7 @@ def _subject_before(window: str) -> str | None:
     names = [" ".join(w for w in n.split() if w not in _NOT_NAMES and w.lower() not in calendar)
              for n in names]
     names = [n for n in names if n]
-    return _POSSESSIVE.sub("", names[-1]) if names else None
+    return POSSESSIVE.sub("", names[-1]) if names else None
 
 
 def _clean_value(kind: str, raw: str) -> str:

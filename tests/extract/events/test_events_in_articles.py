@@ -76,6 +76,11 @@ def test_calling_an_allegation_absurd_rejects_it(pipeline):
         ("“The attack on the hospital was not from our forces,” the army said.", "forces", "REJECT"),
         ("The Kremlin said Russian troops did not strike the market.", "market", "REJECT"),
         ("Ukraine's military said it had not attacked the town.", "town", "REJECT"),
+        # a part in it denied: the speaker, "it", or a name of the speaker's country
+        ("Georgia's foreign ministry said Tbilisi had nothing to do with the bombing.", "nothing", "REJECT"),
+        ("The navy said it was not involved in the sinking of the ferry.", "involved", "REJECT"),
+        ("A Serbian official said Serbia was not responsible for the riots.", "responsible", "REJECT"),
+        ("Greece said Turkey was not involved in the fire.", "involved", None),
         # another party's act denied is no denial by the speaker
         ("The ministry said Israel did not strike the hospital.", "hospital", None),
         ("The Kremlin said Ukrainian troops did not strike the market.", "market", None),

@@ -21,7 +21,8 @@ categories:
 - a statement that denies a hostile act of the speaker's own side rejects the accusation ("the
   attack on the hospital was not from our forces", the IDF said; the Kremlin said Russian troops
   did not strike the market): the act negated, its doer or source the speaker, "we"/"our", or a
-  party of the speaker's country;
+  party of the speaker's country; so does one denying that side had a part in it ("Kyiv had
+  nothing to do with the attack", "it was not involved");
 - anything else is a plain statement (`act` null), shown as such.
 
 Every statement also says which party it is *about* (`about`): the subject of its content when
@@ -79,7 +80,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
-        if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)):
+        if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)
+                            or _denies_own_part(claim, doc_text(doc), countries(claim))):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
         about = _about(doc, claim, parties)
@@ -212,6 +214,20 @@ def _blamed(claim: Claim, text: str) -> tuple[str | None, Mention | None]:
         if fact.kind == "party" and not fact.denied and fact.value.casefold() not in own:
             return "ACCUSE", Mention(text=fact.value, start=fact.start, end=fact.end)
     return None, None
+
+
+def _denies_own_part(claim: Claim, text: str, own_countries: frozenset[str]) -> bool:
+    """The content denies that the speaker's own side did the act ("it was not responsible for the
+    blast", said the army; "Kyiv had nothing to do with the attack", said Ukraine's ministry): the
+    party facts of `presslens.facts`, denied, naming the speaker or a country it belongs to. A third
+    party cleared ("no indication that Ukraine was behind it", said the White House) is no denial."""
+    own = {claim.speaker.text.casefold(), _name(claim.speaker)}
+    for fact in claim_facts(claim, text):
+        if fact.kind != "party" or not fact.denied:
+            continue
+        if fact.value.casefold() in own or own_countries & party_sides(fact.value)[0]:
+            return True
+    return False
 
 
 def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
