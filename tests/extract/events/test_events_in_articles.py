@@ -96,6 +96,14 @@ def test_no_indication_that_a_party_attacked_accuses_no_one(pipeline):
     assert all(e.negated for e in doc.events if e.type == "ASSAULT")
 
 
+def test_a_groups_own_agency_saying_the_group_did_it_accuses_no_one(pipeline):
+    doc = _analyse(pipeline, "Hezbollah was behind the bombing, according to its Al-Manar TV station. "
+                             "The Kenyan police said the PIJ organization was responsible for the blast.")
+    assert _claim_with(doc, "bombing").act is None
+    blame = _claim_with(doc, "organization")
+    assert blame.act == "ACCUSE" and blame.act_target is not None and "PIJ" in blame.act_target.text
+
+
 def test_naming_who_carried_out_the_attack_accuses_that_party_but_claiming_it_does_not(pipeline):
     doc = _analyse(pipeline, "The army said Islamic Jihad was responsible for the blast. "
                              "The Islamic State said it was responsible for the attack.")

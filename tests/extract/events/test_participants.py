@@ -171,3 +171,32 @@ def test_a_body_part_cut_off_is_no_supply_cut_off(parse):
     events = _events(parse, "One of the suspects had his ear cut off during interrogation.")
     assert not any(e.type == "SANCTION" for e in events), events
     assert not any(e.actor is not None and "ear" in e.actor.text for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The blast killed 20 people at the market.", None),
+        ("A rocket hit the hospital on Tuesday.", None),
+        ("A Hamas rocket hit the school.", "Hamas"),
+        ("An Israeli missile hit the clinic.", "Israeli"),
+    ],
+)
+def test_a_happening_or_a_weapon_is_no_actor_but_the_party_it_names_is(parse, sentence, actor):
+    hits = [e for e in _events(parse, sentence) if e.type == "ASSAULT"]
+    assert hits, sentence
+    assert (hits[0].actor.text if hits[0].actor is not None else None) == actor
+
+
+def test_a_verb_coordinated_with_failed_still_happened(parse):
+    text = "The launch failed and the rocket hit the hospital."
+    hits = [e for e in _events(parse, text) if e.type == "ASSAULT"]
+    assert hits and not hits[0].negated
+    failed = [e for e in _events(parse, "Police failed to arrest the suspects.") if e.type == "COERCE"]
+    assert failed and failed[0].negated
+
+
+def test_co_agents_of_a_passive_are_no_target_of_each_other(parse):
+    text = "Many rockets launched by Hamas and Islamic Jihad fell short inside Gaza."
+    for event in _events(parse, text):
+        assert event.target is None or "Jihad" not in event.target.text, event

@@ -88,13 +88,17 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
         conditional = True
     if any(c.dep_ == "advcl" and _has(c, lex.cue("conditional"), {"mark"}) for c in trigger.children):
         conditional = True  # "may halt mediation if cooperation founders"
-    for gov in governors(trigger):
+    chain = governors(trigger)
+    for below, gov in zip([trigger, *chain], chain, strict=False):
         lemma = gov.lemma_.lower()
-        if lemma in lex.cue("hedge_head") or _has(gov, hedge, modal_deps):
+        # a cue verb scopes over what it governs ("failed to arrest", "plans to visit"), not over
+        # a verb coordinated with it ("the launch failed and hit the hospital": it hit)
+        heads = below.dep_ != "conj"
+        if (heads and lemma in lex.cue("hedge_head")) or _has(gov, hedge, modal_deps):
             hedged = True
-        if lemma in lex.cue("intent_head") or _has(gov, lex.cue("intent"), {"aux"}):
+        if (heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"}):
             intended = True
-        if lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
+        if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
         if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
             negated = True  # "there was no indication that Ukraine was behind the attack"

@@ -208,8 +208,9 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
 
     Participants are decided by what they are, not by a list of words: never a time
     expression or a dateline; an actor is never an event noun ("the attack that killed 139":
-    the attack did not act, its unnamed perpetrators did) nor another abstract nominal; an act
-    that names its own actor ("Israeli strikes killed 20") stands for that actor.
+    the attack did not act, its unnamed perpetrators did), a happening or a weapon ("the blast
+    killed 20", "a rocket hit the hospital") nor another abstract nominal; an act or a weapon
+    that names its own actor ("Israeli strikes killed 20", "a Hamas rocket") stands for that actor.
     """
     if tok is None:
         return None
@@ -225,6 +226,11 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
         return tok
     if lemma in lex.word_class("allegation"):  # "Russia's claims that seek to accuse Ukraine": Russia
         by = _noun_actor(head, ctx, True)
+        return by if by is not None and by != head and ctx.can_participate(by) else None
+    if lemma in lex.word_class("occurrence") or lemma in lex.word_class("projectile"):
+        # "the blast killed 20", "a rocket hit the hospital": a happening or a weapon is no one;
+        # the party it names is ("an Israeli missile", "a Hamas rocket")
+        by = _noun_actor(head, ctx, False)
         return by if by is not None and by != head and ctx.can_participate(by) else None
     entry = noun_entry(head, lex)
     if entry is not None:  # "US drone strikes killed eight": who struck is named on the act
@@ -353,7 +359,7 @@ def event_roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Toke
     target = _aimed_at(tok, target, lex) or _recipient(tok, target, ctx, lex) or target
     if target is not None and target.lemma_.lower() in lex.word_class("projectile"):
         target = None  # "a rocket launched by X", "missiles were fired": the weapon, not who it hit
-    if target is None and actor is not None:
+    if target is None and actor is not None and not passive:  # "launched by Hamas and PIJ": co-agents
         target = _reciprocal_partner(actor, ctx)
     if actor is not None and target is not None and actor.i == target.i:
         target = None

@@ -76,7 +76,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
         act, target = _act(claim, events, lambda c=claim: countries(c))
         if act is None:
-            act, target = _blamed(claim, doc_text(doc))
+            act, target = _blamed(claim, doc_text(doc), countries(claim))
         if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
@@ -146,7 +146,7 @@ def _act(
     for party in _told_doers(claim, events):
         if not _is_named(party):
             continue
-        if own_countries() & party_sides(party.canonical or party.text)[0]:
+        if _own_party(party.canonical or party.text, claim, own_countries()):
             continue  # an act of the speaker's own side ("whether it was an Israeli strike", said the IDF)
         return "ACCUSE", party
     return None, None
@@ -204,16 +204,28 @@ def _accused(claim: Claim, events: Sequence[Event]) -> Mention | None:
                  if party.canonical or party.text.casefold() not in _PRONOUNS), None)
 
 
-def _blamed(claim: Claim, text: str) -> tuple[str | None, Mention | None]:
+def _blamed(claim: Claim, text: str, own_countries: frozenset[str]) -> tuple[str | None, Mention | None]:
     """A statement that names who carried out the act the story is about accuses that party
     ("the IDF said Islamic Jihad is responsible", "Arab countries believe it was caused by an
     Israeli strike"): the party facts of `presslens.facts`, stated, not denied, and not the
-    speaker's own (a group claiming responsibility accuses no one)."""
-    own = {claim.speaker.text.casefold(), _name(claim.speaker)}
+    speaker's own side (a group claiming responsibility, or its news agency saying it did, accuses
+    no one)."""
     for fact in claim_facts(claim, text):
-        if fact.kind == "party" and not fact.denied and fact.value.casefold() not in own:
+        if fact.kind == "party" and not fact.denied and not _own_party(fact.value, claim, own_countries):
             return "ACCUSE", Mention(text=fact.value, start=fact.start, end=fact.end)
     return None, None
+
+
+def _own_party(value: str, claim: Claim, own_countries: frozenset[str]) -> bool:
+    """`value` names the speaker or its side: the speaker itself, a country it belongs to, or the
+    names its own name holds ("Islamic State" said by "the agency of Islamic State")."""
+    if value.casefold() in {claim.speaker.text.casefold(), _name(claim.speaker)}:
+        return True
+    countries, names = party_sides(value)
+    if own_countries & countries:
+        return True
+    speaker_names = party_sides(claim.speaker.text)[1] | party_sides(claim.speaker.canonical or "")[1]
+    return bool(names) and not countries and names <= speaker_names
 
 
 def _denies_own_part(claim: Claim, text: str, own_countries: frozenset[str]) -> bool:
@@ -221,13 +233,8 @@ def _denies_own_part(claim: Claim, text: str, own_countries: frozenset[str]) -> 
     blast", said the army; "Kyiv had nothing to do with the attack", said Ukraine's ministry): the
     party facts of `presslens.facts`, denied, naming the speaker or a country it belongs to. A third
     party cleared ("no indication that Ukraine was behind it", said the White House) is no denial."""
-    own = {claim.speaker.text.casefold(), _name(claim.speaker)}
-    for fact in claim_facts(claim, text):
-        if fact.kind != "party" or not fact.denied:
-            continue
-        if fact.value.casefold() in own or own_countries & party_sides(fact.value)[0]:
-            return True
-    return False
+    return any(fact.kind == "party" and fact.denied and _own_party(fact.value, claim, own_countries)
+               for fact in claim_facts(claim, text))
 
 
 def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
