@@ -200,3 +200,18 @@ def test_co_agents_of_a_passive_are_no_target_of_each_other(parse):
     text = "Many rockets launched by Hamas and Islamic Jihad fell short inside Gaza."
     for event in _events(parse, text):
         assert event.target is None or "Jihad" not in event.target.text, event
+
+
+def test_a_day_named_as_possessive_dates_the_act_and_is_no_participant(parse):
+    events = _events(parse, "Twelve people were arrested over Tuesday's bombing, which killed nine people.")
+    bombing = [e for e in events if e.type == "ASSAULT" and e.mode != "kill"]
+    assert bombing, events
+    assert all(e.actor is None or "Tuesday" not in e.actor.text for e in events)
+    assert all(e.target is None or "Tuesday" not in e.target.text for e in events)
+
+
+def test_a_participle_telling_what_an_attack_did_is_reported(parse):
+    text = "Police named suspects in the attack, which saw gunmen set the hall ablaze, killing 40 people."
+    kills = [e for e in _events(parse, text) if e.mode == "kill"]
+    assert kills and kills[0].modality == "asserted" and not kills[0].negated
+    assert kills[0].target is not None and "40 people" in kills[0].target.text

@@ -132,6 +132,12 @@ def _is_heading(sent: Span) -> bool:
     return not text[line_start:start].strip(" \t") and not after.strip(" \t")
 
 
+def _timed(noun: Token, ctx: ArgContext) -> bool:
+    """An event noun whose possessive is a time ("Friday's attack", "Tuesday's blast"): one act
+    the reader is meant to know, not the generic kind ("at the time of arrest")."""
+    return any(c.dep_ == "poss" and not ctx.can_participate(c) for c in noun.children)
+
+
 # --- assembly --------------------------------------------------------------------------------
 def _event(
     trig: Trigger, ctx: ArgContext, lex: EventLexicon, actor_tok: Token | None, target_tok: Token | None
@@ -143,6 +149,7 @@ def _event(
         trig = refit
     if _vague_nominal(trig, actor_tok, target_tok, lex):
         return None
+    said_actor = actor_tok  # "the attack, which ..., killing 137": a gerund with a subject, if no actor
     actor_tok = usable_participant(actor_tok, ctx, lex, "actor")
     target_tok = usable_participant(target_tok, ctx, lex, "target")
     actor = ctx.mention(actor_tok, role="actor") if actor_tok is not None else None
@@ -160,11 +167,11 @@ def _event(
     place = ctx.place_under(place_heads)
     if place is None and trig.noun is not None:
         place = modifier_place(trig.noun, ctx)
-    if trig.kind == "nominal" and actor is None and target is None:
+    if trig.kind == "nominal" and actor is None and target is None and not _timed(trig.token, ctx):
         return None  # "at the time of arrest": no participant, nothing to code
     if target is None and place is not None and actor is not None:
         target = place  # "imposed a curfew in Cizre": the place's people are acted on
-    if _generic(trig, actor_tok, ctx):
+    if _generic(trig, said_actor, ctx):
         return None
     if trig.entry.place_object and not (target_tok is not None and _is_place(target_tok, ctx)):
         return None

@@ -91,9 +91,10 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     chain = governors(trigger)
     for below, gov in zip([trigger, *chain], chain, strict=False):
         lemma = gov.lemma_.lower()
-        # a cue verb scopes over what it governs ("failed to arrest", "plans to visit"), not over
-        # a verb coordinated with it ("the launch failed and hit the hospital": it hit)
-        heads = below.dep_ != "conj"
+        # a cue verb scopes over what it governs ("failed to arrest", "plans to visit"), not over a
+        # verb coordinated with it ("the launch failed and hit the hospital": it hit) or a participle
+        # telling what its own act did ("set the building ablaze, killing 137": they killed)
+        heads = below.dep_ != "conj" and not (below.dep_ == "advcl" and below.tag_ in {"VBG", "VBN"})
         if (heads and lemma in lex.cue("hedge_head")) or _has(gov, hedge, modal_deps):
             hedged = True
         if (heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"}):

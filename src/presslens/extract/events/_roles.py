@@ -126,13 +126,19 @@ def _noun_target(noun: Token, lex: EventLexicon, ctx: ArgContext) -> Token | Non
             subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ in {"PROPN", "NOUN"} and ctx.can_participate(subj):
                 return subj
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    poss = _possessor(noun, ctx)
     if poss is not None or entry is None or entry.type not in HOSTILE:
         return poss
     # "the hospital attack", "the Moscow concert hall attack": the site modifying the act is what it hit
     return next(
         (c for c in noun.lefts if c.dep_ == "compound" and c.lemma_.lower() in lex.word_class("site")), None
     )
+
+
+def _possessor(noun: Token, ctx: ArgContext) -> Token | None:
+    """The possessive of an event noun when it can be a participant: "Israel's strike", "the
+    editors' arrest"; not a time ("Friday's attack" says when, not who)."""
+    return next((c for c in noun.children if c.dep_ == "poss" and ctx.can_participate(c)), None)
 
 
 def _responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
@@ -176,9 +182,10 @@ def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | N
     responsible = _responsible_party(noun, ctx.lex) or _traveller(noun, ctx)
     if responsible is not None:
         return responsible
+    possessor = _possessor(noun, ctx)
+    if possessor is not None:
+        return possessor
     for child in noun.children:
-        if child.dep_ == "poss":
-            return child
         if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and entry_of_actor)):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
