@@ -108,6 +108,20 @@ def test_an_attack_named_inside_an_accusation_as_given_stays_a_report_of_the_att
     told = _told(said, "Ukraine", "FSB", why="noun 'attack' → ASSAULT/assault")
     timeline = _timeline([_article("a", "TASS", [accusation], [told])])
     assert sorted(e.type for e in timeline) == ["ACCUSE", "ASSAULT"]
+    attack = next(e for e in timeline if e.type == "ASSAULT")
+    assert attack.actor is None  # who did it is the accusation's to say, not one more confirmation
+
+
+def test_an_attack_noun_naming_the_accused_as_its_doer_is_the_accusation() -> None:
+    said = "The ministry blamed an Israeli air strike for the deaths at the hospital."
+    accusation = _claim("Ministry", said, act="ACCUSE", target="Israeli")
+    start = said.index("Israeli")
+    strike = Event(type="ASSAULT", mode="assault", actor=Mention(text="Israeli", start=start, end=start + 7),
+                   target=Mention(text="hospital"), evidence=TextSpan(text=said[start:], start=start,
+                                                                      end=len(said)),
+                   reported_by=Mention(text="Ministry"), why="noun 'strike' → ASSAULT/assault")
+    timeline = _timeline([_article("a", "AFP", [accusation], [strike])])
+    assert [e.type for e in timeline] == ["ACCUSE"]
 
 
 def test_a_plain_statement_telling_of_the_speakers_own_act_is_that_act() -> None:

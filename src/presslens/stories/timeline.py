@@ -477,8 +477,13 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
         disputes = [(c.evidence, party_key(c.act_target, actors), c.act == "REJECT")
                     for c in article.claims if c.act in _DISPUTING_ACTS]
         for index, event in enumerate(article.events):
-            if event.negated or event.modality != "asserted" or _told_by_another(event, disputes, actors):
+            if event.negated or event.modality != "asserted":
                 continue
+            told = _told_by_another(event, disputes, actors)
+            if told == "told":
+                continue
+            if told == "blamed":  # the act is given; who did it is the accusation's to say
+                event = event.model_copy(update={"actor": None})
             reports.append(
                 _Report(
                     article, index, event, party_key(event.target, actors), party_key(event.actor, actors),
@@ -499,27 +504,37 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
 
 def _told_by_another(
     event: Event, disputes: list[tuple[TextSpan, str | None, bool]], actors: ActorIndex
-) -> bool:
-    """An attack a named party accuses another of, told inside the accusation ("the ministry said
-    an Israeli strike hit the hospital", "Kyiv says Moscow staged it"): the sentence reports the
-    accusation, which is the timeline entry, not the attack itself, which would otherwise count
-    each side's charge as one more outlet confirming who did it. An act the speaker tells of itself
-    ("the FSB said it detained four"), an arrest or a sanction a source relates ("police detained
-    366, according to OVD-Info"), an attack by a party the statement does not accuse, and one with
-    no named actor stay the act's reports. An attack a denial names with no one to blame ("the
-    attack on the hospital was not from our forces", the army said) is the denial's report too.
+) -> Literal["told", "blamed"] | None:
+    """How an accusation holds an attack it tells of: "told" when the attack is the accusation's
+    own words ("the ministry said an Israeli strike hit the hospital", "Kyiv says Moscow staged
+    it", "blamed an Israeli air strike"): the sentence reports the accusation, which is the
+    timeline entry, not the attack itself, which would otherwise count each side's charge as one
+    more outlet confirming who did it. "blamed" when the attack is given and only its doer is the
+    accusation's ("X was behind the attack that killed 139"): a report of the attack, whose actor
+    the accusation names. An act the speaker tells of itself ("the FSB said it detained four"), an
+    arrest or a sanction a source relates ("police detained 366, according to OVD-Info"), an attack
+    by a party the statement does not accuse, and an attack event noun with no named actor are
+    None: the act's reports. An attack a denial names with no one to blame ("the attack on the
+    hospital was not from our forces", the army said) is the denial's: "told".
     """
     if event.reported_by is None or event.type not in OCCURRENCE_TYPES:
-        return False
+        return None
     actor = party_key(event.actor, actors)
     speaker = party_key(event.reported_by, actors)
     if speaker is None or speaker == "#group" or actor == "#group" or actor == speaker:
-        return False
-    told = event.why.startswith("verb")  # "blamed X for the attack that killed 139": taken as given
+        return None
+    verb = event.why.startswith("verb")  # "blamed X for the attack that killed 139": taken as given
     ev = event.evidence
-    return any(span.start <= ev.start and ev.end <= span.end
-               and ((told and (actor is None or accused == actor)) or (denial and actor is None))
-               for span, accused, denial in disputes)
+    own_words = event.actor is not None and event.actor.start is not None \
+        and ev.start <= event.actor.start < ev.end
+    for span, accused, denial in disputes:
+        if not (span.start <= ev.start and ev.end <= span.end):
+            continue
+        if (verb and actor is None) or (denial and actor is None):
+            return "told"
+        if actor is not None and accused == actor:
+            return "told" if verb or own_words else "blamed"
+    return None
 
 
 def _statement(claim: Claim, article: StoryInput) -> Event | None:
