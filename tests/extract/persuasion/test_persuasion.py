@@ -23,6 +23,14 @@ def lexicon_only(monkeypatch, tmp_path):
 
 
 @pytest.mark.model
+def test_a_lexicon_word_inside_a_proper_name_is_not_reported(nlp, lexicon_only):
+    doc = nlp("Mourners laid flowers at the Cathedral of Christ the Savior in Moscow.")
+    assert any(e.label_ == "ORG" and "Savior" in e.text for e in doc.ents)  # the name, as spaCy reads it
+    assert persuasion.persuasion_spans(doc) == []
+    assert persuasion.persuasion_spans(nlp("They hailed him as the savior of the nation.")) != []
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected", "technique"),
     [

@@ -84,6 +84,16 @@ def detector_kind() -> str:
     return f"crf+lexicon (model {model.version})"
 
 
+#: Entity labels of proper names a lexicon word can be part of: "the Savior" in "the Cathedral of
+#: Christ the Savior", "Crusaders" in a team's name, "Terror" in "the Topography of Terror".
+_NAME_LABELS = frozenset({"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def _inside_name(hit: LexiconHit, names: Sequence[tuple[int, int]]) -> bool:
+    """The hit is a word of a longer proper name: the name's, not the writer's choice of word."""
+    return any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in names)
+
+
 def _lexicon_spans(
     doc: Doc, hits: Sequence[LexiconHit], model: PersuasionModel | None = None
 ) -> list[PersuasionSpan]:
@@ -91,12 +101,13 @@ def _lexicon_spans(
 
     A hit is reportable when its weight reaches `REPORT_THRESHOLD`: the model's
     calibrated weight when a model is loaded (`PersuasionModel.report_weight`), else
-    the lexicon's hand weight.
+    the lexicon's hand weight; and when it is not a word of a longer proper name.
     """
     spans: list[PersuasionSpan] = []
+    names = [(e.start, e.end) for e in doc.ents if e.label_ in _NAME_LABELS]
     for hit in hits:
         weight = model.report_weight(hit.entry) if model is not None else hit.entry.weight
-        if weight < REPORT_THRESHOLD:
+        if weight < REPORT_THRESHOLD or _inside_name(hit, names):
             continue
         span = expand_hit(doc, hit)
         start, end = span.start_char, span.end_char
