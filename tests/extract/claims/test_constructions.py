@@ -232,6 +232,11 @@ def test_headlines_datelines_and_punctuation_cues(claims_of, text, cue, speaker,
     assert content in claim.content.text
 
 
+@pytest.mark.parametrize("text", ["Conducting online sales is banned.", "Online Sales Rise In Moscow"])
+def test_a_plural_noun_ending_in_s_is_no_headline_cue(claims_of, text):
+    assert claims_of(text) == []  # "sales" is not "says"
+
+
 def test_nyt_style_quotation_marks_make_a_claim_direct(claims_of):
     claim = _only(claims_of("''We will not pay,'' said Ms. Alvarez, the union leader."), "said")
     assert claim.direct and claim.content.text.startswith("We will not pay")

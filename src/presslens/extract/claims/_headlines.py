@@ -30,10 +30,12 @@ def _verb_lemma(word: str, lex: ClaimLexicon) -> str | None:
     low = word.lower()
     if not low.endswith("s") or len(low) < 4:
         return None
-    for lemma in (low[:-1], low[:-2], low[:-3] + "y"):
-        if lemma in lex.verbs:
-            return lemma
-    return None
+    stems = [low[:-1]]  # "says", "urges"
+    if low.endswith("es"):
+        stems.append(low[:-2])  # "pushes"
+    if low.endswith("ies"):
+        stems.append(low[:-3] + "y")  # "denies"; never "sales" -> "say"
+    return next((lemma for lemma in stems if lemma in lex.verbs), None)
 
 
 def _trimmed(span: Span) -> tuple[int, int] | None:
