@@ -178,3 +178,21 @@ def test_a_site_modifying_an_attack_noun_is_its_target_but_a_weapon_is_not(parse
     weapons = [e for e in event_mentions(parse("The drone attack in Kano shocked the nation."))
                if e.type == "ASSAULT"]
     assert all(_text(e.target) != "drone" for e in weapons)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Chile rejected a Peruvian request to extradite the banker.", "Peruvian"),
+        ("Kenya turned down an offer from Uganda to mediate.", "Uganda"),
+        ("Norway rejected a U.S. demand for lower fishing quotas.", "U.S."),
+    ],
+)
+def test_who_made_a_request_or_offer_is_the_target_of_its_rejection(parse, sentence, target):
+    assert _text(_event(parse, sentence, "REJECT").target) == target
+
+
+def test_a_place_name_on_an_attack_is_still_where_not_who(parse):
+    events = event_mentions(parse("Dozens died in the Kharkiv market attack."))
+    events = [e for e in events if e.type == "ASSAULT"]
+    assert events and (events[0].actor is None or events[0].actor.text != "Kharkiv")

@@ -48,6 +48,10 @@ NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "between"}
 #: Labels of a noun modifier that names who acted in an event noun ("an Israeli strike", "Hamas
 #: rocket"); a place-name modifier names where ("the Moscow attack", "the Gaza hospital blast").
 ACTOR_MODIFIER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
+#: Types of an event noun that is something said or offered ("a U.S. request", "an offer from
+#: Afghanistan", "Washington's demand"): a country modifying it, or "from" it, is who made it, not
+#: where (a meeting's place name is where: "the Moscow talks").
+SAID_ACTS = frozenset({"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "THREATEN", "REJECT", "CONCEDE", "AID"})
 
 
 def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
@@ -185,14 +189,18 @@ def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | N
     possessor = _possessor(noun, ctx)
     if possessor is not None:
         return possessor
+    entry = noun_entry(noun, ctx.lex)
+    said = entry is not None and entry.type in SAID_ACTS  # "a U.S. request", "an offer from Kabul"
     for child in noun.children:
-        if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and entry_of_actor)):
+        if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and entry_of_actor)
+                                     or (child.lower_ == "from" and said)):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    labels = ACTOR_MODIFIER_LABELS | ({"GPE"} if said else set())
     for child in noun.lefts:
         ent = ctx.entity_of(child)
-        if child.dep_ in {"compound", "amod"} and ent is not None and ent.label in ACTOR_MODIFIER_LABELS:
+        if child.dep_ in {"compound", "amod"} and ent is not None and ent.label in labels:
             return child
     return None
 
