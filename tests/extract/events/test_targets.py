@@ -196,3 +196,13 @@ def test_a_place_name_on_an_attack_is_still_where_not_who(parse):
     events = event_mentions(parse("Dozens died in the Kharkiv market attack."))
     events = [e for e in events if e.type == "ASSAULT"]
     assert events and (events[0].actor is None or events[0].actor.text != "Kharkiv")
+
+
+def test_the_party_a_called_for_measure_is_against_is_the_target(parse):
+    event = _event(parse, "The bishop called for sanctions against Zimbabwe.", "ACCUSE")
+    assert _text(event.target) == "Zimbabwe"
+
+
+def test_an_office_of_a_named_state_is_a_party_to_offer_talks_to(parse):
+    event = _event(parse, "Georgia offered to negotiate with the president of Armenia.", "AGREE")
+    assert _text(event.target) == "president of Armenia"

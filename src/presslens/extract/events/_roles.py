@@ -330,6 +330,10 @@ def _verb_target(
         if inner is not None:
             return inner
     pw = trig.pattern_word
+    if pw is not None and pw.pos_ == "NOUN" and pw.dep_ == "pobj":  # "called for sanctions against X"
+        inner = _noun_target(pw, lex, ctx)
+        if inner is not None:
+            return inner
     if pw is not None and pw.dep_ == "prep":
         pobj = next((g for g in pw.children if g.dep_ == "pobj"), None)
         if pobj is not None:
@@ -438,15 +442,27 @@ def _own(theme: Token) -> bool:
 
 
 def _is_party(tok: Token, ctx: ArgContext) -> bool:
-    """A named party, or a common noun a nationality or a state names ("Cambodian refugee
-    camp", "Iraqi towns"): CAMEO codes such a phrase by its country."""
+    """A named party, a common noun a nationality or a state names ("Cambodian refugee camp",
+    "Iraqi towns"): CAMEO codes such a phrase by its country; or an office or body of a named
+    party ("the president of Armenia")."""
     ent = ctx.entity_of(tok)
     if ent is not None:
         return ent.label in PARTY_LABELS
-    return tok.pos_ == "NOUN" and any(
-        c.dep_ in {"amod", "compound"} and (e := ctx.entity_of(c)) is not None and e.label in {"NORP", "GPE"}
-        for c in tok.lefts
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in {"amod", "compound"} and _labelled(c, ctx, {"NORP", "GPE"}) for c in tok.lefts):
+        return True
+    # "the president of Armenia", "the government of Sudan": an office or body of a named party
+    return tok.lemma_.lower() in ctx.lex.word_class("agent") and any(
+        _labelled(g, ctx, PARTY_LABELS)
+        for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
     )
+
+
+def _labelled(tok: Token, ctx: ArgContext, labels: frozenset[str] | set[str]) -> bool:
+    ent = ctx.entity_of(tok)
+    return ent is not None and ent.label in labels
 
 
 def _reciprocal_partner(actor: Token, ctx: ArgContext) -> Token | None:
