@@ -282,3 +282,14 @@ def test_a_cue_coded_as_legal_action_makes_no_accusation(pipeline):
     doc = _analyse(pipeline, "The district court formally charged Ivan Petrov and two other men with fraud.")
     assert all(c.act != "ACCUSE" for c in doc.claims)
     assert any(e.type == "COERCE" for e in doc.events)
+
+
+def test_a_habit_told_in_the_present_is_no_dated_act(pipeline):
+    doc = _analyse(pipeline, "Police arrested two men on Monday.\n\nThe group fires rockets from residential areas.")
+    assert not any("fires rockets" in e.evidence.text for e in doc.events)
+    assert any(e.mode == "arrest" for e in doc.events)
+
+
+def test_a_present_tense_report_with_its_time_is_still_an_act(pipeline):
+    doc = _analyse(pipeline, "Police arrested two men on Monday.\n\nTroops shell the village on Tuesday, officials say.")
+    assert any("shell" in e.evidence.text for e in doc.events if e.type == "ASSAULT")

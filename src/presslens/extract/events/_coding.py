@@ -262,7 +262,14 @@ def _generic(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
         ent = ctx.entity_of(actor_tok)
         if ent is not None and ent.label in {"DATE", "TIME"}:
             return True
+    if trig.kind == "verb" and tok.tag_ in {"VBZ", "VBP"} and tok.sent.start > 0 \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and not _has_time(tok, ctx):
+        return True  # "Hamas fires rockets from residential areas": a habit, not one dated act
     return False
+
+
+def _has_time(verb: Token, ctx: ArgContext) -> bool:
+    return any(not ctx.can_participate(t) for t in verb.subtree if t.i != verb.i)
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
