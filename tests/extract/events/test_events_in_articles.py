@@ -285,11 +285,13 @@ def test_a_cue_coded_as_legal_action_makes_no_accusation(pipeline):
 
 
 def test_a_habit_told_in_the_present_is_no_dated_act(pipeline):
-    doc = _analyse(pipeline, "Police arrested two men on Monday.\n\nThe group fires rockets from residential areas.")
+    text = "Police arrested two men on Monday.\n\nThe group fires rockets from residential areas."
+    doc = _analyse(pipeline, text)
     assert not any("fires rockets" in e.evidence.text for e in doc.events)
     assert any(e.mode == "arrest" for e in doc.events)
 
 
 def test_a_present_tense_report_with_its_time_is_still_an_act(pipeline):
-    doc = _analyse(pipeline, "Police arrested two men on Monday.\n\nTroops shell the village on Tuesday, officials say.")
+    text = "Police arrested two men on Monday.\n\nTroops shell the village on Tuesday, officials say."
+    doc = _analyse(pipeline, text)
     assert any("shell" in e.evidence.text for e in doc.events if e.type == "ASSAULT")

@@ -262,13 +262,21 @@ def _generic(trig: Trigger, actor_tok: Token | None, ctx: ArgContext) -> bool:
         ent = ctx.entity_of(actor_tok)
         if ent is not None and ent.label in {"DATE", "TIME"}:
             return True
-    if trig.kind == "verb" and tok.tag_ in {"VBZ", "VBP"} and tok.sent.start > 0 \
-            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and not _has_time(tok, ctx):
-        return True  # "Hamas fires rockets from residential areas": a habit, not one dated act
-    return False
+    return _habitual(trig, tok, ctx)
+
+
+def _habitual(trig: Trigger, tok: Token, ctx: ArgContext) -> bool:
+    """A present-simple verb after the lead with no auxiliary and no time of its own tells a habit.
+
+    "Hamas fires rockets from residential areas" is a charge about what a party does, not one
+    dated act; a headline-style lead ("Police arrest three men") is the exception.
+    """
+    return (trig.kind == "verb" and tok.tag_ in {"VBZ", "VBP"} and tok.sent.start > 0
+            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and not _has_time(tok, ctx))
 
 
 def _has_time(verb: Token, ctx: ArgContext) -> bool:
+    """Whether the clause carries a time or dateline token (what no participant may be)."""
     return any(not ctx.can_participate(t) for t in verb.subtree if t.i != verb.i)
 
 
