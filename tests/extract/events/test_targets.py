@@ -206,3 +206,38 @@ def test_the_party_a_called_for_measure_is_against_is_the_target(parse):
 def test_an_office_of_a_named_state_is_a_party_to_offer_talks_to(parse):
     event = _event(parse, "Georgia offered to negotiate with the president of Armenia.", "AGREE")
     assert _text(event.target) == "president of Armenia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "target"),
+    [
+        # the parser labels this "to" dative: its object is who receives, never the word "to"
+        ("France is providing intelligence to Chad.", "AID", "Chad"),
+        ("Norway provided weapons and other military equipment to Estonia last year.", "AID", "Estonia"),
+        # the noun of a verb+noun pattern addressed to a party
+        ("Ghana issued an ultimatum to Togo on Monday.", "THREATEN", "Togo"),
+    ],
+)
+def test_who_an_act_or_its_named_thing_is_addressed_to_is_the_target(parse, sentence, etype, target):
+    assert _text(_event(parse, sentence, etype).target) == target
+
+
+def test_the_possessor_of_a_pattern_noun_is_the_actors_own_not_a_target(parse):
+    event = _event(parse, "Kenya closed its borders on Monday.", "SANCTION")
+    assert _text(event.target) != "its"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "target"),
+    [
+        ("Students rallied in Dhaka on Friday to demand the resignation of the prime minister.",
+         "PROTEST", "prime minister"),
+        ("Soldiers opened fire to disperse the protesters.", "ASSAULT", "protesters"),
+    ],
+)
+def test_an_act_without_a_target_is_aimed_where_its_purpose_is(parse, sentence, etype, target):
+    assert _text(_event(parse, sentence, etype).target) == target
+
+
+def test_a_protest_with_no_demand_keeps_its_place(parse):
+    assert _text(_event(parse, "Students rallied in Dhaka on Friday.", "PROTEST").target) == "Dhaka"

@@ -148,8 +148,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def dateline(tok: Token) -> bool:
     """`tok` is the place of a dateline ("WASHINGTON --", "BERLIN (AP) —"): capitals opening the sentence."""
+    if len(tok.text) < 2 or not tok.text.isupper():  # cheap tests first: `tok.sent` walks the parse
+        return False
     sent = tok.sent
-    if not tok.text.isupper() or len(tok.text) < 2 or tok.i - sent.start > 2:
+    if tok.i - sent.start > 2:
         return False
     after = tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)]
     return any(t.text in ("--", "—", "–", "(") for t in after)

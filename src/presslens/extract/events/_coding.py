@@ -93,7 +93,42 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
             if event is not None:
                 out.append(CodedEvent(event, trig.token, trig.entry, trig.kind, actor_tok, target_tok))
     out = merge_anaphoric_mentions(merge_clause_duplicates(out), ctx)
-    return _infer_agentless_actors(doc, out)
+    return _infer_agentless_actors(doc, _purpose_targets(out))
+
+
+#: Dependencies by which an act's purpose hangs on it: "demonstrated ..., calling for X", "began a
+#: hunger strike to demand X", "opened fire to disperse demonstrators".
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+
+
+def _purpose_targets(events: list[CodedEvent]) -> list[CodedEvent]:
+    """An act with no target of its own (or only its place) is directed at whom its purpose is: a
+    protest at whom its demand is addressed to ("demonstrated in Kirkuk calling for independence
+    from Iraq" protests against Iraq), a hostile act at whom the hostile act it serves is aimed
+    ("opened fire to disperse demonstrators"), as PLOVER codes targets. A place is only where."""
+    out = []
+    for coded in events:
+        ev = coded.event
+        if ev.target is None or ev.target == ev.place:
+            purpose = next((p for p in events if _serves(p, coded)), None)
+            if purpose is not None:
+                why = f"{ev.why}; target: that of the {purpose.event.type} it is done for"
+                ev = ev.model_copy(update={"target": purpose.event.target, "why": why})
+                coded = replace(coded, event=ev)
+        out.append(coded)
+    return out
+
+
+def _serves(purpose: CodedEvent, act: CodedEvent) -> bool:
+    """`purpose` is a clause on `act` (or on its object noun: "began a hunger strike to demand")
+    telling what it was done for: a demand for a protest, a hostile act for a hostile act."""
+    if purpose.event.target is None or purpose.trigger.dep_ not in PURPOSE_DEPS:
+        return False
+    aim, act_type = purpose.event.type, act.event.type
+    if not (aim == "REQUEST" and act_type == "PROTEST") and not (aim in HOSTILE and act_type in HOSTILE):
+        return False
+    heads = {act.trigger.i} | {c.i for c in act.trigger.children if c.dep_ == "dobj"}
+    return purpose.trigger.head.i in heads
 
 
 def _without_hostile_promises(triggers: list[Trigger]) -> list[Trigger]:

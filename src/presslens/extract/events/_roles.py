@@ -322,6 +322,10 @@ def _verb_target(
                 return shared
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child != trig.pattern_word:
+            if child.pos_ == "ADP":  # "provided weapons to Estonia": a "to" the parser calls dative
+                child = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child is None:
+                    continue
             is_act, party = _act_party(child, trig, lex, ctx)
             if party is not None or not is_act:
                 return party
@@ -333,6 +337,12 @@ def _verb_target(
     if pw is not None and pw.pos_ == "NOUN" and pw.dep_ == "pobj":  # "called for sanctions against X"
         inner = _noun_target(pw, lex, ctx)
         if inner is not None:
+            return inner
+    if pw is not None and pw.pos_ == "NOUN" and pw.dep_ == "dobj":
+        # "issued an ultimatum to Ecuador": a party the pattern's noun is addressed to; not its
+        # possessor ("opened its borders": the actor's own) nor a thing ("an investigation into crimes")
+        inner = _noun_target(pw, lex, ctx)
+        if inner is not None and inner.dep_ == "pobj" and _is_party(inner, ctx):
             return inner
     if pw is not None and pw.dep_ == "prep":
         pobj = next((g for g in pw.children if g.dep_ == "pobj"), None)
@@ -426,7 +436,8 @@ def _recipient(verb: Token, theme: Token | None, ctx: ArgContext, lex: EventLexi
         heads += [comp, *objects]
     for head in heads:
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in RECIPIENT_PREPS:
+            # the parser may label "to" after a verb of giving "dative" ("providing X to Macedonia")
+            if child.dep_ not in {"prep", "dative"} or child.lower_ not in RECIPIENT_PREPS:
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and _is_party(pobj, ctx):
