@@ -100,7 +100,7 @@ CONSTRUCTIONS = [
         "REJECT",
         "reject",
         "Pakistan",
-        "India's proposal",
+        "India",  # whoever made the proposal: PLOVER's target is an actor
     ),
     (
         "phone",

@@ -241,3 +241,24 @@ def test_an_act_without_a_target_is_aimed_where_its_purpose_is(parse, sentence, 
 
 def test_a_protest_with_no_demand_keeps_its_place(parse):
     assert _text(_event(parse, "Students rallied in Dhaka on Friday.", "PROTEST").target) == "Dhaka"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Dockers marched in protest at the closure of the port by the navy.", "navy"),
+        ("Crowds marched through Minsk in defiance of the police.", "police"),
+        ("Farmers protested against the government's refusal to cut fuel taxes.", "government"),
+    ],
+)
+def test_a_protest_is_aimed_at_who_did_what_it_protests(parse, sentence, target):
+    events = [e for e in event_mentions(parse(sentence)) if e.type in ("PROTEST", "ACCUSE")]
+    assert events and _text(events[0].target) == target
+
+
+def test_in_protest_of_is_the_stance_of_the_act_not_a_protest_of_its_own(parse):
+    text = ("Miners are continuing a hunger strike in protest of the Polish government's refusal"
+            " to reopen the pit.")
+    protests = [e for e in event_mentions(parse(text)) if e.type == "PROTEST"]
+    assert [_text(e.actor) for e in protests] == ["Miners"]
+    assert _text(protests[0].target) == "Polish government"

@@ -39,6 +39,7 @@ from presslens.extract.events._modality import event_qualifiers
 from presslens.extract.events._roles import (
     ERRAND_PREPS,
     event_roles,
+    is_party,
     is_passive,
     modifier_place,
     same_party,
@@ -93,7 +94,7 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
             if event is not None:
                 out.append(CodedEvent(event, trig.token, trig.entry, trig.kind, actor_tok, target_tok))
     out = merge_anaphoric_mentions(merge_clause_duplicates(out), ctx)
-    return _infer_agentless_actors(doc, _purpose_targets(out))
+    return _infer_agentless_actors(doc, _purpose_targets(out, ctx))
 
 
 #: Dependencies by which an act's purpose hangs on it: "demonstrated ..., calling for X", "began a
@@ -101,7 +102,7 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 
 
-def _purpose_targets(events: list[CodedEvent]) -> list[CodedEvent]:
+def _purpose_targets(events: list[CodedEvent], ctx: ArgContext) -> list[CodedEvent]:
     """An act with no target of its own (or only its place) is directed at whom its purpose is: a
     protest at whom its demand is addressed to ("demonstrated in Kirkuk calling for independence
     from Iraq" protests against Iraq), a hostile act at whom the hostile act it serves is aimed
@@ -110,7 +111,7 @@ def _purpose_targets(events: list[CodedEvent]) -> list[CodedEvent]:
     for coded in events:
         ev = coded.event
         if ev.target is None or ev.target == ev.place:
-            purpose = next((p for p in events if _serves(p, coded)), None)
+            purpose = next((p for p in events if _serves(p, coded, ctx)), None)
             if purpose is not None:
                 why = f"{ev.why}; target: that of the {purpose.event.type} it is done for"
                 ev = ev.model_copy(update={"target": purpose.event.target, "why": why})
@@ -119,13 +120,21 @@ def _purpose_targets(events: list[CodedEvent]) -> list[CodedEvent]:
     return out
 
 
-def _serves(purpose: CodedEvent, act: CodedEvent) -> bool:
+def _party_or_agent(tok: Token, ctx: ArgContext) -> bool:
+    """A named party or a person or body noun ("the prime minister", "the government")."""
+    return is_party(tok, ctx) or tok.lemma_.lower() in ctx.lex.word_class("agent")
+
+
+def _serves(purpose: CodedEvent, act: CodedEvent, ctx: ArgContext) -> bool:
     """`purpose` is a clause on `act` (or on its object noun: "began a hunger strike to demand")
-    telling what it was done for: a demand for a protest, a hostile act for a hostile act."""
+    telling what it was done for: a demand made of a party for a protest ("to demand reforms" names
+    what is wanted, not of whom), a hostile act for a hostile act."""
     if purpose.event.target is None or purpose.trigger.dep_ not in PURPOSE_DEPS:
         return False
     aim, act_type = purpose.event.type, act.event.type
-    if not (aim == "REQUEST" and act_type == "PROTEST") and not (aim in HOSTILE and act_type in HOSTILE):
+    demand = aim == "REQUEST" and act_type == "PROTEST" and purpose.target_token is not None \
+        and _party_or_agent(ctx.resolve(purpose.target_token), ctx)
+    if not demand and not (aim in HOSTILE and act_type in HOSTILE):
         return False
     heads = {act.trigger.i} | {c.i for c in act.trigger.children if c.dep_ == "dobj"}
     return purpose.trigger.head.i in heads

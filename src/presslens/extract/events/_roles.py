@@ -25,6 +25,7 @@ from presslens.models import Mention
 __all__ = [
     "ERRAND_PREPS",
     "event_roles",
+    "is_party",
     "is_passive",
     "modifier_place",
     "same_party",
@@ -37,8 +38,12 @@ INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 #: happening or a quality, which does not act. Agent nouns (``agent`` class: government,
 #: administration, commission) and named entities are exempt.
 ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+#: Suffixes of a noun naming an act ("refusal", "removal", "withdrawal", "denial", "closure").
+ACT_SUFFIXES = (*ABSTRACT_SUFFIXES, "sal", "val", "wal", "nial", "sure")
 #: Types of a verbal reaction to another act: their target is that act's doer.
 REACTIONS = frozenset({"ACCUSE", "REJECT"})
+#: Types whose target, when it is an act, is whoever did it: reactions and protests.
+AIMED_AT_DOERS = REACTIONS | {"PROTEST"}
 #: Entity labels of a party an act can be directed at.
 PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 #: Prepositions whose object is the participant of an event noun: the verbs' target prepositions,
@@ -263,7 +268,7 @@ def _act_around(antecedent: Token, ctx: ArgContext, lex: EventLexicon) -> Token 
     nearest noun; a place or a thing does not act, so the clause tells of the act around it
     (the classic prepositional-attachment ambiguity, resolved by who can be an agent).
     """
-    if antecedent.dep_ != "pobj" or _is_party(antecedent, ctx):
+    if antecedent.dep_ != "pobj" or is_party(antecedent, ctx):
         return None
     prep = antecedent.head
     noun = prep.head
@@ -342,7 +347,7 @@ def _verb_target(
         # "issued an ultimatum to Ecuador": a party the pattern's noun is addressed to; not its
         # possessor ("opened its borders": the actor's own) nor a thing ("an investigation into crimes")
         inner = _noun_target(pw, lex, ctx)
-        if inner is not None and inner.dep_ == "pobj" and _is_party(inner, ctx):
+        if inner is not None and inner.dep_ == "pobj" and is_party(inner, ctx):
             return inner
     if pw is not None and pw.dep_ == "prep":
         pobj = next((g for g in pw.children if g.dep_ == "pobj"), None)
@@ -364,8 +369,10 @@ def _verb_target(
 def event_roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Token | None, Token | None]:
     tok = trig.token
     if trig.kind == "nominal":
-        entry_of_actor = trig.entry.of_actor
-        return _noun_actor(tok, ctx, entry_of_actor), _noun_target(tok, lex, ctx)
+        target = _noun_target(tok, lex, ctx)
+        if trig.entry.type in AIMED_AT_DOERS:
+            target = _doer(_protested(tok, target, ctx, lex), ctx, lex)
+        return _noun_actor(tok, ctx, trig.entry.of_actor), target
     if trig.kind == "demand" and trig.pattern_word is not None:
         comp = trig.pattern_word
         target = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
@@ -390,9 +397,48 @@ def event_roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Toke
         target = None  # "a rocket launched by X", "missiles were fired": the weapon, not who it hit
     if target is None and actor is not None and not passive:  # "launched by Hamas and PIJ": co-agents
         target = _reciprocal_partner(actor, ctx)
+    if trig.entry.type in AIMED_AT_DOERS:
+        target = _doer(_protested(tok, target, ctx, lex), ctx, lex)
     if actor is not None and target is not None and actor.i == target.i:
         target = None
     return actor, target
+
+
+#: Prepositions after a stance noun that lead to what is protested ("in protest at", "in defiance of").
+STANCE_PREPS = frozenset({"of", "at", "against", "over", "to"})
+
+
+def _protested(verb: Token, target: Token | None, ctx: ArgContext, lex: EventLexicon) -> Token | None:
+    """Whom a protest is against: what an "in protest at / in defiance of" phrase names (on the verb
+    or its object: "continued a hunger strike in protest at X"), and for an act, whoever did it
+    ("against the violations by the army", "at the government's refusal"), as PLOVER codes it."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+            stance = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if stance is None or stance.lemma_.lower() not in lex.word_class("stance"):
+                continue
+            for inner in (c for c in stance.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS):
+                obj = next((g for g in inner.children if g.dep_ == "pobj"), None)
+                if obj is not None and ctx.can_participate(obj):
+                    return obj
+    return target
+
+
+def _doer(target: Token | None, ctx: ArgContext, lex: EventLexicon) -> Token | None:
+    """Who did the act a reaction or a protest is aimed at ("protested against the government's
+    refusal", "demonstrations against the violations by the army"): PLOVER's target is an actor.
+    A target that is no act, or an act whose doer is not named, stays."""
+    if target is None or target.pos_ != "NOUN" or ctx.entity_of(target) is not None:
+        return target
+    by = next((g for c in target.children if c.dep_ == "prep" and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"), None)
+    if by is not None and ctx.can_participate(by):  # "the closure of the port by the navy"
+        return by
+    entry = noun_entry(target, lex)
+    if entry is None and not target.lemma_.lower().endswith(ACT_SUFFIXES):
+        return target
+    return _noun_actor(target, ctx, entry is not None and entry.of_actor) or target
 
 
 #: Prepositions that name what a shot is aimed at ("fired rockets at the village").
@@ -430,7 +476,7 @@ def _recipient(verb: Token, theme: Token | None, ctx: ArgContext, lex: EventLexi
     heads = [verb] + ([theme, *(c for c in theme.children if c.dep_ == "conj")] if theme is not None else [])
     for comp in (c for c in verb.children if c.dep_ == "xcomp"):  # "threatened to cut off X to Y"
         objects = [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
-        named = next((o for o in objects if _is_party(o, ctx)), None)
+        named = next((o for o in objects if is_party(o, ctx)), None)
         if named is not None and theme is None:
             return named  # "refused to meet Jordan's King"
         heads += [comp, *objects]
@@ -440,7 +486,7 @@ def _recipient(verb: Token, theme: Token | None, ctx: ArgContext, lex: EventLexi
             if child.dep_ not in {"prep", "dative"} or child.lower_ not in RECIPIENT_PREPS:
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and _is_party(pobj, ctx):
+            if pobj is not None and is_party(pobj, ctx):
                 return pobj
     return None
 
@@ -452,7 +498,7 @@ def _own(theme: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
 
 
-def _is_party(tok: Token, ctx: ArgContext) -> bool:
+def is_party(tok: Token, ctx: ArgContext) -> bool:
     """A named party, a common noun a nationality or a state names ("Cambodian refugee camp",
     "Iraqi towns"): CAMEO codes such a phrase by its country; or an office or body of a named
     party ("the president of Armenia")."""

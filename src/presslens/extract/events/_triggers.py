@@ -273,6 +273,15 @@ def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[Trigger]:
         if tok.pos_ != "NOUN" or tok.i in claimed or tok.dep_ in {"compound"}:
             continue
         entry = noun_entry(tok, lex)
-        if entry:
+        if entry and not _stance(tok, lex):
             found.append(Trigger(tok, entry, "nominal", noun=tok))
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _stance(noun: Token, lex: EventLexicon) -> bool:
+    """"in protest at X", "in defiance of X": the stance of the clause's act, not a protest of its
+    own (the act it qualifies is the protest, directed at X: ``_roles._protested``)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == noun.i:
+        return False
+    return noun.lemma_.lower() in lex.word_class("stance") and not any(c.dep_ == "det" for c in noun.children)
