@@ -166,6 +166,11 @@ class Claim(_Record):
     via: Mention | None = None
     hedged: bool = False
     direct: bool = False
+    negated: bool = Field(
+        False,
+        description="the cue is negated ('did not mention that ...', 'never said'): the source is told"
+        " as not saying the content, so it is no statement of it (no act, no facts, not on the timeline)",
+    )
     why: str = ""
     evidence: TextSpan
     date: str | None = Field(None, description="when the statement was made: the timex on its cue's clause")

@@ -313,3 +313,10 @@ def test_a_clause_read_twice_is_one_source() -> None:
     for side in card.sides:
         spans = [(s.article, s.evidence.start, s.evidence.end) for s in side.sources]
         assert len(spans) == len(set(spans))
+
+
+def test_a_claim_told_as_not_made_states_no_facts():
+    text = "Officials did not say that Ali Karimi died of a stroke."
+    claim = _claim(text, "Officials", "Ali Karimi died of a stroke")
+    assert claim_facts(claim, text)
+    assert claim_facts(claim.model_copy(update={"negated": True}), text) == []

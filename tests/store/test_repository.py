@@ -101,6 +101,14 @@ def test_an_event_told_in_a_sources_words_keeps_who_reported_it_in_the_store(sto
     assert article.events[0].reported_by == Mention(text="the ministry", canonical="Ministry")
 
 
+def test_a_claim_told_as_not_made_stays_so_in_the_store(store: Store) -> None:
+    doc = make_document()
+    unsaid = doc.claims[0].model_copy(update={"negated": True})
+    store.ingest([doc.model_copy(update={"claims": (unsaid, *doc.claims[1:])})])
+    (article,) = store.story_inputs()
+    assert article.claims[0].negated and not any(c.negated for c in article.claims[1:])
+
+
 @pytest.mark.parametrize("failure", [StoreError("disk full"), KeyboardInterrupt()])
 def test_an_interrupted_ingest_leaves_no_half_written_article(store: Store, monkeypatch, failure) -> None:
     real = Database.insert_rows

@@ -160,3 +160,9 @@ def test_an_attack_a_denial_names_without_a_culprit_is_the_denials_report() -> N
                    reported_by=Mention(text="Army"), why="noun 'attack' → ASSAULT/assault")
     timeline = _timeline([_article("a", "AP", [denial], [attack])])
     assert [e.type for e in timeline] == ["REJECT"]
+
+
+def test_a_claim_told_as_not_made_is_no_entry() -> None:
+    said = "The minister did not mention that the rebels shelled the village."
+    claim = _claim("Defence Minister", said).model_copy(update={"negated": True})
+    assert _timeline([_article("a", "TASS", [claim]), _article("b", "AP", [claim])]) == []

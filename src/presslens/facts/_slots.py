@@ -106,6 +106,8 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
     count it is the place named after the match ("... killed in X"), so counts
     for different places never pair.
     """
+    if claim.negated:  # "did not mention that ...": the speaker states none of it
+        return []
     content = text[claim.content.start : claim.content.end]
     facts: list[Fact] = []
     seen: set[tuple[str, int, int]] = set()

@@ -57,6 +57,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "whose words a persuasion span is in", sql_file="migration_007.sql"),
     Migration(8, "the party a statement is about", sql_file="migration_008.sql"),
     Migration(9, "incremental stories: derivation records and redirects", sql_file="migration_009.sql"),
+    Migration(10, "claims told as not said", sql_file="migration_010.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

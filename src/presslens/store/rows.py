@@ -94,6 +94,7 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "act_target_canonical",
         "about_text",
         "about_canonical",
+        "negated",
     ),
     "persuasion": (
         *_KEY, "text", "text_start", "text_end", "technique", "score", "voice", "speaker", "claim_idx",
@@ -270,6 +271,7 @@ def version_rows(document: Document, version_id: str, article_id: str) -> Versio
             c.act_target.text if c.act_target else None,
             c.act_target.canonical if c.act_target else None,
             *_mention(c.about),
+            c.negated,
         )
         for i, c in enumerate(document.claims)
     ]

@@ -129,4 +129,5 @@ def _claim(r: dict[str, Any]) -> Claim:
         act=r.get("act"),
         act_target=_mention(r.get("act_target_text"), r.get("act_target_canonical")),
         about=_mention(r.get("about_text"), r.get("about_canonical")),
+        negated=bool(r.get("negated")),
     )

@@ -538,7 +538,10 @@ def _told_by_another(
 
 
 def _statement(claim: Claim, article: StoryInput) -> Event | None:
-    """The claim as a dated speech act, or None when an event of the article already is it."""
+    """The claim as a dated speech act, or None when an event of the article already is it or when
+    the claim is told as not made ("did not mention that ...")."""
+    if claim.negated:
+        return None
     act = claim.act or STATEMENT_TYPE
     ev = claim.evidence
     for event in article.events:

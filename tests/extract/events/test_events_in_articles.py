@@ -295,3 +295,19 @@ def test_a_present_tense_report_with_its_time_is_still_an_act(pipeline):
     text = "Police arrested two men on Monday.\n\nTroops shell the village on Tuesday, officials say."
     doc = _analyse(pipeline, text)
     assert any("shell" in e.evidence.text for e in doc.events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("The minister did not mention that the rebels shelled the village.", "shelled", True),
+        ("The army never said that Greek troops had crossed the border.", "crossed", True),
+        # what is denied inside the content is a statement all the same
+        ("The ministry said Russian troops did not shell the village.", "shell", False),
+    ],
+)
+def test_a_claim_told_as_not_made_states_nothing(pipeline, text, word, negated):
+    claim = _claim_with(_analyse(pipeline, text), word)
+    assert claim.negated is negated
+    if negated:
+        assert claim.act is None and claim.act_target is None

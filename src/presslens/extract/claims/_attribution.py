@@ -87,11 +87,13 @@ def outermost_claims(claims: list[Claim]) -> list[Claim]:
     what he said. PolNeAR annotates attributions univocally (a token of a
     content takes no other role; Newell et al. 2018, section 3), as the quoted
     case above already assumes. Longer contents are kept first, so of two
-    claims nested in each other the wider survives.
+    claims nested in each other the wider survives. A claim told as not made
+    ("did not mention that IS claimed responsibility") holds no one's words, so
+    the attribution inside it stands on its own.
     """
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: c.content.start - c.content.end):
-        if not any(k.content.start <= claim.cue.start < k.content.end for k in kept):
+        if not any(k.content.start <= claim.cue.start < k.content.end and not k.negated for k in kept):
             kept.append(claim)
     return sorted(kept, key=lambda c: c.cue.start)
 
@@ -279,6 +281,8 @@ def _to_claim(
         why += f"; chain via 'citing {via.text}'"
     if hedge:
         why += f"; hedged by {hedge} (claim_hedges.tsv)"
+    if draft.negated:
+        why += "; the cue is negated: the source is told as not saying it"
     lo = min(speaker.start or c_start, cue_span.start, c_start)
     hi = max(speaker.end or c_end, cue_span.end, c_end)
     return Claim(
@@ -288,6 +292,7 @@ def _to_claim(
         via=via,
         hedged=hedge is not None,
         direct=quote is not None,
+        negated=draft.negated,
         why=why,
         evidence=_evidence(draft.cue.sent, lo, hi),
     )

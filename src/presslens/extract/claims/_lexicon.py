@@ -24,6 +24,7 @@ class ClaimLexicon:
     verbs: dict[str, str]  # lemma -> takes (clause | np | both)
     takes: dict[str, str]  # every verb-like cue (verb, evidential, citing) -> takes
     beliefs: frozenset[str]  # verbs of belief and knowledge, skipped under a modal
+    speech: frozenset[str]  # verbs of saying: negated ("did not mention that"), no statement is made
     evidential: frozenset[str]
     according: frozenset[str]  # multiword prepositions, e.g. "according to"
     citing: frozenset[str]
@@ -67,6 +68,7 @@ def claim_lexicon() -> ClaimLexicon:
         verbs=verbs,
         takes=takes_by_lemma,
         beliefs=frozenset(by_kind.get("belief", ())),
+        speech=frozenset(by_kind.get("verb", ())),
         evidential=frozenset(by_kind.get("evidential", ())),
         according=frozenset(by_kind.get("according-to", ())),
         citing=frozenset(by_kind.get("citing", ())),

@@ -89,6 +89,7 @@ class Draft:
     kind: str
     rule: str
     trailing: Token | None = None  # a participle cue cut off the content's end ("..., arguing that")
+    negated: bool = False  # a verb of saying under negation: "did not mention that ..." states nothing
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int] | None:
@@ -399,7 +400,8 @@ def verb_draft(
         return None
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     cue = doc[verb.i : max(cue_end, verb.i + 1 + len(particle))]
-    return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule, trailing)
+    negated = verb.lemma_ in lex.speech and any(c.dep_ == "neg" for c in verb.children)
+    return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule, trailing, negated)
 
 
 def mistagged_verb(tok: Token) -> bool:

@@ -21,8 +21,9 @@ __all__ = ["events_with_reporters", "reporting_claim"]
 
 def reporting_claim(offset: int, claims: Sequence[Claim]) -> Claim | None:
     """The innermost claim whose content holds character `offset` (where an event is told): whose
-    account the event is. Shared with the Russian event reader, which gives its trigger's offset."""
-    holders = [c for c in claims if c.content.start <= offset < c.content.end]
+    account the event is. Shared with the Russian event reader, which gives its trigger's offset.
+    A claim told as not made ("did not mention that X struck Y") is nobody's account of it."""
+    holders = [c for c in claims if c.content.start <= offset < c.content.end and not c.negated]
     return min(holders, key=lambda c: c.content.end - c.content.start) if holders else None
 
 

@@ -71,6 +71,9 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         return sides[key]
 
     for claim in claims:
+        if claim.negated:  # "did not mention that ...": no statement, so no act and no date of one
+            out.append(claim)
+            continue
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         told = (claim.content.start, claim.content.end)
         date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
