@@ -262,3 +262,11 @@ def test_in_protest_of_is_the_stance_of_the_act_not_a_protest_of_its_own(parse):
     protests = [e for e in event_mentions(parse(text)) if e.type == "PROTEST"]
     assert [_text(e.actor) for e in protests] == ["Miners"]
     assert _text(protests[0].target) == "Polish government"
+
+
+def test_a_body_is_no_act_and_its_possessed_refusal_has_no_target_in_itself(parse):
+    refusal = _event(parse, "The Russian government's refusal to extradite him angered Kyiv.", "REJECT")
+    assert _text(refusal.actor) == "Russian government"
+    assert _text(refusal.target) not in ("Russian", "Russian government")
+    protest = _event(parse, "Protesters rallied against the commission.", "PROTEST")
+    assert _text(protest.target) == "commission"

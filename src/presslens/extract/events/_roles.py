@@ -372,7 +372,10 @@ def event_roles(trig: Trigger, ctx: ArgContext, lex: EventLexicon) -> tuple[Toke
         target = _noun_target(tok, lex, ctx)
         if trig.entry.type in AIMED_AT_DOERS:
             target = _doer(_protested(tok, target, ctx, lex), ctx, lex)
-        return _noun_actor(tok, ctx, trig.entry.of_actor), target
+        actor = _noun_actor(tok, ctx, trig.entry.of_actor)
+        if actor is not None and target is not None and actor.i == target.i:
+            target = None  # "the government's refusal": the possessor is who refused, not whom
+        return actor, target
     if trig.kind == "demand" and trig.pattern_word is not None:
         comp = trig.pattern_word
         target = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
@@ -436,8 +439,9 @@ def _doer(target: Token | None, ctx: ArgContext, lex: EventLexicon) -> Token | N
     if by is not None and ctx.can_participate(by):  # "the closure of the port by the navy"
         return by
     entry = noun_entry(target, lex)
-    if entry is None and not target.lemma_.lower().endswith(ACT_SUFFIXES):
-        return target
+    lemma = target.lemma_.lower()
+    if entry is None and (not lemma.endswith(ACT_SUFFIXES) or lemma in lex.word_class("agent")):
+        return target  # not an act; "government", "commission" are bodies that act
     return _noun_actor(target, ctx, entry is not None and entry.of_actor) or target
 
 
