@@ -78,3 +78,17 @@ def test_a_pronoun_resolved_to_a_generic_group_makes_no_actor_but_a_name_does() 
         event(Mention(text="it", canonical="the FSB")),
     ))
     assert [m.name for m in name_mentions([article])] == ["the FSB"]
+
+
+def test_a_group_named_with_and_without_its_nationality_word_is_one_actor() -> None:
+    index = link_actors([
+        NameMention("Palestinian Islamic Jihad", "ORG", "a"),
+        NameMention("Islamic Jihad", "ORG", "b"),
+        NameMention("Egyptian Democratic Front", "ORG", "a"),
+        NameMention("Tunisian Democratic Front", "ORG", "b"),
+        NameMention("Democratic Front", "ORG", "c"),
+    ])
+    assert index.key_of("Islamic Jihad") == index.key_of("Palestinian Islamic Jihad")
+    # two nationalities claim the bare name: it could be either
+    names = ("Egyptian Democratic Front", "Tunisian Democratic Front", "Democratic Front")
+    assert len({index.key_of(n) for n in names}) == 3

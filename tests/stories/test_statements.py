@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from presslens.models import Claim, Event, Mention, TextSpan
 from presslens.stories.actors import NameMention, link_actors
 from presslens.stories.records import Story, StoryInput
@@ -27,16 +29,16 @@ def _claim(speaker: str | None, sentence: str, *, act=None, target=None, date=No
     )
 
 
-def _article(aid: str, outlet: str, claims=(), events=()) -> StoryInput:
-    day = dt.date(2026, 3, 14)
+def _article(aid: str, outlet: str, claims=(), events=(), day: dt.date = dt.date(2026, 3, 14)) -> StoryInput:
     return StoryInput(aid, outlet, day, "t", "text", events=tuple(events), claims=tuple(claims))
 
 
 def _timeline(articles: list[StoryInput]):
     names = [
-        NameMention(c.speaker.canonical or c.speaker.text, "ORG", a.article_id)
+        NameMention(name.canonical or name.text, "ORG", a.article_id)
         for a in articles
         for c in a.claims
+        for name in (c.speaker, c.act_target) if name is not None
     ]
     story = Story(id="s-1", title="t", articles=tuple(a.article_id for a in articles))
     return story_timeline(story, articles, link_actors(names))
@@ -166,3 +168,15 @@ def test_a_claim_told_as_not_made_is_no_entry() -> None:
     said = "The minister did not mention that the rebels shelled the village."
     claim = _claim("Defence Minister", said).model_copy(update={"negated": True})
     assert _timeline([_article("a", "TASS", [claim]), _article("b", "AP", [claim])]) == []
+
+
+@pytest.mark.parametrize(("act", "days_later", "entries"), [("ACCUSE", 2, 1), ("ACCUSE", 6, 2), (None, 2, 2)])
+def test_a_charge_retold_undated_days_later_is_the_same_statement(act, days_later, entries) -> None:
+    said = "The army blamed the Kurdish Workers Party for the bombing."
+    first = _claim("Defence Ministry", said, act=act, target="Kurdish Workers Party" if act else None,
+                   date="2026-03-10")
+    retold = _claim("Defence Ministry", said, act=act, target="Kurdish Workers Party" if act else None)
+    later = dt.date(2026, 3, 10) + dt.timedelta(days=days_later)
+    articles = [_article("a", "AP", [first], day=dt.date(2026, 3, 10)),
+                _article("b", "AFP", [retold], day=later)]
+    assert len(_timeline(articles)) == entries

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -279,6 +279,7 @@ def link_actors(mentions: Iterable[NameMention]) -> ActorIndex:
             for b in full[i + 1 :]:
                 if find(a) != find(b) and names_match(a, b):
                     parent[max(find(a), find(b))] = min(find(a), find(b))
+        _link_national_forms(full, parent, find)
         if group != "agent":
             continue
         for lone in (f for f in members if " " not in f):  # a lone surname: the most-reported full name
@@ -304,6 +305,27 @@ def link_actors(mentions: Iterable[NameMention]) -> ActorIndex:
         for folded in members:
             index._by_name[folded] = identity.key
     return index
+
+
+def _link_national_forms(names: list[str], parent: dict[str, str], find: Callable[[str], str]) -> None:
+    """A group named with and without its nationality word is one group: "Palestinian Islamic
+    Jihad" / "Islamic Jihad", "Lebanese Hezbollah movement" / "Hezbollah movement". Only names of
+    two words or more after the demonym, and only when one nationality claims the bare name
+    ("Egyptian Islamic Jihad" and "Palestinian Islamic Jihad" leave "Islamic Jihad" alone)."""
+    present = set(names)
+    lex = entity_lexicon()
+    national: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        first, _, rest = name.partition(" ")
+        if len(rest.split()) >= 2 and rest in present and lex.demonym_country(first) is not None:
+            national[rest].append(name)
+    for rest, forms in national.items():
+        countries = {lex.demonym_country(f.split()[0]) for f in forms}
+        if len(countries) == 1:
+            for name in forms:
+                a, b = find(name), find(rest)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
 
 
 def _identity(

@@ -116,6 +116,9 @@ SHOWN_CONFIDENCE = 0.5
 # outlets that name one target may date its event differently by this much and still tell of one
 # event (the date is then a contradiction); further apart, it is another event of that target
 _SAME_TARGET_SLACK_DAYS = 2
+# an accusation or denial at one named party, retold undated by an outlet this many days after it
+# was made (or after another outlet's undated telling), is still that statement
+_RETOLD_DAYS = 3
 
 
 def _name(mention: Mention | None) -> str | None:
@@ -392,8 +395,11 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
         # a statement is known by its speaker and its day: the same speaker's act on another day
         # is another statement ("Putin said on Saturday ... on Monday he said")
         # (every report of the cluster must be of that day, or undated ones chain the days together)
-        return all(_same_speaker(report, other) and _same_statement_day(report, other)
-                   for other in cluster.reports)
+        if all(_same_speaker(report, o) and _same_statement_day(report, o) for o in cluster.reports):
+            return True
+        # a charge at a named party retold undated a few days on (see `_retold_charge`)
+        return any(_retold_charge(report, o) for o in cluster.reports) and all(
+            _same_speaker(report, o) and _retold_within(report, o) for o in cluster.reports)
     if any(_conflicts(report, other) for other in cluster.reports):
         return False
     if report.event.mode != cluster.mode:
@@ -455,6 +461,30 @@ def _same_statement_day(report: _Report, other: _Report) -> bool:
     if report.day is None or other.day is None:
         return report.day == other.day
     return _days_apart(report.day, other.day) <= 1
+
+
+def _retold_charge(report: _Report, other: _Report) -> bool:
+    """One accusation, denial or demand retold by a later outlet without its date ("the Israeli army
+    has blamed Islamic Jihad", two days on): the same act at the same named party, at most one of
+    the two dated, and the undated one published within `_RETOLD_DAYS` after the other's day. A
+    plain statement is too general to be known this way, and two dates are two statements."""
+    if report.event.type == STATEMENT_TYPE or report.event.type != other.event.type:
+        return False
+    if not (_named(report.target_key) and report.target_key == other.target_key):
+        return False
+    return not (report.date and other.date) and _retold_within(report, other)
+
+
+def _retold_within(report: _Report, other: _Report) -> bool:
+    """The same day when both are dated; else the undated one published at most `_RETOLD_DAYS`
+    after the other's day (or, both undated, within that many days of each other)."""
+    if report.date and other.date:
+        return report.date == other.date
+    if report.day is None or other.day is None:
+        return False
+    dated, undated = (report, other) if report.date else (other, report)
+    later = (dt.date.fromisoformat(undated.day) - dt.date.fromisoformat(dated.day)).days
+    return 0 <= later <= _RETOLD_DAYS if dated.date else abs(later) <= _RETOLD_DAYS
 
 
 def _same_party(report: _Report, other: _Report) -> bool:
