@@ -412,9 +412,9 @@ STANCE_PREPS = frozenset({"of", "at", "against", "over", "to"})
 
 
 def _protested(verb: Token, target: Token | None, ctx: ArgContext, lex: EventLexicon) -> Token | None:
-    """Whom a protest is against: what an "in protest at / in defiance of" phrase names (on the verb
-    or its object: "continued a hunger strike in protest at X"), and for an act, whoever did it
-    ("against the violations by the army", "at the government's refusal"), as PLOVER codes it."""
+    """What a protest or a reaction is against when an "in protest at / in defiance of" phrase names
+    it (on the verb or its object: "continued a hunger strike in protest at X"), else `target`.
+    Whoever did an act so named is found by ``_doer``."""
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
