@@ -314,15 +314,15 @@ def _link_national_forms(names: list[str], parent: dict[str, str], find: Callabl
     ("Egyptian Islamic Jihad" and "Palestinian Islamic Jihad" leave "Islamic Jihad" alone)."""
     present = set(names)
     lex = entity_lexicon()
-    national: dict[str, list[str]] = defaultdict(list)
+    national: dict[str, list[tuple[str, str]]] = defaultdict(list)  # bare name -> (name, country)
     for name in names:
         first, _, rest = name.partition(" ")
-        if len(rest.split()) >= 2 and rest in present and lex.demonym_country(first) is not None:
-            national[rest].append(name)
+        country = lex.demonym_country(first) if len(rest.split()) >= 2 and rest in present else None
+        if country is not None:
+            national[rest].append((name, country))
     for rest, forms in national.items():
-        countries = {lex.demonym_country(f.split()[0]) for f in forms}
-        if len(countries) == 1:
-            for name in forms:
+        if len({country for _, country in forms}) == 1:
+            for name, _ in forms:
                 a, b = find(name), find(rest)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
