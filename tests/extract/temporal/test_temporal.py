@@ -274,3 +274,23 @@ def test_a_clock_time_takes_the_date_named_after_it(nlp) -> None:
     found = _tx(nlp, "The death was announced at 2:19 pm Moscow time on June 16. At 3 p.m. they left.")
     assert found[0] == ("2:19 pm", "TIME", "2025-06-16T14:19")
     assert found[-1] == ("3 p.m.", "TIME", "2025-07-02T15:00")  # the next sentence keeps the anchor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At 6.59pm, a rocket was fired from the town.", ("6.59pm", "TIME", "2025-07-02T18:59")),
+        ("At 6:59pm, a rocket was fired from the town.", ("6:59pm", "TIME", "2025-07-02T18:59")),
+        ("Police arrived at 7.15 p.m. and left.", ("7.15 p.m.", "TIME", "2025-07-02T19:15")),
+    ],
+)
+def test_clock_times_written_as_one_word_or_with_a_dot(nlp, sentence: str, expected: tuple[str, str, str]) -> None:
+    """The small model tags "6.59pm" CARDINAL, so the shape alone must seed it, and a dot between
+    hour and minutes is a clock time when am/pm follows (a decimal never takes one)."""
+    assert _tx(nlp, sentence) == [expected]
+
+
+@pytest.mark.model
+def test_a_decimal_is_no_clock_time(nlp) -> None:
+    assert all(kind != "TIME" for _, kind, _ in _tx(nlp, "Prices rose 6.59 percent and 7.15 points."))

@@ -82,7 +82,10 @@ def _seed_words() -> frozenset[str]:
 _SHAPE_TEXT = re.compile(
     r"(?:1\d|20)\d\d(?:[–—-](?:(?:1\d|20)\d\d|\d\d))?|\d{1,2}:\d\d(?::\d\d)?|(?:\d\d)?\d0'?s"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d")
-_SHAPE_LOWER = re.compile(r"mid-(?:1\d|20)\d\d|\d{1,2}(?:am|pm)|'\d\ds?")
+_SHAPE_LOWER = re.compile(r"mid-(?:1\d|20)\d\d|\d{1,2}(?:[:.]\d\d)?(?:am|pm)|'\d\ds?")
+# a clock time whose am/pm is a token of its own ("7.15 p.m.", "6 pm"): the number is the seed
+_CLOCK_NUMBER = re.compile(r"\d{1,2}(?:[:.]\d\d)?")
+_AM_PM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 
 
 def _seeds(doc: Doc) -> list[tuple[int, int]]:
@@ -94,6 +97,8 @@ def _seeds(doc: Doc) -> list[tuple[int, int]]:
         lower = token.lower_
         shaped = (lower[:1].isdigit() or lower[:1] == "'" or lower.startswith("mid-")) and bool(
             _SHAPE_TEXT.fullmatch(token.text) or _SHAPE_LOWER.fullmatch(lower))
+        if not shaped and _CLOCK_NUMBER.fullmatch(lower) and token.i + 1 < len(doc):
+            shaped = doc[token.i + 1].lower_ in _AM_PM
         if lower in words or shaped:
             found.append((token.i, token.i + 1))
     return found

@@ -80,11 +80,16 @@ class _Ctx:
         return self.anchor
 
 
+#: A clock time written with a dot, told from a decimal by the am/pm after it ("6.59pm", "7.15 p.m.").
+_DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d\d)(?= ?[ap]\.?m\b)")
+
+
 def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace("‘", "'")
     s = re.sub(r"\s+", " ", s).strip(" ,.;:")
     s = re.sub(r"(?<!\d0)'s?$", "", s).strip()  # "last year's"; "the 1980's" stays a decade
     s = re.sub(r"(?<!\d)-|-(?!\d)", " ", s)  # "four-week", "mid-2011"; keep ISO dates
+    s = _DOTTED_CLOCK.sub(r"\1:\2", s)  # "6.59pm", "7.15 p.m.": British clock times
     return re.sub(r"\s+", " ", s).strip()
 
 
