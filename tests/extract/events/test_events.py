@@ -217,6 +217,15 @@ def test_not_events(parse, sentence):
     assert event_mentions(parse(sentence)) == []
 
 
+def test_a_light_verb_takes_a_measured_event_not_one_talked_about(parse):
+    """"held a round of talks" is the talks; "made mention of the invasion" is no invasion by the
+    speaker (the invasion noun keeps its own participants)."""
+    talks = event_mentions(parse("The two sides held a round of talks on Monday."))
+    assert [(e.type, e.actor and e.actor.text) for e in talks] == [("CONSULT", "two sides")]
+    mention = event_mentions(parse("The minister also made mention of the army's invasion of the island."))
+    assert [e.actor and e.actor.text for e in mention if e.type == "ASSAULT"] == ["army"]
+
+
 def test_demand_with_must_under_a_reporting_verb(parse):
     coded = coded_events(parse("Russia said on Tuesday that Sudan must return the helicopter."))
     main = min(coded, key=lambda c: c.depth)

@@ -80,13 +80,15 @@ def noun_entry(noun: Token, lex: EventLexicon) -> LexEntry | None:
 
 def _light_object(obj: Token, lex: EventLexicon) -> Token | None:
     """The event noun a light verb's object names: itself, its compound modifier ("a
-    mediation mission") or its of-phrase ("5 million dollars of aid")."""
+    mediation mission") or its of-phrase ("5 million dollars of aid", "a round of talks") -- not
+    the of-phrase of words about it ("made mention of the invasion": class ``discourse``)."""
     if noun_entry(obj, lex):
         return obj
+    about = obj.lemma_.lower() in lex.word_class("discourse")
     for child in obj.children:
         if child.dep_ == "compound" and child.pos_ == "NOUN" and noun_entry(child, lex):
             return child
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and not about:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and noun_entry(pobj, lex):
                 return pobj
