@@ -270,3 +270,17 @@ def test_a_body_is_no_act_and_its_possessed_refusal_has_no_target_in_itself(pars
     assert _text(refusal.target) not in ("Russian", "Russian government")
     protest = _event(parse, "Protesters rallied against the commission.", "PROTEST")
     assert _text(protest.target) == "commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The two foreign ministers met in Geneva on Monday.", None),
+        ("The two delegations held talks in Vienna.", None),
+        ("The king arrived in Amman on a state visit.", "Amman"),
+        ("The army imposed a curfew in Kirkuk.", "Kirkuk"),
+    ],
+)
+def test_a_meeting_place_is_the_venue_but_a_visited_or_policed_place_is_the_target(parse, text, target):
+    event = _event(parse, text, "CONSULT" if "curfew" not in text else "COERCE")
+    assert _text(event.target) == target

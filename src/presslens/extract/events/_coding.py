@@ -80,6 +80,11 @@ def plover_code(event: Event) -> str:
     return event.type
 
 
+#: Modes whose place is only the venue, never who was acted on ("met in Geneva", "held talks in
+#: Geneva"); a visit's place is its host ("arrived in Amman on a visit"), as PLOVER codes it.
+_VENUE_MODES = frozenset({"meet", "negotiate", "mediate", "consult"})
+
+
 def coded_events(doc: Doc) -> list[CodedEvent]:
     """Events with their trigger tokens (see ``event_mentions``)."""
     lex = event_lexicon()
@@ -213,7 +218,7 @@ def _event(
         place = modifier_place(trig.noun, ctx)
     if trig.kind == "nominal" and actor is None and target is None and not _timed(trig.token, ctx):
         return None  # "at the time of arrest": no participant, nothing to code
-    if target is None and place is not None and actor is not None:
+    if target is None and place is not None and actor is not None and trig.entry.mode not in _VENUE_MODES:
         target = place  # "imposed a curfew in Cizre": the place's people are acted on
     if _generic(trig, said_actor, ctx):
         return None
