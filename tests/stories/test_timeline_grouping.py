@@ -171,6 +171,20 @@ def test_an_event_dated_only_by_its_year_keeps_the_year() -> None:
     assert entry.date == "2004" and entry.date_source == "event"
 
 
+def test_a_background_figure_dated_to_another_month_is_not_the_days_event() -> None:
+    articles = [
+        _article("a", [_event("The strike on the hospital killed 300 people.", "kill", target="300 people",
+                              place="Gaza", date="2026-03-17")]),
+        _article("b", [_event("Rockets fired in May 2021 fell short in Gaza, killing 20.", "kill",
+                              target="20 people", place="Gaza", date="2021-05"),
+                       _event("The strike on the hospital killed 300.", "kill", target="300 people",
+                              place="Gaza")]),
+    ]
+    entries = _timeline(articles)
+    assert sorted(e.date for e in entries) == ["2021-05", "2026-03-17"]
+    assert next(e for e in entries if e.date == "2026-03-17").articles == ("a", "b")
+
+
 def test_a_site_and_the_city_around_it_may_be_one_place_two_sites_or_two_cities_not() -> None:
     def raid(aid: str, place: str) -> StoryInput:
         return _article(aid, [_event(f"Police raided offices at {place}.", "raid", kind="COERCE",

@@ -316,6 +316,8 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     that target). Two named targets that differ are two events, and so
     are two places (raids in two cities).
     """
+    if _periods_differ(report, other):
+        return True
     same_target = _same_target(report, other)
     slack = _SAME_TARGET_SLACK_DAYS if same_target else 0
     if report.date and other.date and _days_apart(report.date, other.date) > slack:
@@ -337,6 +339,18 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     if same_target or not (places[0] and places[1]) or places[0] == places[1]:
         return False
     return _places_differ(report.event.place, other.event.place)
+
+
+def _periods_differ(report: _Report, other: _Report) -> bool:
+    """One dates its event only to a month or a year that the other's date lies outside: a
+    background figure ("15 percent of the rockets launched in May 2021 fell short") is not the
+    strike of 17 October 2023 it is told beside."""
+    for coarse, other_report in ((report, other), (other, report)):
+        period = coarse.coarse_date
+        when = other_report.date or other_report.coarse_date
+        if period and when and not (when.startswith(period) or period.startswith(when)):
+            return True
+    return False
 
 
 def _places_differ(a: Mention | None, b: Mention | None) -> bool:

@@ -273,7 +273,7 @@ def test_counts_and_names_are_no_years(nlp, sentence: str) -> None:
 def test_a_clock_time_takes_the_date_named_after_it(nlp) -> None:
     found = _tx(nlp, "The death was announced at 2:19 pm Moscow time on June 16. At 3 p.m. they left.")
     assert found[0] == ("2:19 pm", "TIME", "2025-06-16T14:19")
-    assert found[-1] == ("3 p.m.", "TIME", "2025-07-02T15:00")  # the next sentence keeps the anchor
+    assert found[-1] == ("3 p.m.", "TIME", "2025-06-16T15:00")  # the past narration stays at that day
 
 
 @pytest.mark.model
@@ -294,3 +294,14 @@ def test_clock_times_written_as_one_word_or_with_a_dot(nlp, sentence: str, expec
 @pytest.mark.model
 def test_a_decimal_is_no_clock_time(nlp) -> None:
     assert all(kind != "TIME" for _, kind, _ in _tx(nlp, "Prices rose 6.59 percent and 7.15 points."))
+
+
+@pytest.mark.model
+def test_a_clock_time_without_a_day_takes_the_day_the_narration_is_at(nlp) -> None:
+    """HeidelTime's reference time for times of day: a range's day dates both its ends, and a past
+    narration stays at the day it named until it names another."""
+    found = _tx(nlp, "Four strikes hit the area between 6.45pm and 7pm on Monday. "
+                     "They were carried out at 6.54pm and 6.58pm. The council meets at 3 p.m.")
+    values = [v for _, _, v in found]
+    assert values[:4] == ["2025-06-30T18:45", "2025-06-30T19:00", "2025-06-30T18:54", "2025-06-30T18:58"]
+    assert values[-1] == "2025-07-02T15:00"  # the present tense is the news day

@@ -89,6 +89,12 @@ def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
                     _date_clock_times(found, dateless, span.start_char, value.value)
             elif value.type == "TIME" and _is_dateless(span, value, anchor, found):
                 dateless.append((len(found) - 1, span.sent.end_char))
+            elif value.type == "TIME" and _DAY_VALUE.match(value.value[:10]):
+                # "between 6.45pm and 7pm on Tuesday": its day dates the clock times before it, and
+                # the narration is at that day ("These strikes were carried out at 6.54pm")
+                state.observe(span, value.value[:10], from_anchor=value.deictic, grounded=grounded)
+                if dateless:
+                    _date_clock_times(found, dateless, span.start_char, value.value[:10])
             i = span.end
     found += _dateparser_fallback(doc, anchor, found)
     return sorted(found, key=lambda t: t.start)

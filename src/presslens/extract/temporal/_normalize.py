@@ -382,8 +382,9 @@ def _clock(s: str, ctx: _Ctx) -> TimexValue | None:
         if day is None or day.type != "DATE" or not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", day.value):
             return None
         date_part = day.value
-    else:
-        date_part = (ctx.local_ref or ctx.uses("all")).isoformat()
+    else:  # no day of its own: its sentence's day, else the day the past narration is at, else the anchor
+        told = ctx.ref.date if ctx.ref is not None and ctx.ref.unit == "D" and ctx.tense == "PAST" else None
+        date_part = (ctx.local_ref or told or ctx.uses("all")).isoformat()
     zone = "Z" if (m.group("tz") or m.group("tz2") or "") in ("utc", "gmt", "z") else ""
     return TimexValue("TIME", f"{date_part}T{hour:02d}:{minute:02d}{zone}")
 
