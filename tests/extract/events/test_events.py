@@ -226,6 +226,14 @@ def test_a_light_verb_takes_a_measured_event_not_one_talked_about(parse):
     assert [e.actor and e.actor.text for e in mention if e.type == "ASSAULT"] == ["army"]
 
 
+def test_seeking_to_do_is_an_attempt_and_seeking_a_thing_a_request(parse):
+    attempt = event_mentions(parse("The government has sought to place the blame on Ukraine."))
+    assert [(e.type, e.actor and e.actor.text, e.target and e.target.text) for e in attempt] == [
+        ("ACCUSE", "government", "Ukraine")]
+    request = event_mentions(parse("The government sought aid from its neighbours."))
+    assert [e.type for e in request] == ["REQUEST"]
+
+
 def test_demand_with_must_under_a_reporting_verb(parse):
     coded = coded_events(parse("Russia said on Tuesday that Sudan must return the helicopter."))
     main = min(coded, key=lambda c: c.depth)

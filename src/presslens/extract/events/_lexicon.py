@@ -105,6 +105,9 @@ class LexEntry:
     to_actor: bool = False
     place_object: bool = False
     stative: bool = False
+    #: Only with a nominal object ("sought aid"); with a clause it is an attempt ("sought to blame
+    #: Ukraine"), coded by the clause's own act.
+    nominal_object: bool = False
     actor_rule: ArgRule | None = field(default=None, repr=False)
     object_rule: ArgRule | None = field(default=None, repr=False)
     #: Later rows with the same pattern, tried in file order when this row's rules fail.
@@ -201,6 +204,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
                 to_actor="to_actor" in flags,
                 place_object="place_obj" in flags,
                 stative="stative" in flags,
+                nominal_object="nominal_obj" in flags,
                 actor_rule=rules.get("actor"),
                 object_rule=rules.get("obj"),
             )

@@ -22,6 +22,8 @@ from presslens.extract.events._lexicon import EventLexicon, LexEntry, event_lexi
 __all__ = ["Trigger", "causative_theme", "find_triggers", "noun_entry", "verb_object"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr"})
+#: The object deps of a noun phrase, not a clause (the `nominal_obj` flag of the verb lexicon).
+_NOMINAL_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 #: How a pattern's second word hangs off the verb when it is no object of it ("warn [about] attack").
 _LINK_DEPS = frozenset({"pobj", "prep", "prt"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -243,6 +245,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
                     claimed.add(noun.i)
                     return Trigger(verb, noun_entry(noun, lex), "light", noun=noun)
     entry = lex.verbs.get(lemma)
+    if entry and entry.nominal_object and not any(c.dep_ in _NOMINAL_OBJECT_DEPS for c in verb.children):
+        entry = None  # "sought to blame Ukraine": an attempt; the blame is the event
     if entry and (not entry.needs_object or _has_object(verb)):
         entry = _fitting(entry, verb)
     if entry and (not entry.needs_object or _has_object(verb)):
