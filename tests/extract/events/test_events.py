@@ -154,6 +154,9 @@ def test_offsets_point_into_the_text(parse):
         ("Hungary plans to expel two Russian diplomats.", "SANCTION", False, False, "intended"),
         ("Sudan would release the prisoners if the rebels disarm.", "RETREAT", False, False, "hypothetical"),
         ("The army could raid the camps.", "COERCE", False, True, "asserted"),
+        ("\u2018Kill them all\u2019", "ASSAULT", False, False, "hypothetical"),  # a call, not an act
+        ('"Arrest them all," the crowd shouted.', "COERCE", False, False, "hypothetical"),
+        ("Police arrest four in Moscow raid", "COERCE", False, False, "asserted"),  # a headline's present
     ],
 )
 def test_qualifiers(parse, sentence, etype, negated, hedged, modality):

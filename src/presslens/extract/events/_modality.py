@@ -111,10 +111,22 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             conditional = True
         if gov.dep_ == "advcl" and _has(gov, lex.cue("conditional"), {"mark"}):
             conditional = True
-    if conditional:
+    if conditional or _imperative(trigger):
         modality = "hypothetical"
     elif intended:
         modality = "intended"
     else:
         modality = "asserted"
     return Qualifiers(negated=negated, hedged=hedged, modality=modality, deontic=deontic, imagined=imagined)
+
+
+def _imperative(trigger: Token) -> bool:
+    """A command, not a report: the sentence opens with a bare verb that has no subject ("Kill them
+    all", a call quoted as a heading; "Release the hostages now!"; "Arrest them," he said)."""
+    if trigger.dep_ not in {"ROOT", "ccomp"} or trigger.tag_ != "VB":  # "Arrest them, he said."
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in trigger.children):
+        return False
+    before = trigger.doc[trigger.sent.start : trigger.i]
+    return all(t.is_punct or t.is_space or t.lower_ in {"please", "now", "just"} for t in before)
+
