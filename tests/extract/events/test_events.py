@@ -237,6 +237,19 @@ def test_seeking_to_do_is_an_attempt_and_seeking_a_thing_a_request(parse):
     assert [e.type for e in request] == ["REQUEST"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "assault"),
+    [
+        ("The army fought the rebels near Goma.", True),
+        ("Kurdish fighters fought Islamic State in Kobani.", True),
+        ("The government has been fighting corruption for years.", False),
+        ("The Islamic world has been fighting their ideology for centuries.", False),
+    ],
+)
+def test_fighting_an_idea_is_no_assault(parse, sentence, assault):
+    assert any(e.type == "ASSAULT" for e in event_mentions(parse(sentence))) is assault
+
+
 def test_demand_with_must_under_a_reporting_verb(parse):
     coded = coded_events(parse("Russia said on Tuesday that Sudan must return the helicopter."))
     main = min(coded, key=lambda c: c.depth)
