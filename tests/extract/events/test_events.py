@@ -157,6 +157,8 @@ def test_offsets_point_into_the_text(parse):
         ("\u2018Kill them all\u2019", "ASSAULT", False, False, "hypothetical"),  # a call, not an act
         ('"Arrest them all," the crowd shouted.', "COERCE", False, False, "hypothetical"),
         ("Police arrest four in Moscow raid", "COERCE", False, False, "asserted"),  # a headline's present
+        ("The group urged its supporters to attack the army.", "ASSAULT", False, False, "intended"),
+        ("The president called the attack on the hall barbaric.", "ASSAULT", False, False, "asserted"),
     ],
 )
 def test_qualifiers(parse, sentence, etype, negated, hedged, modality):

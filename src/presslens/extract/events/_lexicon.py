@@ -68,6 +68,7 @@ CUE_KINDS = frozenset(
         "hedge_head",
         "intent",
         "intent_head",
+        "request_head",
         "conditional",
         "deontic",
         "light",

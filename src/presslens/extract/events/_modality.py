@@ -99,6 +99,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             hedged = True
         if (heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"}):
             intended = True
+        if below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
+            intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
         if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
         if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
