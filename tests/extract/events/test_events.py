@@ -239,6 +239,12 @@ def test_seeking_to_do_is_an_attempt_and_seeking_a_thing_a_request(parse):
     assert [e.type for e in request] == ["REQUEST"]
 
 
+def test_sharing_is_cooperation_only_for_intelligence_and_the_like(parse):
+    shared = event_mentions(parse("The US shared intelligence with the Russian authorities."))
+    assert [(e.type, e.actor and e.actor.text) for e in shared] == [("COOPERATE", "US")]
+    assert event_mentions(parse("Images shared on social media showed the damage.")) == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "assault"),
     [

@@ -174,6 +174,8 @@ def verb_object(verb: Token) -> Token | None:
         return theme
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":  # "images shared on social media", mis-tagged as a past
+        return verb.head
     return None
 
 
