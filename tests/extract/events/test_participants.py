@@ -215,3 +215,10 @@ def test_a_participle_telling_what_an_attack_did_is_reported(parse):
     kills = [e for e in _events(parse, text) if e.mode == "kill"]
     assert kills and kills[0].modality == "asserted" and not kills[0].negated
     assert kills[0].target is not None and "40 people" in kills[0].target.text
+
+
+def test_who_is_called_on_to_act_is_the_actor_of_the_act(parse):
+    events = event_mentions(parse("The militant group called on its supporters to attack the army."))
+    (attack,) = [e for e in events if "'attack'" in e.why]
+    assert attack.actor is not None and attack.actor.text == "its supporters"
+

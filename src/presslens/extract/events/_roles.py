@@ -59,6 +59,10 @@ ACTOR_MODIFIER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
 SAID_ACTS = frozenset({"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "THREATEN", "REJECT", "CONCEDE", "AID"})
 
 
+#: Prepositions naming who is asked to act ("called on Y to", "appealed to Y to", "pressed upon Y").
+_CALLED_ON = frozenset({"on", "upon", "to"})
+
+
 def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
     """The verb's subject, or the one it borrows through a complement/purpose/conjunct link.
     A dateline parsed as a subject is passed over ("LVIV (AP) — Gunmen attacked")."""
@@ -71,6 +75,11 @@ def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
             for child in head.children:
                 if child.dep_ == "dobj":
                     return child
+            asking = head.lemma_.lower() in ctx.lex.cue("request_head")  # not "went to Paris to meet"
+            for prep in (c for c in head.children if asking and c.dep_ == "prep" and c.lower_ in _CALLED_ON):
+                called = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if called is not None and prep.i < verb.i:
+                    return called  # "called on Arabs to attack" -> Arabs
         if head.pos_ in {"VERB", "AUX"}:
             return _subject(head, ctx, depth + 1)
         if head.dep_ == "acomp" and head.head.pos_ in {"VERB", "AUX"}:
