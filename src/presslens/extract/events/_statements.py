@@ -48,6 +48,7 @@ from presslens.extract._shared import (
     doc_text,
     document_entities,
 )
+from presslens.extract.events._implicated import implicated_party
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.extract.events._roles import PARTY_LABELS
 from presslens.facts import claim_facts, party_sides
@@ -80,6 +81,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         act, target = _act(claim, events, lambda c=claim: countries(c))
         if act is None:
             act, target = _blamed(claim, doc_text(doc), countries(claim))
+        if act is None:
+            act, target = _implicates(doc, claim, parties, countries(claim))
         if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
@@ -217,6 +220,18 @@ def _blamed(claim: Claim, text: str, own_countries: frozenset[str]) -> tuple[str
         if fact.kind == "party" and not fact.denied and not _own_party(fact.value, claim, own_countries):
             return "ACCUSE", Mention(text=fact.value, start=fact.start, end=fact.end)
     return None, None
+
+
+def _implicates(
+    doc: Doc, claim: Claim, parties: Sequence[EntityRef], own_countries: frozenset[str]
+) -> tuple[str | None, Mention | None]:
+    """A statement placing the perpetrators with a party of another side accuses it ("the terrorists
+    planned to flee to Ukraine", said the FSB; see `presslens.extract.events._implicated`)."""
+    content = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if content is None:
+        return None, None
+    party = implicated_party(content, parties, lambda name: _own_party(name, claim, own_countries))
+    return ("ACCUSE", party.mention()) if party is not None else (None, None)
 
 
 def _own_party(value: str, claim: Claim, own_countries: frozenset[str]) -> bool:

@@ -1,0 +1,104 @@
+"""Statements that implicate a party in an attack without naming it as the doer.
+
+Officials often accuse by placing the perpetrators with another state rather than by saying it
+acted: "the terrorists planned to flee to Ukraine", "the suspects were trying to escape towards
+Ukraine", "the assailants had contacts on the Ukrainian side". PLOVER codes such a statement as
+an accusation (ACCUSE) of that party, and analysts read it as one; coded as a plain statement,
+the charge would be missing from the timeline and the actor graph.
+
+A statement implicates party X when, in its content, the perpetrators (class ``assailant`` or
+``perpetrator`` of plover_classes.tsv) are the subject of a verb of going or fleeing (class
+``escape`` and ``travel``) headed to X, or have contacts (class ``contact``) on X's side or with
+X. The verb must not be negated ("they could not travel to Belarus") nor sit in an allegation
+the speaker reports ("the version that they fled toward Ukraine does not stand"), a border is
+no party's, and X must not be the speaker's own side: a Belarusian official saying the gunmen meant to reach Belarus accuses no
+one (the caller passes `own`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from spacy.tokens import Span, Token
+
+from presslens.extract._shared import EntityRef
+from presslens.extract.events._lexicon import event_lexicon
+
+__all__ = ["implicated_party"]
+
+#: Prepositions of direction after a verb of going ("fled to", "heading towards", "into").
+_TOWARDS = frozenset({"to", "towards", "toward", "into", "for"})
+#: Prepositions placing contacts with a party ("contacts on the Ukrainian side", "links with Kyiv").
+_CONTACT_PREPS = frozenset({"on", "with", "in"})
+#: Where two sides meet: going there places the perpetrators with neither.
+_BOUNDARIES = frozenset({"border", "frontier", "boundary", "crossing"})
+#: Verbs whose complement's subject is theirs ("planned to flee", "were trying to escape").
+_CONTROL_DEPS = frozenset({"xcomp"})
+
+
+def implicated_party(
+    content: Span, parties: Sequence[EntityRef], own: Callable[[str], bool]
+) -> EntityRef | None:
+    """The party `content` implicates (see the module docstring), or None."""
+    lex = event_lexicon()
+    perpetrators = lex.word_class("assailant") | lex.word_class("perpetrator")
+    going = lex.word_class("escape") | lex.word_class("travel")
+    contacts = lex.word_class("contact")
+    if not any(t.lemma_.lower() in perpetrators for t in content):
+        return None
+    allegations = lex.word_class("allegation")
+    for tok in content:
+        lemma = tok.lemma_.lower()
+        if any(a.lemma_.lower() in allegations for a in tok.ancestors):
+            continue  # "the version that they were fleeing toward Ukraine does not stand": reported, not said
+        if lemma in going and tok.pos_ in {"VERB", "AUX"} and _done_by(tok, perpetrators) and not _negated(tok):
+            found = _party_under(_objects(tok, _TOWARDS), parties, own)
+        elif lemma in contacts and tok.pos_ == "NOUN" and not _negated(tok.head):
+            found = _party_under(_objects(tok, _CONTACT_PREPS), parties, own)
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
+    """The verb's subject, or that of the verb it complements, is a perpetrator noun."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject.lemma_.lower() in perpetrators
+        if verb.dep_ not in _CONTROL_DEPS and verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    """The verb, or a verb governing it, is negated ("could not travel", "did not try to flee")."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
+    """The objects of `head`'s prepositions in `preps` ("to Ukraine", "on the Ukrainian side")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _party_under(objects: Iterator[Token], parties: Sequence[EntityRef], own: Callable[[str], bool]) -> EntityRef | None:
+    """The first named party inside one of `objects`' phrases that is not the speaker's side."""
+    for obj in objects:
+        if obj.lemma_.lower() in _BOUNDARIES:
+            continue  # "went to the Ukrainian-Russian border": where two sides meet implicates neither
+        lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        for party in parties:
+            if lo <= party.start and party.end <= hi and not own(party.canonical or party.text):
+                return party
+    return None
