@@ -317,13 +317,17 @@ def test_a_claim_told_as_not_made_states_nothing(pipeline, text, word, negated):
     ("text", "word", "act", "target"),
     [
         ("The security service said the gunmen planned to flee to Georgia.", "flee", "ACCUSE", "Georgia"),
-        ("The president said the suspects were trying to escape towards Georgia.", "escape", "ACCUSE", "Georgia"),
-        ("The agency said the attackers had contacts on the Georgian side.", "contacts", "ACCUSE", "Georgian"),
-        # not implicated: a negated escape, fugitives who are no perpetrators, a border, a dismissed version
+        ("The president said the suspects were trying to escape towards Georgia.", "escape", "ACCUSE",
+         "Georgia"),
+        ("The agency said the attackers had contacts on the Georgian side.", "contacts", "ACCUSE",
+         "Georgian"),
+        # not implicated: a negated escape, fugitives who are no perpetrators, a border, a dismissed
+        # version
         ("The police said the gunmen could not travel to Georgia.", "travel", None, None),
         ("The minister said thousands of refugees fled to Georgia.", "refugees", None, None),
         ("The agency said the gunmen drove to the Georgian-Armenian border.", "border", None, None),
-        ("The version that the gunmen fled to Georgia does not stand, the spokesman said.", "version", None, None),
+        ("The version that the gunmen fled to Georgia does not stand, the spokesman said.", "version",
+         None, None),
     ],
 )
 def test_placing_the_perpetrators_with_a_party_implicates_it(pipeline, text, word, act, target):
@@ -333,5 +337,6 @@ def test_placing_the_perpetrators_with_a_party_implicates_it(pipeline, text, wor
 
 
 def test_the_speakers_own_side_is_not_implicated(pipeline):
-    doc = _analyse(pipeline, "Georgian President Irakli Beridze said the gunmen had tried to flee to Georgia.")
+    text = "Georgian President Irakli Beridze said the gunmen had tried to flee to Georgia."
+    doc = _analyse(pipeline, text)
     assert _claim_with(doc, "flee").act is None

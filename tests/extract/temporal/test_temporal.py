@@ -285,7 +285,9 @@ def test_a_clock_time_takes_the_date_named_after_it(nlp) -> None:
         ("Police arrived at 7.15 p.m. and left.", ("7.15 p.m.", "TIME", "2025-07-02T19:15")),
     ],
 )
-def test_clock_times_written_as_one_word_or_with_a_dot(nlp, sentence: str, expected: tuple[str, str, str]) -> None:
+def test_clock_times_written_as_one_word_or_with_a_dot(
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
     """The small model tags "6.59pm" CARDINAL, so the shape alone must seed it, and a dot between
     hour and minutes is a clock time when am/pm follows (a decimal never takes one)."""
     assert _tx(nlp, sentence) == [expected]

@@ -11,8 +11,8 @@ A statement implicates party X when, in its content, the perpetrators (class ``a
 ``escape`` and ``travel``) headed to X, or have contacts (class ``contact``) on X's side or with
 X. The verb must not be negated ("they could not travel to Belarus") nor sit in an allegation
 the speaker reports ("the version that they fled toward Ukraine does not stand"), a border is
-no party's, and X must not be the speaker's own side: a Belarusian official saying the gunmen meant to reach Belarus accuses no
-one (the caller passes `own`).
+no party's, and X must not be the speaker's own side: a Belarusian official saying the gunmen
+meant to reach Belarus accuses no one (the caller passes `own`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def implicated_party(
         lemma = tok.lemma_.lower()
         if any(a.lemma_.lower() in allegations for a in tok.ancestors):
             continue  # "the version that they were fleeing toward Ukraine does not stand": reported, not said
-        if lemma in going and tok.pos_ in {"VERB", "AUX"} and _done_by(tok, perpetrators) and not _negated(tok):
+        verb = tok.pos_ in {"VERB", "AUX"}
+        if lemma in going and verb and _done_by(tok, perpetrators) and not _negated(tok):
             found = _party_under(_objects(tok, _TOWARDS), parties, own)
         elif lemma in contacts and tok.pos_ == "NOUN" and not _negated(tok.head):
             found = _party_under(_objects(tok, _CONTACT_PREPS), parties, own)
@@ -92,7 +93,9 @@ def _objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
             yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
-def _party_under(objects: Iterator[Token], parties: Sequence[EntityRef], own: Callable[[str], bool]) -> EntityRef | None:
+def _party_under(
+    objects: Iterator[Token], parties: Sequence[EntityRef], own: Callable[[str], bool]
+) -> EntityRef | None:
     """The first named party inside one of `objects`' phrases that is not the speaker's side."""
     for obj in objects:
         if obj.lemma_.lower() in _BOUNDARIES:
