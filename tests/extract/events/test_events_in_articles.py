@@ -321,8 +321,13 @@ def test_a_claim_told_as_not_made_states_nothing(pipeline, text, word, negated):
          "Georgia"),
         ("The agency said the attackers had contacts on the Georgian side.", "contacts", "ACCUSE",
          "Georgian"),
+        ("The ministry said Georgia had armed the gunmen.", "armed", "ACCUSE", "Georgia"),
+        ("The president said the Georgian side had prepared a gap in the fence for the attackers to cross.",
+         "gap", "ACCUSE", "Georgian"),
         # not implicated: a negated escape, fugitives who are no perpetrators, a border, a dismissed
-        # version
+        # version, help to others than the perpetrators
+        ("The ministry said Georgia had armed the army.", "armed", None, None),
+        ("The ministry said Georgia had not armed the gunmen.", "armed", None, None),
         ("The police said the gunmen could not travel to Georgia.", "travel", None, None),
         ("The minister said thousands of refugees fled to Georgia.", "refugees", None, None),
         ("The agency said the gunmen drove to the Georgian-Armenian border.", "border", None, None),

@@ -9,10 +9,12 @@ the charge would be missing from the timeline and the actor graph.
 A statement implicates party X when, in its content, the perpetrators (class ``assailant`` or
 ``perpetrator`` of plover_classes.tsv) are the subject of a verb of going or fleeing (class
 ``escape`` and ``travel``) headed to X, or have contacts (class ``contact``) on X's side or with
-X. The verb must not be negated ("they could not travel to Belarus") nor sit in an allegation
-the speaker reports ("the version that they fled toward Ukraine does not stand"), a border is
-no party's, and X must not be the speaker's own side: a Belarusian official saying the gunmen
-meant to reach Belarus accuses no one (the caller passes `own`).
+X, or X did an act of help (class ``complicity``) for them ("the Ukrainian side had been
+preparing a gap in the border for the terrorists to cross"). The verb must not be negated
+("they could not travel to Belarus") nor sit in an allegation the speaker reports ("the version
+that they fled toward Ukraine does not stand"), a border is no party's, and X must not be the
+speaker's own side: a Belarusian official saying the gunmen meant to reach Belarus accuses no
+one (the caller passes `own`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def implicated_party(
     perpetrators = lex.word_class("assailant") | lex.word_class("perpetrator")
     going = lex.word_class("escape") | lex.word_class("travel")
     contacts = lex.word_class("contact")
+    helping = lex.word_class("complicity")
     if not any(t.lemma_.lower() in perpetrators for t in content):
         return None
     allegations = lex.word_class("allegation")
@@ -56,6 +59,8 @@ def implicated_party(
             found = _party_under(_objects(tok, _TOWARDS), parties, own)
         elif lemma in contacts and tok.pos_ == "NOUN" and not _negated(tok.head):
             found = _party_under(_objects(tok, _CONTACT_PREPS), parties, own)
+        elif lemma in helping and verb and _serves(tok, perpetrators) and not _negated(tok):
+            found = _party_under(_helpers(tok), parties, own)
         else:
             continue
         if found is not None:
@@ -73,6 +78,31 @@ def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _serves(verb: Token, perpetrators: frozenset[str]) -> bool:
+    """The perpetrators are whom the verb's act is for: its object, a for/to phrase, or the subject
+    of a for-to clause on its object ("preparing a gap in the border for the terrorists to cross")."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() not in perpetrators or tok.i == verb.i:
+            continue
+        if tok.dep_ in {"dobj", "dative"} and tok.head.i == verb.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "to"}:
+            return True
+        if tok.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.head.children):
+            return True
+    return False
+
+
+def _helpers(verb: Token) -> Iterator[Token]:
+    """Who did the helping act: the active subject, a passive's agent, or the side it was done on
+    ("was prepared on the Ukrainian side")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            yield child
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "on"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
 
 
 def _negated(verb: Token) -> bool:
