@@ -222,3 +222,8 @@ def test_who_is_called_on_to_act_is_the_actor_of_the_act(parse):
     (attack,) = [e for e in events if "'attack'" in e.why]
     assert attack.actor is not None and attack.actor.text == "its supporters"
 
+
+def test_by_the_hands_of_names_the_agent(parse):
+    (attack,) = event_mentions(parse("The attack was carried out by the hands of the special services."))
+    assert attack.actor is not None and attack.actor.text == "special services"
+

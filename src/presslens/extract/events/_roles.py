@@ -105,8 +105,17 @@ def subject_child(verb: Token) -> Token | None:
 def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return _by_hands_of(next((g for g in child.children if g.dep_ == "pobj"), None))
     return None
+
+
+def _by_hands_of(agent: Token | None) -> Token | None:
+    """"carried out by the hands of X" (an idiom of officials' statements): X is the agent."""
+    if agent is None or agent.lemma_.lower() != "hand":
+        return agent
+    of = next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return owner or agent
 
 
 def is_passive(verb: Token) -> bool:
