@@ -121,6 +121,14 @@ def test_claim_table(claims_of, text, cue, speaker, content_part, hedged, direct
         # evidential cues with a document source, clause or object content
         ("New data show that rents rose sharply last year.", "show", "New data", "rents rose"),
         ("Polls show a close race in the state.", "show", "Polls", "a close race"),
+        # a closing ", X said" the parser coordinates with the main clause ("..., but ...")
+        (
+            "A blast at a Gaza hospital was not the result of an Israeli missile strike, but likely caused "
+            "by a misfiring Palestinian rocket, the French military intelligence directorate said on Friday.",
+            "said",
+            "the French military intelligence directorate",
+            "likely caused by a misfiring Palestinian rocket",
+        ),
         # a clause the parser attaches as an adverbial clause of the cue
         (
             "The candidate said after the rally he would not accept the endorsement.",

@@ -132,6 +132,9 @@ def test_a_hedged_report_is_less_solid_than_a_plain_one(pipeline):
          "Belarus"),
         ("The governor said the new bridge over the river would open in May.", "bridge",
          "new bridge over the river"),
+        # a happening as the subject: the statement is about it, not about a party it names
+        ("The agency said the explosion at the Kherson market was an accident.", "explosion",
+         "explosion at the Kherson market"),
     ],
 )
 def test_a_plain_statement_says_what_party_it_is_about(pipeline, text, word, about):

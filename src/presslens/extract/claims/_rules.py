@@ -228,6 +228,25 @@ def _interrupted_clause(verb: Token) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_CLOSING_CUE = "closing cue the parser coordinated"
+
+
+def _closing_cue_content(verb: Token) -> tuple[int, int] | None:
+    """"A was not B, but likely C, the directorate said on Friday": a closing ", X said" the parser
+    coordinated with the main verb; the content is all before the comma that opens "X said"."""
+    head = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or head is verb or head.i > subject.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    before = subject.left_edge.i - 1
+    if before <= head.i or verb.doc[before].text != ",":
+        return None  # "... and the court said nothing": a coordinated statement of its own
+    if any(t.dep_ not in ("punct", "prep", "pobj", "npadvmod", "advmod") for t in verb.rights):
+        return None  # the cue ends the sentence, or only says when it was made
+    start = subtree_bounds(head)[0]
+    return (start, before) if before > start else None
+
+
 def adjacent_quote(verb: Token, source: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Token span of a quotation right before the source/cue ('"...," she said') or right after the cue.
 
@@ -352,6 +371,8 @@ def verb_draft(
         content, rule = adjunct_that_clause(verb), "that-clause under an adverbial"
     if content is None:
         content, rule = passive_subject(verb, lex.possessed_nouns), "passive subject"
+    if content is None and verb.dep_ == "conj":
+        content, rule = _closing_cue_content(verb), _CLOSING_CUE
     if takes == "as" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
         return None  # "sees the deal as a threat" reports a view; "saw the video" does not
     if content is None and takes != "quote":  # "continued to rise" is no attribution
@@ -392,7 +413,9 @@ def verb_draft(
         content, rule = introduced_paragraph(verb), "paragraph after a colon"
     if content is None:
         return None
-    trailing = _trailing_participle(verb, content, lex)
+    # a participle before a closing cue is the content's ("..., but likely caused by a rocket, X said")
+    closing = rule == _CLOSING_CUE
+    trailing = None if closing else _trailing_participle(verb, content, lex)
     if trailing is not None:
         content = (content[0], trailing.left_edge.i)
     trimmed = _trim(doc, *content)

@@ -26,9 +26,10 @@ categories:
 - anything else is a plain statement (`act` null), shown as such.
 
 Every statement also says which party it is *about* (`about`): the subject of its content when
-that is a named party or a noun phrase, else the first party the content names other than the
-speaker ("the White House said there was no indication that Ukraine was behind the attack" is
-about Ukraine). It is a plain statement's target on the timeline and in the actor graph, as
+that is a named party or a happening ("a blast at a Gaza hospital was not ..." is about the
+blast), else the first party the content names other than the speaker ("the White House said
+there was no indication that Ukraine was behind the attack" is about Ukraine), else the subject's
+noun phrase. It is a plain statement's target on the timeline and in the actor graph, as
 PLOVER codes a statement's target as whom it concerns.
 """
 
@@ -109,7 +110,7 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
         heading = next((e for e in named if e.start <= subject.idx < e.end), None)
         if heading is not None:
             return heading.mention()
-    if named:
+    if named and not (subject is not None and _happening(subject)):
         return named[0].mention()
     if subject is not None and subject.pos_ == "NOUN":
         left, right = subject.left_edge, subject.right_edge
@@ -119,6 +120,16 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
             span = doc[left.i : right.i + 1]
             return Mention(text=span.text, start=span.start_char, end=span.end_char)
     return None
+
+
+def _happening(noun: Token) -> bool:
+    """A blast, an attack, an incident: a statement with it as subject is about it ("a blast at a
+    Gaza hospital was not the result of an Israeli strike", said the DRM), not about a party it names."""
+    if noun.pos_ != "NOUN":
+        return False
+    lex = event_lexicon()
+    lemma = noun.lemma_.lower()
+    return lemma in lex.word_class("occurrence") or lemma in lex.word_class("blast")
 
 
 def _parties(doc: Doc) -> list[EntityRef]:
