@@ -242,7 +242,7 @@ def _closing_cue_content(verb: Token) -> tuple[int, int] | None:
     if before <= head.i or verb.doc[before].text != ",":
         return None  # "... and the court said nothing": a coordinated statement of its own
     if any(t.dep_ not in ("punct", "prep", "pobj", "npadvmod", "advmod") for t in verb.rights):
-        return None  # the cue ends the sentence, or only says when it was made
+        return None  # after the cue only when or where it was said, or it has a clause of its own
     start = subtree_bounds(head)[0]
     return (start, before) if before > start else None
 

@@ -16,6 +16,8 @@ categories:
   was behind it") it accuses no one;
 - a statement that names who carried out the act a story is about accuses that party
   ("the IDF said Islamic Jihad is responsible"; the party facts of `presslens.facts`);
+- a statement that places the perpetrators with a party of another side accuses it ("the
+  terrorists planned to flee to Ukraine", "had contacts on the Ukrainian side"; `_implicated`);
 - a statement that calls an allegation false rejects it ("allegations of involvement are
   absurd", "baseless claims"; classes ``allegation`` and ``dismissal`` of plover_classes.tsv);
 - a statement that denies a hostile act of the speaker's own side rejects the accusation ("the
