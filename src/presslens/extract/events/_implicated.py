@@ -52,17 +52,18 @@ def implicated_party(
     allegations = lex.word_class("allegation")
     for tok in content:
         lemma = tok.lemma_.lower()
-        if any(a.lemma_.lower() in allegations for a in tok.ancestors):
-            continue  # "the version that they were fleeing toward Ukraine does not stand": reported, not said
         verb = tok.pos_ in {"VERB", "AUX"}
         if lemma in going and verb and _done_by(tok, perpetrators) and not _negated(tok):
-            found = _party_under(_objects(tok, _TOWARDS), parties, own)
+            candidates = _objects(tok, _TOWARDS)
         elif lemma in contacts and tok.pos_ == "NOUN" and not _negated(tok.head):
-            found = _party_under(_objects(tok, _CONTACT_PREPS), parties, own)
+            candidates = _objects(tok, _CONTACT_PREPS)
         elif lemma in helping and verb and _serves(tok, perpetrators) and not _negated(tok):
-            found = _party_under(_helpers(tok), parties, own)
+            candidates = _helpers(tok)
         else:
             continue
+        if any(a.lemma_.lower() in allegations for a in tok.ancestors):
+            continue  # "the version that they were fleeing toward Ukraine does not stand": reported, not said
+        found = _party_under(candidates, parties, own)
         if found is not None:
             return found
     return None

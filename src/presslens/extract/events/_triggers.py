@@ -172,9 +172,8 @@ def verb_object(verb: Token) -> Token | None:
     theme = causative_theme(verb)
     if theme is not None:
         return theme
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
-        return verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBD":  # "images shared on social media", mis-tagged as a past
+    # a reduced relative is a participle even when tagged as a past ("images shared on social media")
+    if verb.dep_ in {"acl", "relcl"} and (verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")):
         return verb.head
     return None
 
