@@ -61,6 +61,14 @@ def test_an_act_named_by_the_object_is_not_the_target(parse, sentence, etype):
     assert _event(parse, sentence, etype).target is None
 
 
+@pytest.mark.parametrize(
+    "sentence", ["Thousands of dock workers went on strike on Monday.", "Nurses in Leeds will go on strike."]
+)
+def test_going_on_strike_is_a_labour_protest_not_an_assault(parse, sentence):
+    types = {e.type for e in event_mentions(parse(sentence))}
+    assert "PROTEST" in types and "ASSAULT" not in types
+
+
 def test_the_place_of_a_measure_is_its_target_when_no_party_is_named(parse):
     event = _event(parse, "The army imposed a curfew in Lagos.", "COERCE")
     assert _text(event.target) == "Lagos"

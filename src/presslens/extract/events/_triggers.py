@@ -62,7 +62,8 @@ def _pattern_words(verb: Token) -> list[Token]:
 
 
 def noun_entry(noun: Token, lex: EventLexicon) -> LexEntry | None:
-    """The noun lexicon row for `noun`, preferring "modifier noun" entries ("hunger strike")."""
+    """The noun lexicon row for `noun`, preferring "modifier noun" entries ("hunger strike") and
+    "preposition noun" entries for a bare noun after its preposition ("on strike")."""
     lemma = noun.lemma_.lower()
     for child in noun.lefts:
         if child.dep_ in {"compound", "amod"}:
@@ -71,6 +72,11 @@ def noun_entry(noun: Token, lex: EventLexicon) -> LexEntry | None:
             )
             if entry:
                 return entry
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and not any(c.dep_ in {"det", "poss"} for c in noun.lefts):
+        entry = lex.nouns.get(f"{head.lower_} {lemma}")  # "went on strike": a labour strike, not a raid
+        if entry:
+            return entry
     for child in noun.rights:  # "state of emergency"
         if child.dep_ == "prep":
             for grand in child.children:
