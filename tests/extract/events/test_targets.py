@@ -61,6 +61,12 @@ def test_an_act_named_by_the_object_is_not_the_target(parse, sentence, etype):
     assert _event(parse, sentence, etype).target is None
 
 
+def test_a_named_site_before_an_attack_is_what_it_hit_not_who_attacked(parse):
+    event = _event(parse, "After the Crocus City Hall attack, police arrested four men.", "ASSAULT")
+    assert event.actor is None
+    assert "Crocus City Hall" in _text(event.target)
+
+
 @pytest.mark.parametrize(
     "sentence", ["Thousands of dock workers went on strike on Monday.", "Nurses in Leeds will go on strike."]
 )

@@ -221,9 +221,12 @@ def _noun_actor(noun: Token, ctx: ArgContext, entry_of_actor: bool) -> Token | N
             if pobj is not None:
                 return pobj
     labels = ACTOR_MODIFIER_LABELS | ({"GPE"} if said else set())
+    # "the Crocus City Hall attack": a site named before a hostile act is what it hit, whatever NER calls it
+    hit = ctx.lex.word_class("site") if entry is not None and entry.type in HOSTILE else frozenset()
     for child in noun.lefts:
         ent = ctx.entity_of(child)
-        if child.dep_ in {"compound", "amod"} and ent is not None and ent.label in labels:
+        if (child.dep_ in {"compound", "amod"} and ent is not None and ent.label in labels
+                and child.lemma_.lower() not in hit):
             return child
     return None
 
