@@ -67,6 +67,30 @@ def test_a_named_site_before_an_attack_is_what_it_hit_not_who_attacked(parse):
     assert "Crocus City Hall" in _text(event.target)
 
 
+def test_a_meeting_has_the_person_met_as_target_not_the_subject_again(parse):
+    event = _event(parse, "Putin met the envoy in Moscow.", "CONSULT")
+    assert event.target is not None and event.target.text == "envoy"
+    assert event.target.canonical != "Putin"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The officers were met with gunfire.", "The proposal was met with fierce criticism from Moscow."],
+)
+def test_being_met_with_something_is_no_meeting(parse, sentence):
+    assert "CONSULT" not in {e.type for e in event_mentions(parse(sentence))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The 1918 flu killed 50 million people.", "Cholera killed 200 people in Haiti.",
+     "A devastating epidemic could kill millions of people."],
+)
+def test_a_disease_kills_without_being_an_actor(parse, sentence):
+    events = [e for e in event_mentions(parse(sentence)) if e.type == "ASSAULT"]
+    assert events and all(e.actor is None for e in events)
+
+
 @pytest.mark.parametrize(
     "sentence", ["Thousands of dock workers went on strike on Monday.", "Nurses in Leeds will go on strike."]
 )

@@ -172,6 +172,18 @@ def test_a_description_that_names_its_own_referent_is_not_anaphoric(parse):
     assert _resolve(parse, text, "president") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "anaphor"),
+    [
+        ("Ilsa Moreno arrived in Brno. Moreno met the envoy on Monday.", "envoy"),
+        ("President Ilsa Moreno opened the summit. She thanked the president of the bank.", "president"),
+    ],
+)
+def test_a_description_never_means_its_own_verbs_subject(parse, text, anaphor):
+    ref = _resolve(parse, text, anaphor)
+    assert ref is None or "Moreno" not in ref.canonical, ref
+
+
 def test_relative_pronoun_takes_its_noun(parse):
     ref = _resolve(parse, "The court fined Acme Corp, which denied wrongdoing.", "which")
     assert ref is not None and ref.canonical == "Acme Corp"

@@ -109,6 +109,8 @@ class LexEntry:
     #: Only with a nominal object ("sought aid"); with a clause it is an attempt ("sought to blame
     #: Ukraine"), coded by the clause's own act.
     nominal_object: bool = False
+    #: Only in the active voice: a passive form is an idiom, not the act ("were met with gunfire").
+    active_only: bool = False
     actor_rule: ArgRule | None = field(default=None, repr=False)
     object_rule: ArgRule | None = field(default=None, repr=False)
     #: Later rows with the same pattern, tried in file order when this row's rules fail.
@@ -206,6 +208,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
                 place_object="place_obj" in flags,
                 stative="stative" in flags,
                 nominal_object="nominal_obj" in flags,
+                active_only="active" in flags,
                 actor_rule=rules.get("actor"),
                 object_rule=rules.get("obj"),
             )

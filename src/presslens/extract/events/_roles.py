@@ -260,6 +260,8 @@ def usable_participant(tok: Token | None, ctx: ArgContext, lex: EventLexicon, ro
         return None
     if role == "actor" and head is not tok and (act := _act_around(head, ctx, lex)) is not None:
         head = tok = act  # "the attack on the venue that killed 137": the attack killed, not the venue
+    if role == "actor" and head.lemma_.lower() in lex.word_class("ailment"):
+        return None  # "the flu killed 50 million", "Cholera killed 200": no one did it (any tag NER gives)
     if role != "actor" or head.pos_ != "NOUN" or ctx.entity_of(head) is not None:
         return tok
     lemma = head.lemma_.lower()

@@ -254,6 +254,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
     entry = lex.verbs.get(lemma)
     if entry and entry.nominal_object and not any(c.dep_ in _NOMINAL_OBJECT_DEPS for c in verb.children):
         entry = None  # "sought to blame Ukraine": an attempt; the blame is the event
+    if entry and entry.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        entry = None  # "the officers were met with gunfire": they met no one
     if entry and (not entry.needs_object or _has_object(verb)):
         entry = _fitting(entry, verb)
     if entry and (not entry.needs_object or _has_object(verb)):

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.extract._shared import DEFINITE_DETERMINERS
+from presslens.extract._shared import DEFINITE_DETERMINERS, SUBJECT_DEPS
 from presslens.extract.reference._layout import Layout
 from presslens.extract.reference._lexicon import Description, ReferenceLexicon
 from presslens.extract.reference._mentions import Candidate
 from presslens.extract.reference._people import PersonFeatures
+from presslens.extract.reference._syntax import coargument_subject
 
 __all__ = ["description_of", "resolve_description"]
 
@@ -124,11 +125,14 @@ def resolve_description(
     quote = layout.quote(tok.idx)
     paragraph = layout.paragraph(tok.idx)
     head = tok.lemma_.lower()
+    # binding: an object never means its own verb's subject ("Putin met the envoy": not Putin)
+    bound = {c.key for c in active if tok.dep_ not in SUBJECT_DEPS and coargument_subject(tok, c.token, tok.doc)}
     window = [
         c
         for c in reversed(active)
         if here - c.sent <= DESCRIPTION_WINDOW
         and c.named
+        and c.key not in bound
         and not (c.quote != -1 and c.quote != quote and quote == -1 and c.paragraph == paragraph)
     ]
     for cand in window:  # 1. the same head noun: "the Interior Ministry" ... "the ministry"
