@@ -72,6 +72,8 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("The group released a video of the blast.", "RETREAT"),
         ("The guards cut off his finger.", "SANCTION"),
         ("The president fired the minister.", "ASSAULT"),
+        ("Later, the White House fired James Goldstein.", "ASSAULT"),
+        ("The company fired Acme Corp as its auditor.", "ASSAULT"),
         ("The opposition attacked the government's plan.", "ASSAULT"),
     ],
 )
