@@ -81,6 +81,20 @@ def test_polysemous_verbs_not_coded_as_the_other_sense(parse, sentence, not_type
     assert not_type not in {e.type for e in _events(parse, sentence)}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "demand"),
+    [
+        ("The army insisted it had not fired at the hospital.", False),
+        ("Clinton insists he does not owe Lewinsky an apology.", False),
+        ("The minister insisted that Israel withdraw its troops.", True),
+        ("Hamas insisted that Israel must release the prisoners.", True),
+        ("Kyiv insisted on the return of all prisoners.", True),
+    ],
+)
+def test_insisting_demands_only_what_must_be_done(parse, sentence, demand):
+    assert ("REQUEST" in {e.type for e in _events(parse, sentence)}) == demand
+
+
 def test_a_date_is_not_a_target(parse):
     for event in _events(parse, "The rebels attacked the garrison on the morning of June 27."):
         assert event.target is None or "June" not in event.target.text

@@ -111,6 +111,9 @@ class LexEntry:
     nominal_object: bool = False
     #: Only in the active voice: a passive form is an idiom, not the act ("were met with gunfire").
     active_only: bool = False
+    #: A demand only with a mandative complement ("insisted that Israel withdraw", "... must
+    #: withdraw"); with a statement of fact ("insisted it had not fired") it asserts, not demands.
+    mandative: bool = False
     actor_rule: ArgRule | None = field(default=None, repr=False)
     object_rule: ArgRule | None = field(default=None, repr=False)
     #: Later rows with the same pattern, tried in file order when this row's rules fail.
@@ -209,6 +212,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
                 stative="stative" in flags,
                 nominal_object="nominal_obj" in flags,
                 active_only="active" in flags,
+                mandative="mandative" in flags,
                 actor_rule=rules.get("actor"),
                 object_rule=rules.get("obj"),
             )

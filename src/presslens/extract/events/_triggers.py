@@ -129,6 +129,17 @@ def _deontic_complement(
     return None
 
 
+def _mandative_complement(verb: Token, lex: EventLexicon) -> Token | None:
+    """The complement clause that states what must be done: a bare subjunctive ("insisted that
+    Israel withdraw") or a deontic one ("insisted that Israel must withdraw")."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or not any(s.dep_ in SUBJECT_DEPS for s in child.children):
+            continue
+        if child.tag_ == "VB" and not any(a.dep_ in {"aux", "auxpass"} for a in child.children):
+            return child
+    return _deontic_complement(verb, lex)
+
+
 _KNOWN: dict[int, frozenset[str]] = {}
 
 
@@ -256,6 +267,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
         entry = None  # "sought to blame Ukraine": an attempt; the blame is the event
     if entry and entry.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         entry = None  # "the officers were met with gunfire": they met no one
+    if entry and entry.mandative and _mandative_complement(verb, lex) is None:
+        entry = None  # "the army insisted it had not fired": a statement, which the claims carry
     if entry and (not entry.needs_object or _has_object(verb)):
         entry = _fitting(entry, verb)
     if entry and (not entry.needs_object or _has_object(verb)):
