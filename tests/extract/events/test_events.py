@@ -153,7 +153,10 @@ def test_offsets_point_into_the_text(parse):
         ("The Indian prime minister will visit Dhaka next month.", "CONSULT", False, False, "intended"),
         ("Hungary plans to expel two Russian diplomats.", "SANCTION", False, False, "intended"),
         ("Sudan would release the prisoners if the rebels disarm.", "RETREAT", False, False, "hypothetical"),
-        ("The army could raid the camps.", "COERCE", False, True, "asserted"),
+        # what may happen is no report of it; what may have happened is a hedged one
+        ("The army could raid the camps.", "COERCE", False, True, "hypothetical"),
+        ("Israel can strike Iran at any time.", "ASSAULT", False, False, "hypothetical"),
+        ("The army may have raided the camps.", "COERCE", False, True, "asserted"),
         ("\u2018Kill them all\u2019", "ASSAULT", False, False, "hypothetical"),  # a call, not an act
         ('"Arrest them all," the crowd shouted.', "COERCE", False, False, "hypothetical"),
         ("Police arrest four in Moscow raid", "COERCE", False, False, "asserted"),  # a headline's present

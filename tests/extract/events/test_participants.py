@@ -59,6 +59,9 @@ def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
         ("The opposition attacked the government's plan.", "ACCUSE"),
         ("Gunmen attacked a checkpoint.", "ASSAULT"),
         ("Police fired on protesters.", "ASSAULT"),
+        ("Thousands demonstrated outside the embassy.", "PROTEST"),
+        ("The rebels were armed by Iran.", "AID"),
+        ("Iran executed two prisoners.", "ASSAULT"),
     ],
 )
 def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
@@ -73,6 +76,9 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("The guards cut off his finger.", "SANCTION"),
         ("The president fired the minister.", "ASSAULT"),
         ("Later, the White House fired James Goldstein.", "ASSAULT"),
+        ("He is demonstrating that he is not fit to sit on the bench.", "PROTEST"),
+        ("The suspect was armed with a rifle.", "AID"),
+        ("Officers executed the search warrant.", "ASSAULT"),
         ("The company fired Acme Corp as its auditor.", "ASSAULT"),
         ("The opposition attacked the government's plan.", "ASSAULT"),
     ],

@@ -70,6 +70,7 @@ CUE_KINDS = frozenset(
         "intent_head",
         "request_head",
         "conditional",
+        "possibility",
         "deontic",
         "light",
         "report",
@@ -109,8 +110,12 @@ class LexEntry:
     #: Only with a nominal object ("sought aid"); with a clause it is an attempt ("sought to blame
     #: Ukraine"), coded by the clause's own act.
     nominal_object: bool = False
-    #: Only in the active voice: a passive form is an idiom, not the act ("were met with gunfire").
+    #: A passive form only with its by-agent: without one it is an idiom or a state ("were met
+    #: with gunfire", "was armed with a rifle"), not the act.
     active_only: bool = False
+    #: Only without an object or complement clause ("protesters demonstrated", not "demonstrated
+    #: that he is unfit": shown, not protested).
+    intransitive: bool = False
     #: A demand only with a mandative complement ("insisted that Israel withdraw", "... must
     #: withdraw"); with a statement of fact ("insisted it had not fired") it asserts, not demands.
     mandative: bool = False
@@ -213,6 +218,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
                 nominal_object="nominal_obj" in flags,
                 active_only="active" in flags,
                 mandative="mandative" in flags,
+                intransitive="intransitive" in flags,
                 actor_rule=rules.get("actor"),
                 object_rule=rules.get("obj"),
             )

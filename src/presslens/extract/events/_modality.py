@@ -24,6 +24,10 @@ CHAIN_DEPS = frozenset(
 )
 
 
+#: The perfect auxiliary: a modal with it hedges a past act ("may have fired") instead.
+_PERFECT = frozenset({"have"})
+
+
 @dataclass(frozen=True)
 class Qualifiers:
     negated: bool
@@ -77,6 +81,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     intended = _has(trigger, lex.cue("intent"), {"aux"})
     conditional = _has(trigger, lex.cue("conditional"), {"aux", "mark"})
     deontic = _has(trigger, lex.cue("deontic"), {"aux"})
+    if _has(trigger, lex.cue("possibility"), {"aux"}) and not _has(trigger, _PERFECT, {"aux"}):
+        conditional = True  # "could strike next week": what may happen ("may have struck": hedged)
     # a class compared with ("the deadliest attack since 2004") or what is judged in the abstract
     # ("it is not acceptable to hit a hospital") reports no event. A habit does ("soldiers routinely
     # beat detainees" is an ASSAULT in the PLOVER gold records), so it stays.

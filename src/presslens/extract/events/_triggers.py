@@ -129,6 +129,12 @@ def _deontic_complement(
     return None
 
 
+def _agentless_passive(verb: Token) -> bool:
+    """A passive form without a by-agent ("was armed with a rifle"; not "was armed by Iran")."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _mandative_complement(verb: Token, lex: EventLexicon) -> Token | None:
     """The complement clause that states what must be done: a bare subjunctive ("insisted that
     Israel withdraw") or a deontic one ("insisted that Israel must withdraw")."""
@@ -265,8 +271,10 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
     entry = lex.verbs.get(lemma)
     if entry and entry.nominal_object and not any(c.dep_ in _NOMINAL_OBJECT_DEPS for c in verb.children):
         entry = None  # "sought to blame Ukraine": an attempt; the blame is the event
-    if entry and entry.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if entry and entry.active_only and _agentless_passive(verb):
         entry = None  # "the officers were met with gunfire": they met no one
+    if entry and entry.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        entry = None  # "he is demonstrating he is unfit": showing, not protesting
     if entry and entry.mandative and _mandative_complement(verb, lex) is None:
         entry = None  # "the army insisted it had not fired": a statement, which the claims carry
     if entry and (not entry.needs_object or _has_object(verb)):
