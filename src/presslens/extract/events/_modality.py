@@ -64,6 +64,8 @@ def _judged_infinitive(trigger: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     be = trigger.head
+    if be.pos_ == "ADJ" and be.dep_ == "acomp":  # "it is so much easier to jail X": under the adjective
+        be = be.head
     return (
         be.lemma_ == "be"
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
