@@ -161,6 +161,7 @@ def test_offsets_point_into_the_text(parse):
         ('"Arrest them all," the crowd shouted.', "COERCE", False, False, "hypothetical"),
         ("Police arrest four in Moscow raid", "COERCE", False, False, "asserted"),  # a headline's present
         ("The group urged its supporters to attack the army.", "ASSAULT", False, False, "intended"),
+        ("The adults trained the children to attack the school.", "ASSAULT", False, False, "intended"),
         ("The president called the attack on the hall barbaric.", "ASSAULT", False, False, "asserted"),
     ],
 )

@@ -235,6 +235,11 @@ def test_comparisons_and_judgements_report_no_event(pipeline, text):
     assert not [e for e in _analyse(pipeline, text).events if e.type == "ASSAULT"]
 
 
+def test_a_party_that_is_willing_to_act_is_not_judged_in_the_abstract(pipeline):
+    doc = _analyse(pipeline, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert [e.modality for e in doc.events if e.type == "RETREAT"] == ["intended"]
+
+
 def test_a_party_ready_to_act_still_intends_it(pipeline):
     doc = _analyse(pipeline, "It was the bloodiest attack in years. "
                              "Israel is ready to strike Iran, the minister said.")

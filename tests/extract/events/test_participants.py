@@ -62,6 +62,10 @@ def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
         ("Thousands demonstrated outside the embassy.", "PROTEST"),
         ("The rebels were armed by Iran.", "AID"),
         ("Iran executed two prisoners.", "ASSAULT"),
+        ("The United States helped the refugees.", "AID"),
+        ("Troops destroyed the village.", "COERCE"),
+        ("The king welcomed the president.", "CONSULT"),
+        ("He said the police must release the editor.", "REQUEST"),
     ],
 )
 def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
@@ -79,6 +83,9 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("He is demonstrating that he is not fit to sit on the bench.", "PROTEST"),
         ("The suspect was armed with a rifle.", "AID"),
         ("Officers executed the search warrant.", "ASSAULT"),
+        ("The misrepresentation destroyed any remaining confidence.", "COERCE"),
+        ("The judge has always welcomed criticism.", "CONSULT"),
+        ("He said the police should not have made that claim.", "REQUEST"),
         ("The company fired Acme Corp as its auditor.", "ASSAULT"),
         ("The opposition attacked the government's plan.", "ASSAULT"),
     ],

@@ -55,7 +55,7 @@ def _no_longer(tok: Token) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
 
 
-def _judged_infinitive(trigger: Token) -> bool:
+def _judged_infinitive(trigger: Token, lex: EventLexicon) -> bool:
     """An infinitive extraposed from "it is ADJ": "it is not acceptable to hit a hospital", "it is
     wrong to bomb a school" judge an act in the abstract. Not "X is ready to strike", whose
     subject is a party and which PLOVER reads as an intention."""
@@ -65,6 +65,8 @@ def _judged_infinitive(trigger: Token) -> bool:
         return False
     be = trigger.head
     if be.pos_ == "ADJ" and be.dep_ == "acomp":  # "it is so much easier to jail X": under the adjective
+        if be.lemma_.lower() in lex.cue("intent_head"):
+            return False  # "it is willing to withdraw": "it" is a party, and it intends to
         be = be.head
     return (
         be.lemma_ == "be"
@@ -90,7 +92,7 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     # beat detainees" is an ASSAULT in the PLOVER gold records), so it stays.
     imagined = (
         _has(trigger, lex.cue("comparison"), {"amod"})
-        or _judged_infinitive(trigger)
+        or _judged_infinitive(trigger, lex)
     )
     if trigger.dep_ == "advcl" and _has(trigger, lex.cue("conditional"), {"mark"}):
         conditional = True

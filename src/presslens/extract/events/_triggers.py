@@ -124,6 +124,8 @@ def _deontic_complement(
             child.dep_ in deps
             and any(a.dep_ == "aux" and a.lower_ in lex.cue("deontic") for a in child.children)
             and any(s.dep_ in SUBJECT_DEPS for s in child.children)
+            # "should not have made that claim" blames a past act; it asks for nothing
+            and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in child.children)
         ):
             return child
     return None
