@@ -65,6 +65,8 @@ def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
         ("The United States helped the refugees.", "AID"),
         ("Troops destroyed the village.", "COERCE"),
         ("The king welcomed the president.", "CONSULT"),
+        ("Gunmen assassinated the governor.", "ASSAULT"),
+        ("The minister called on Israel to withdraw.", "REQUEST"),
         ("He said the police must release the editor.", "REQUEST"),
     ],
 )
@@ -85,6 +87,10 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("Officers executed the search warrant.", "ASSAULT"),
         ("The misrepresentation destroyed any remaining confidence.", "COERCE"),
         ("The judge has always welcomed criticism.", "CONSULT"),
+        ("They attempted to assassinate the judge's character.", "ASSAULT"),
+        ("This was demonstrated by the attorneys in court.", "PROTEST"),
+        ("On September 6, an officer called the police dispatch.", "REQUEST"),
+        ("The police found nothing in a search warrant they executed on the home.", "ASSAULT"),
         ("He said the police should not have made that claim.", "REQUEST"),
         ("The company fired Acme Corp as its auditor.", "ASSAULT"),
         ("The opposition attacked the government's plan.", "ASSAULT"),
@@ -106,6 +112,15 @@ def test_polysemous_verbs_not_coded_as_the_other_sense(parse, sentence, not_type
 )
 def test_insisting_demands_only_what_must_be_done(parse, sentence, demand):
     assert ("REQUEST" in {e.type for e in _events(parse, sentence)}) == demand
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["At some point, the officer fired her weapon.", "Police fired at the crowd on multiple occasions."],
+)
+def test_a_moment_is_not_a_target(parse, sentence):
+    for event in _events(parse, sentence):
+        assert event.target is None or not {"point", "occasions"} & set(event.target.text.split())
 
 
 def test_a_date_is_not_a_target(parse):

@@ -76,7 +76,8 @@ class ArgContext:
     # --- what can be a participant --------------------------------------------------------
     @cached_property
     def _time_tokens(self) -> frozenset[int]:
-        """Tokens inside a time expression (``doc._.timexes``) or a DATE/TIME entity."""
+        """Tokens inside a time expression (``doc._.timexes``) or a DATE/TIME entity, and nouns
+        that name a moment without a date (class ``moment``)."""
         out: set[int] = set()
         timexes = self.doc._.timexes if Doc.has_extension("timexes") else None
         spans = [(tx.start, tx.end) for tx in timexes or ()]
@@ -85,6 +86,8 @@ class ArgContext:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))
+        moments = self.lex.word_class("moment")  # "at some point", "on multiple occasions"
+        out.update(t.i for t in self.doc if t.pos_ == "NOUN" and t.lemma_.lower() in moments)
         return frozenset(out)
 
     @cached_property

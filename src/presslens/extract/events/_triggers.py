@@ -51,6 +51,8 @@ def _pattern_words(verb: Token) -> list[Token]:
     objects: list[Token] = []
     links: list[Token] = []
     for child in verb.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+            continue  # "On September 6, the officer called ...": a date, not "call on"
         if child.dep_ in {"dobj", "nsubjpass", "attr", "dative"}:
             objects.append(child)
             objects.extend(g for g in child.children if g.dep_ == "conj")  # "photographs and intelligence"
@@ -186,6 +188,10 @@ def causative_theme(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+#: Relativizers: a relative clause with one says itself what its noun is to it ("the home where").
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
 def verb_object(verb: Token) -> Token | None:
     """The verb's theme: direct object, passive subject, the theme of a causative passive ("had
     his ear cut off"), or the noun a reduced passive participle modifies ("the prisoners handed
@@ -199,6 +205,10 @@ def verb_object(verb: Token) -> Token | None:
         return theme
     # a reduced relative is a participle even when tagged as a past ("images shared on social media")
     if verb.dep_ in {"acl", "relcl"} and (verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")):
+        return verb.head
+    # an object relative without a relativizer: "the warrant they executed" (the noun is the theme)
+    if (verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.tag_ in _WH_TAGS for c in verb.subtree)):
         return verb.head
     return None
 
@@ -275,7 +285,7 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
         entry = None  # "sought to blame Ukraine": an attempt; the blame is the event
     if entry and entry.active_only and _agentless_passive(verb):
         entry = None  # "the officers were met with gunfire": they met no one
-    if entry and entry.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+    if entry and entry.intransitive and any(c.dep_ in {"dobj", "ccomp", "nsubjpass"} for c in verb.children):
         entry = None  # "he is demonstrating he is unfit": showing, not protesting
     if entry and entry.mandative and _mandative_complement(verb, lex) is None:
         entry = None  # "the army insisted it had not fired": a statement, which the claims carry
