@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslens.extract.events import PLOVER_TYPES, coded_events, event_mentions, plover_code
-from presslens.extract.events._lexicon import event_lexicon
+from presslens.extract.events._lexicon import NOT_AN_EVENT, event_lexicon
 from presslens.models import Event, Timex
 from presslens.nlp.extensions import register_extensions
 
@@ -278,7 +278,8 @@ def test_plover_intent_conventions(parse):
 
 def test_lexicon_types_are_plover():
     lex = event_lexicon()
-    assert {e.type for e in lex.verbs.values()} <= set(PLOVER_TYPES)
+    assert {e.type for e in lex.verbs.values()} <= {*PLOVER_TYPES, NOT_AN_EVENT}  # NONE: an idiom
+    assert all(" " in e.pattern for e in lex.verbs.values() if e.type == NOT_AN_EVENT)
     assert {e.type for e in lex.nouns.values()} <= set(PLOVER_TYPES)
     assert "say" not in lex.verbs and "report" not in lex.verbs
 

@@ -17,6 +17,7 @@ from presslens.resources import read_tsv
 __all__ = [
     "COOPERATIVE",
     "HOSTILE",
+    "NOT_AN_EVENT",
     "PLOVER_TYPES",
     "ArgRule",
     "EventLexicon",
@@ -60,6 +61,10 @@ COOPERATIVE: frozenset[str] = frozenset(
 )
 #: Material hostile types whose announced/conditional form is a THREATEN (CAMEO 13x rows).
 HOSTILE: frozenset[str] = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
+
+#: The type of a verb pattern that is an idiom, not the act its verb names ("asked a question",
+#: "sought office"): it wins over the bare verb and codes nothing.
+NOT_AN_EVENT = "NONE"
 
 CUE_KINDS = frozenset(
     {
@@ -197,7 +202,7 @@ def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, LexEntr
             log.warning("%s: skipping malformed row %r (need pattern, type, mode, cameo)", name, row)
             continue
         pattern, etype, mode, cameo = row[:4]
-        if etype not in PLOVER_TYPES:
+        if etype not in PLOVER_TYPES and etype != NOT_AN_EVENT:
             log.warning("%s: unknown PLOVER type %r for %r; valid: %s", name, etype, pattern, PLOVER_TYPES)
             continue
         flags = set(row[4].split(",")) if len(row) > 4 else set()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.extract._shared import SUBJECT_DEPS
-from presslens.extract.events._lexicon import EventLexicon, LexEntry, event_lexicon
+from presslens.extract.events._lexicon import NOT_AN_EVENT, EventLexicon, LexEntry, event_lexicon
 
 __all__ = ["Trigger", "causative_theme", "find_triggers", "noun_entry", "verb_object"]
 
@@ -272,6 +272,8 @@ def _verb_trigger(verb: Token, lex: EventLexicon, claimed: set[int]) -> Trigger 
                 entry = None  # "warned of an attack": the pattern asks for whom it was addressed to
             if entry:
                 entry = _fitting(entry, verb)
+            if entry and entry.type == NOT_AN_EVENT:
+                return None  # "asked a question", "sought office": an idiom, not the verb's act
             if entry:
                 claimed.add(word.i)
                 if entry.type not in _PRESUPPOSING:  # "called off the talks", "called for talks":
