@@ -229,6 +229,22 @@ def test_quotation_spans(text, spans):
     assert [(q.start, q.end) for q in quotation_spans(text)] == spans
 
 
+def test_a_quotation_left_open_at_a_line_end_closes_at_the_next_lines_first_closing_mark():
+    text = "Paul contends that.\n\u201cI am perplexed.\nI think it goes against his plans,\u201d he said.\nHe left."
+    first, continued = quotation_spans(text)
+    assert not first.closed and continued.closed and not continued.opened
+    start, end = continued.inner
+    assert text[start:end] == "I think it goes against his plans,"
+
+
+@pytest.mark.model
+def test_a_pronoun_speaker_skips_a_name_inside_a_quotation_continued_from_the_last_line(claims_of):
+    text = ("Paul said the nominations contradict the campaign.\n\u201cI am perplexed by them.\n"
+            "I think it goes against what President Trump campaigned on,\u201d he said.")
+    claim = next(c for c in claims_of(text) if "goes against" in c.content.text)
+    assert claim.speaker.canonical is None or "Trump" not in claim.speaker.canonical
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("sentence", "name"),
