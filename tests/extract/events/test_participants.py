@@ -68,6 +68,7 @@ def test_a_nationality_modifier_is_the_actor_of_an_event_noun(parse):
         ("Gunmen assassinated the governor.", "ASSAULT"),
         ("The ambassador whom Russia recalled arrived home.", "SANCTION"),
         ("Hamas asked Egypt to mediate.", "REQUEST"),
+        ("Prosecutors pushed for 35 years in prison.", "REQUEST"),
         ("The judge granted the network's request for a restraining order.", "CONCEDE"),
         ("The minister called on Israel to withdraw.", "REQUEST"),
         ("He said the police must release the editor.", "REQUEST"),

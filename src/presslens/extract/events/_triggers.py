@@ -46,12 +46,18 @@ class Trigger:
     pattern_word: Token | None = None
 
 
+#: Prepositions that head a date as often as a pattern's object ("on Monday"; not "for": "pushed
+#: for 35 years in prison" asks for a sentence, whatever NER calls "35 years").
+_DATE_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "after", "before", "by"})
+
+
 def _pattern_words(verb: Token) -> list[Token]:
     """Words that can complete a two-word verb pattern: particle, preposition, object, pobj."""
     objects: list[Token] = []
     links: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+        if child.dep_ == "prep" and child.lower_ in _DATE_PREPS and any(
+                g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
             continue  # "On September 6, the officer called ...": a date, not "call on"
         if child.dep_ in {"dobj", "nsubjpass", "attr", "dative"}:
             objects.append(child)
