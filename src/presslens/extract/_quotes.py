@@ -41,7 +41,8 @@ class QuoteSpan:
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + (self.width if self.opened else 0), (self.end - self.width if self.closed else self.end)
+        start = self.start + (self.width if self.opened else 0)
+        return start, (self.end - self.width if self.closed else self.end)
 
 
 def _is_opening_straight(text: str, i: int, para_start: int) -> bool:

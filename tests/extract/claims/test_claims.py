@@ -230,7 +230,8 @@ def test_quotation_spans(text, spans):
 
 
 def test_a_quotation_left_open_at_a_line_end_closes_at_the_next_lines_first_closing_mark():
-    text = "Paul contends that.\n\u201cI am perplexed.\nI think it goes against his plans,\u201d he said.\nHe left."
+    text = ("Paul contends that.\n\u201cI am perplexed.\n"
+            "I think it goes against his plans,\u201d he said.\nHe left.")
     first, continued = quotation_spans(text)
     assert not first.closed and continued.closed and not continued.opened
     start, end = continued.inner

@@ -116,7 +116,8 @@ def _has_object(verb: Token) -> bool:
     relative's own subject is its relativizer ("those who don't recall": the noun is the subject)."""
     if any(c.dep_ in OBJECT_DEPS for c in verb.children) or verb.dep_ == "acl":
         return True
-    return verb.dep_ == "relcl" and not any(c.dep_ in SUBJECT_DEPS and c.tag_ in _WH_TAGS for c in verb.children)
+    return verb.dep_ == "relcl" and not any(
+        c.dep_ in SUBJECT_DEPS and c.tag_ in _WH_TAGS for c in verb.children)
 
 
 def _is_verb(tok: Token) -> bool:

@@ -126,7 +126,8 @@ def resolve_description(
     paragraph = layout.paragraph(tok.idx)
     head = tok.lemma_.lower()
     # binding: an object never means its own verb's subject ("Putin met the envoy": not Putin)
-    bound = {c.key for c in active if tok.dep_ not in SUBJECT_DEPS and coargument_subject(tok, c.token, tok.doc)}
+    object_like = tok.dep_ not in SUBJECT_DEPS
+    bound = {c.key for c in active if object_like and coargument_subject(tok, c.token, tok.doc)}
     window = [
         c
         for c in reversed(active)
