@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._dating import clause_date, dateline_tokens
@@ -86,9 +89,19 @@ class ArgContext:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))
-        moments = self.lex.word_class("moment")  # "at some point", "on multiple occasions"
-        out.update(t.i for t in self.doc if t.pos_ == "NOUN" and t.lemma_.lower() in moments)
+        out.update(self._moment_nouns())
         return frozenset(out)
+
+    def _moment_nouns(self) -> list[int]:
+        """Nouns naming a moment ("at some point", "on multiple occasions"), by one array read:
+        a Token object per word of the article would cost more than the test."""
+        strings = self.doc.vocab.strings
+        hashes = [strings[w] for w in self.lex.word_class("moment") if w in strings]
+        if not hashes or not len(self.doc):
+            return []
+        rows = self.doc.to_array([POS, LEMMA])
+        hit = (rows[:, 0] == NOUN) & np.isin(rows[:, 1], np.array(hashes, dtype=rows.dtype))
+        return np.flatnonzero(hit).tolist()
 
     @cached_property
     def _dateline_tokens(self) -> frozenset[int]:

@@ -126,8 +126,10 @@ def resolve_description(
     paragraph = layout.paragraph(tok.idx)
     head = tok.lemma_.lower()
     # binding: an object never means its own verb's subject ("Putin met the envoy": not Putin)
-    object_like = tok.dep_ not in SUBJECT_DEPS
-    bound = {c.key for c in active if object_like and coargument_subject(tok, c.token, tok.doc)}
+    bound = (
+        {c.key for c in active if coargument_subject(tok, c.token, tok.doc)}
+        if tok.dep_ not in SUBJECT_DEPS else set()
+    )
     window = [
         c
         for c in reversed(active)
