@@ -91,6 +91,7 @@ def test_polysemous_verbs_coded_by_what_they_act_on(parse, sentence, etype):
         ("Later, the White House fired James Goldstein.", "ASSAULT"),
         ("He is demonstrating that he is not fit to sit on the bench.", "PROTEST"),
         ("The suspect was armed with a rifle.", "AID"),
+        ("Police confronted a woman armed with a microphone.", "AID"),
         ("Officers executed the search warrant.", "ASSAULT"),
         ("The misrepresentation destroyed any remaining confidence.", "COERCE"),
         ("The judge has always welcomed criticism.", "CONSULT"),

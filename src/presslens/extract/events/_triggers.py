@@ -145,8 +145,10 @@ def _deontic_complement(
 
 
 def _agentless_passive(verb: Token) -> bool:
-    """A passive form without a by-agent ("was armed with a rifle"; not "was armed by Iran")."""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    """A passive form without a by-agent ("was armed with a rifle", "a woman armed with a camera";
+    not "was armed by Iran")."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
