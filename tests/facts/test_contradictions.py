@@ -172,6 +172,37 @@ def test_a_toll_that_grows_day_by_day_is_an_update_one_that_falls_is_disputed(to
     assert bool(counts) is disputed
 
 
+@pytest.mark.parametrize(("second_day", "revised"), [(23, True), (22, False)])
+def test_a_party_revising_its_own_toll_is_an_update_another_partys_figure_disputes_both(
+    second_day, revised
+) -> None:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    said = [  # (outlet, day, speaker, toll)
+        ("AP", 22, "The Palestinian health ministry", "500 people were killed."),
+        ("BBC", second_day, "Hamas", "471 people were killed."),
+        ("CNN", 23, "US intelligence", "100 to 300 people were killed."),
+    ]
+    articles = []
+    for outlet, day, speaker, content in said:
+        text = f"The Palestinian group Hamas runs Gaza. {speaker} said {content}"
+        claim = _claim(text, f"{speaker} said", content)
+        claim = claim.model_copy(update={"speaker": Mention(text=speaker, start=claim.speaker.start,
+                                                             end=claim.speaker.start + len(speaker))})
+        articles.append(StoryInput(outlet, outlet, dt.date(2026, 3, day), "t", text, claims=(claim,)))
+    story = Story(id="s", title="t", articles=tuple(a.article_id for a in articles))
+    cards = [sorted(side.value for side in c.sides)
+             for c in story_contradictions(story, articles, link_actors([])) if c.kind == "count"]
+    if revised:  # 500 then 471 from one side: each stands against the US figure, not each other
+        assert sorted(cards) == [["100 to 300", "471"], ["100 to 300", "500"]]
+    else:  # two figures of one side on one day disagree
+        assert cards == [["100 to 300", "471", "500"]]
+
+
 def test_an_outlets_own_toll_counts_against_a_sources_and_an_age_is_no_count() -> None:
     import datetime as dt
 

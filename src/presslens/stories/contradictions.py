@@ -14,8 +14,9 @@ analyst that is not one costs more than one missed):
   then the diagnosis within one manner), parties too (the side, then which
   group). A group with two or more positions is a contradiction when some
   disagreeing pair comes from different outlets — disagreement inside one
-  outlet is the article's own contradiction, reported per article. The
-  outlet's-voice evidence is the clause that states the fact.
+  outlet is the article's own contradiction, reported per article, and a party revising
+  its own figure on a later day (500 dead on the night, 471 the next day, both from Gaza's
+  health ministry) is an update, not a dispute. The outlet's-voice evidence is the clause that states the fact.
 - **people**: ages, ranks, citizenships and birth years the outlets give one person.
 - **events** of the de-duplicated timeline (``stories.timeline``): reports of
   one event that give different calendar dates (*when*; one side backed by two
@@ -83,7 +84,7 @@ def _claim_source(item: SourcedFact) -> ContradictionSource:
         outlet=item.article.outlet,
         kind=item.kind,
         index=item.claim_index,
-        speaker=(item.claim.speaker.canonical or item.claim.speaker.text) if item.kind == "claim" else None,
+        speaker=_speaker(item),
         evidence=item.claim.evidence,
     )
 
@@ -115,6 +116,8 @@ def _width(item: SourcedFact) -> float:
 
 
 Disagree = Callable[[Fact, Fact], bool]
+# Whether two sides' difference is no dispute (a party revising its own figure).
+Settled = Callable[[list[SourcedFact], list[SourcedFact]], bool]
 
 
 def _positions(items: list[SourcedFact], disagree: Disagree = facts_disagree) -> list[list[SourcedFact]]:
@@ -207,16 +210,17 @@ def _party_cards(items: list[SourcedFact], affiliation: dict[str, frozenset[str]
 _KINDS: dict[str, Literal["count", "cause", "actor"]] = {"count": "count", "cause": "cause", "party": "actor"}
 
 
-def _affiliations(articles: Sequence[StoryInput], items: list[SourcedFact]) -> dict[str, frozenset[str]]:
-    """The country each group named as a party is tied to somewhere in the story's articles:
-    "Palestinian Islamic Jihad", "Gaza-based Hamas militants", "the Palestinian group Hamas" (a
-    place word right before the name, or before "group"/"movement"; "Israel and Hamas" ties none)."""
+def _affiliations(articles: Sequence[StoryInput], values: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The country each group named in `values` (parties, speakers) is tied to somewhere in the
+    story's articles: "Palestinian Islamic Jihad", "Gaza-based Hamas militants", "the Palestinian
+    group Hamas" (a place word right before the name, or before "group"/"movement"; "Israel and
+    Hamas" ties none)."""
     places = fact_lexicon().places
     phrases: dict[str, frozenset[str]] = {}  # each group's wording once, however many say it
-    for item in items:
-        names = party_sides(item.fact.value)[1]
+    for value in values:
+        names = party_sides(value)[1]
         if names:
-            phrase = " ".join(w for w in re.findall(r"[\w’'-]+", item.fact.value) if w.lower() in names)
+            phrase = " ".join(w for w in re.findall(r"[\w’'-]+", value) if w.lower() in names)
             phrases[phrase] = names
     found: dict[str, set[str]] = {}
     for phrase, names in phrases.items():
@@ -245,11 +249,15 @@ def _claim_contradictions(
         if kind == "cause":
             cards = _cause_cards(items)
         elif kind == "actor":
-            cards = _party_cards(items, _affiliations(articles, items))
+            cards = _party_cards(items, _affiliations(articles, (i.fact.value for i in items)))
         else:
             cards = [("", _positions(items), facts_disagree)]
+        settled: Settled | None = None
+        if kind == "count":
+            speakers = _affiliations(articles, filter(None, map(_speaker, items)))
+            settled = partial(_revised, affiliation=speakers)
         for suffix, card_positions, disagree in cards:
-            for positions in _disputes(card_positions, disagree):
+            for positions in _disputes(card_positions, disagree, settled):
                 if kind == "count" and attribute in fact_lexicon().rising and _rising(positions):
                     continue  # a toll that grows from one day's reports to the next is updated, not disputed
                 subject = items[0].fact.subject
@@ -291,18 +299,53 @@ def _rising(positions: list[list[SourcedFact]]) -> bool:
     return all(a[3] <= b[2] for a in spans for b in spans if a[1] < b[0])
 
 
+def _speaker(item: SourcedFact) -> str | None:
+    return (item.claim.speaker.canonical or item.claim.speaker.text) if item.kind == "claim" else None
+
+
+def _party_of(speaker: str | None, affiliation: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The party a speaker stands for: its countries, a group's affiliated country ("Hamas" ->
+    Palestine), else the group's own name; empty for "media outlets" or the outlet's voice."""
+    if not speaker:
+        return frozenset()
+    countries, names = party_sides(speaker)
+    tied = countries | frozenset(c for n in names for c in affiliation.get(n, ()))
+    return tied or names
+
+
+def _revised(p: list[SourcedFact], q: list[SourcedFact], affiliation: dict[str, frozenset[str]]) -> bool:
+    """Two figures one party gave on different days: a revision, not a dispute (the Gaza health
+    ministry's 500 on the night, its 471 the next day). Every speaker of the two sides that stands
+    for a party stands for the same one, each side has such a speaker, and the sides were first
+    published on different days; a figure in the outlet's voice or from "media outlets" follows
+    the source it repeats. Two outlets giving one source's figure differently on one day still
+    disagree."""
+    parties = [[_party_of(_speaker(i), affiliation) for i in side] for side in (p, q)]
+    if not all(any(side) for side in parties):
+        return False
+    common = frozenset.intersection(*(party for side in parties for party in side if party))
+    days = [{i.article.published for i in side} for side in (p, q)]
+    if not common or any(None in d for d in days):
+        return False
+    return min(days[0]) != min(days[1])
+
+
 def _disputed(p: list[SourcedFact], q: list[SourcedFact], disagree: Disagree) -> bool:
     """Some fact of one side disputes some fact of the other, told by another outlet."""
     return any(_outlet(a.article) != _outlet(b.article) and disagree(a.fact, b.fact) for a in p for b in q)
 
 
-def _disputes(positions: list[list[SourcedFact]], disagree: Disagree) -> list[list[list[SourcedFact]]]:
+def _disputes(
+    positions: list[list[SourcedFact]], disagree: Disagree, settled: Settled | None = None
+) -> list[list[list[SourcedFact]]]:
     """The cards a set of positions makes: each a largest set of positions that all dispute one
-    another across outlets. A card sets every side against every other, so sides that agree
+    another across outlets (and that `settled` does not reconcile: a party's revised figure). A
+    card sets every side against every other, so sides that agree
     never share one: "Islamic Jihad did it" and "Israel did not" both stand against "Israel did
     it", not against each other, and make two cards with it (maximal cliques, Bron & Kerbosch)."""
     n = len(positions)
-    against = {i: {j for j in range(n) if j != i and _disputed(positions[i], positions[j], disagree)}
+    against = {i: {j for j in range(n) if j != i and _disputed(positions[i], positions[j], disagree)
+                    and not (settled and settled(positions[i], positions[j]))}
                for i in range(n)}
     cliques: list[set[int]] = []
 
