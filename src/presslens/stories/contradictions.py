@@ -16,7 +16,8 @@ analyst that is not one costs more than one missed):
   disagreeing pair comes from different outlets — disagreement inside one
   outlet is the article's own contradiction, reported per article, and a party revising
   its own figure on a later day (500 dead on the night, 471 the next day, both from Gaza's
-  health ministry) is an update, not a dispute. The outlet's-voice evidence is the clause that states the fact.
+  health ministry) is an update, not a dispute. The outlet's-voice evidence is the clause
+  that states the fact.
 - **people**: ages, ranks, citizenships and birth years the outlets give one person.
 - **events** of the de-duplicated timeline (``stories.timeline``): reports of
   one event that give different calendar dates (*when*; one side backed by two

@@ -311,6 +311,10 @@ def test_a_present_tense_report_with_its_time_is_still_an_act(pipeline):
     [
         ("The minister did not mention that the rebels shelled the village.", "shelled", True),
         ("The army never said that Greek troops had crossed the border.", "crossed", True),
+        # a subject that names no speaker: no one is told as saying it
+        ("Neither Hamas nor Israel has claimed the rebel group fired the rocket.", "fired", True),
+        ("No official said that the rebels shelled the village.", "shelled", True),
+        ("None of the witnesses said the police fired first.", "fired", True),
         # what is denied inside the content is a statement all the same
         ("The ministry said Russian troops did not shell the village.", "shell", False),
     ],

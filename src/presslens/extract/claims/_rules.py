@@ -423,8 +423,23 @@ def verb_draft(
         return None
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     cue = doc[verb.i : max(cue_end, verb.i + 1 + len(particle))]
-    negated = verb.lemma_ in lex.speech and any(c.dep_ == "neg" for c in verb.children)
+    negated = verb.lemma_ in lex.speech and (any(c.dep_ == "neg" for c in verb.children) or _nobody(verb))
     return Draft(source, cue, trimmed, "evidential" if evidential else "verb", rule, trailing, negated)
+
+
+# Subjects that say no one spoke: "nobody", "none of them", "no official", "neither X nor Y".
+_NO_ONE = frozenset({"nobody", "none", "neither", "noone"})
+
+
+def _nobody(verb: Token) -> bool:
+    """Whether the verb's subject denies there is a speaker ("Neither Islamic Jihad nor Israel has
+    claimed ...", "No official said ..."): like a negated cue, no one is told as saying it."""
+    return any(
+        subj.lower_ in _NO_ONE
+        or any(c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subj.children)
+        for subj in verb.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def mistagged_verb(tok: Token) -> bool:
