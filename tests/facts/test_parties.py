@@ -33,11 +33,25 @@ def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) 
         ("Serbia was not involved in the shelling", "Serbia", True),
         ("the Kremlin has had no role in the poisoning", "the Kremlin", True),
         ("Hezbollah wasn't responsible for the blast", "Hezbollah", True),
+        ("the blast was likely caused by a misfiring Palestinian rocket", "Palestinian", False),
+        ("nothing says it was a strike, but the most likely (scenario) is a Lebanese rocket", "Lebanese",
+         False),
+        ("The most probable explanation is a Russian missile", "Russian", False),
     ],
 )
 def test_statements_of_who_did_it(text: str, value: str, denied: bool) -> None:
     (fact,) = _parties(text)
     assert (fact.attribute, fact.value, fact.denied) == ("responsibility", value, denied)
+
+
+def test_a_party_told_in_what_the_speaker_rejects_is_denied() -> None:
+    """The content of "denied that ..." is what the speaker says did not happen."""
+    text = "that a failed rocket launched by the Islamic Jihad hit the hospital"
+    span = TextSpan(text=text, start=0, end=len(text))
+    for act, denied in (("REJECT", True), (None, False)):
+        claim = Claim(speaker=Mention(text="Hamas"), cue=TextSpan(text="denied", start=0, end=6),
+                      content=span, evidence=span, act=act)
+        assert [(f.value, f.denied) for f in claim_facts(claim, text)] == [("Islamic Jihad", denied)]
 
 
 def test_a_pronoun_is_the_source_that_speaks_and_no_one_in_the_outlets_voice() -> None:

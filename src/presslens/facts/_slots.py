@@ -125,8 +125,10 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
             if claim.cue == claim.content:  # the outlet's own sentence: "it" is no one known
                 continue
             value = claim.speaker.text  # "IS said it was responsible": the speaker
-        if pattern.kind == "party" and not denied and _disputed(content, match.start()):
-            denied = True  # "disputed the army's claim that ... a rocket launched by X": not X
+        rejected = claim.act == "REJECT" or _disputed(content, match.start())
+        if pattern.kind == "party" and not denied and rejected:
+            # "disputed the army's claim that ... a rocket launched by X", "denied that X fired": not X
+            denied = True
         elif pattern.kind == "party" and not denied and _doubted(content, match.start()):
             continue  # "whether it was an Israeli air strike": no one is named as having done it
         if pattern.kind == "party":
