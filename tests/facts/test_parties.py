@@ -37,6 +37,10 @@ def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) 
         ("nothing says it was a strike, but the most likely (scenario) is a Lebanese rocket", "Lebanese",
          False),
         ("The most probable explanation is a Russian missile", "Russian", False),
+        ("allegations of Georgian involvement are “absurd”", "Georgian", True),
+        ("claims of Serbian complicity were false", "Serbian", True),
+        ("the gunmen had contacts on Georgian soil", "Georgian", False),
+        ("the attackers had links to the Moldovan special services", "Moldovan", False),
     ],
 )
 def test_statements_of_who_did_it(text: str, value: str, denied: bool) -> None:
