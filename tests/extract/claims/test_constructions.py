@@ -264,3 +264,30 @@ def test_an_attack_on_a_building_is_no_attribution_an_attack_on_a_plan_is(claims
     assert [c.cue.text for c in physical if c.cue.text == "attacked"] == []
     verbal = claims_of("The senator attacked the budget plan on Friday.")
     assert _only(verbal, "attacked").content.text.startswith("the budget plan")
+
+
+def test_a_closing_cue_the_parser_gave_two_subjects_speaks_for_the_clause_before_the_comma() -> None:
+    """The parse of "The men who stormed the hall planned to flee, the service said" that makes
+    "men" a second subject of "said" (seen from the small English model on long relative clauses):
+    the subject after the comma speaks, the words before it are what was said."""
+    from spacy.vocab import Vocab
+
+    from presslens.extract.claims._rules import _doubled_subject, subject_of
+
+    words = ["The", "men", "who", "stormed", "the", "hall", "planned", "to", "flee", ",", "the", "service",
+             "said", "."]
+    heads = [1, 12, 3, 1, 5, 3, 1, 8, 6, 12, 11, 12, 12, 12]
+    deps = ["det", "nsubj", "nsubj", "relcl", "det", "dobj", "acl", "aux", "xcomp", "punct", "det", "nsubj",
+            "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PRON", "VERB", "DET", "NOUN", "VERB", "PART", "VERB", "PUNCT", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    said = doc[12]
+    assert subject_of(said).text == "service"
+    content_subject, source = _doubled_subject(said)
+    assert (content_subject.text, source.text) == ("men", "service")
+    # an apposition-like "The minister, the spokesman said, ..." holds no statement: no repair
+    plain = Doc(Vocab(), words=["The", "minister", ",", "the", "spokesman", "said", "."],
+                heads=[1, 5, 5, 4, 5, 5, 5], deps=["det", "nsubj", "punct", "det", "nsubj", "ROOT", "punct"],
+                pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"])
+    assert _doubled_subject(plain[5]) is None

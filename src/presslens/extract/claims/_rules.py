@@ -114,6 +114,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     Cambridge Grammar of the English Language", 12.3.4), so "rules that promise
     ..." has the noun it modifies as source.
     """
+    if (doubled := _doubled_subject(verb)) is not None:
+        return doubled[1]
     for child in verb.children:
         if child.dep_ == "nsubj" and dateline(child):
             # "WASHINGTON -- President Obama ... said": where the report was filed, never who speaks
@@ -145,6 +147,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return None
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def _doubled_subject(verb: Token) -> tuple[Token, Token] | None:
+    """(content subject, source) of a closing cue the parser gave two subjects: in "The men who
+    attacked the hall planned to flee, the service said" it makes "men" a subject of "said" and
+    "planned" a clause on "men". The subject right after the comma is who speaks; everything
+    from the first subject to that comma is what was said."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return None
+    first, second = subjects
+    comma = second.left_edge.i - 1
+    if comma <= first.right_edge.i - 1 or verb.doc[comma].text != "," or first.right_edge.i != comma - 1:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in first.subtree):
+        return None  # "The minister, the spokesman said": no statement before the comma
+    return first, second
 
 
 def dateline(tok: Token) -> bool:
@@ -229,6 +248,7 @@ def _interrupted_clause(verb: Token) -> tuple[int, int] | None:
 
 
 _CLOSING_CUE = "closing cue the parser coordinated"
+_DOUBLED_SUBJECT = "closing cue the parser gave two subjects"
 
 
 def _closing_cue_content(verb: Token) -> tuple[int, int] | None:
@@ -373,6 +393,8 @@ def verb_draft(
         content, rule = passive_subject(verb, lex.possessed_nouns), "passive subject"
     if content is None and verb.dep_ == "conj":
         content, rule = _closing_cue_content(verb), _CLOSING_CUE
+    if content is None and (doubled := _doubled_subject(verb)) is not None:
+        content, rule = (doubled[0].left_edge.i, doubled[1].left_edge.i - 1), _DOUBLED_SUBJECT
     if takes == "as" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
         return None  # "sees the deal as a threat" reports a view; "saw the video" does not
     if content is None and takes != "quote":  # "continued to rise" is no attribution
@@ -414,7 +436,7 @@ def verb_draft(
     if content is None:
         return None
     # a participle before a closing cue is the content's ("..., but likely caused by a rocket, X said")
-    closing = rule == _CLOSING_CUE
+    closing = rule in (_CLOSING_CUE, _DOUBLED_SUBJECT)
     trailing = None if closing else _trailing_participle(verb, content, lex)
     if trailing is not None:
         content = (content[0], trailing.left_edge.i)

@@ -71,12 +71,18 @@ def implicated_party(
 
 def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
     """The verb's subject, or that of the verb it complements, is a perpetrator noun."""
+    controlled = False
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject.lemma_.lower() in perpetrators
+        if controlled and verb.dep_ == "acl":
+            # "the terrorists who attacked the hall planned to flee, X said", parsed with "planned"
+            # on "terrorists"; "the men ordered to flee": whoever "to flee" is said of, the noun is
+            return verb.head.lemma_.lower() in perpetrators
         if verb.dep_ not in _CONTROL_DEPS and verb.dep_ != "conj":
             return False
+        controlled = verb.dep_ in _CONTROL_DEPS
         verb = verb.head
     return False
 
