@@ -351,3 +351,14 @@ def test_a_claim_told_as_not_made_states_no_facts():
     claim = _claim(text, "Officials", "Ali Karimi died of a stroke")
     assert claim_facts(claim, text)
     assert claim_facts(claim.model_copy(update={"negated": True}), text) == []
+
+
+def test_where_the_attackers_were_heading_is_a_card_by_country() -> None:
+    cards = [c for c in _story_cards([
+        ("a", "RT", "The security service said the gunmen planned to flee to Georgia."),
+        ("b", "BBC", "The president said the gunmen were trying to escape towards the Georgian border."),
+        ("c", "AP", "The Armenian leader said the gunmen who fled after the attack meant to enter Armenia."),
+    ]) if c.topic == "where they were heading"]
+    (card,) = cards
+    assert card.kind == "place"
+    assert sorted(sorted(s.article for s in side.sources) for side in card.sides) == [["a", "b"], ["c"]]

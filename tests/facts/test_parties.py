@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.facts import Fact, claim_facts, parties_disagree, party_sides
+from presslens.facts import Fact, claim_facts, facts_disagree, parties_disagree, party_sides
 from presslens.models import Claim, Mention, TextSpan
 
 
@@ -130,3 +130,44 @@ def test_not_one_party_but_another_denies_the_first_and_states_the_second() -> N
         "the explosion was not the result of a Syrian air strike, but likely caused by a Kurdish rocket"
     )
     assert {(f.value, f.denied) for f in facts} == {("Syrian", True), ("Kurdish", False)}
+
+
+def _places(text: str) -> list[Fact]:
+    span = TextSpan(text=text, start=0, end=len(text))
+    cue = TextSpan(text="said", start=0, end=4)
+    claim = Claim(speaker=Mention(text="the ministry"), cue=cue, content=span, evidence=span)
+    return [f for f in claim_facts(claim, text) if f.kind == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "denied"),
+    [
+        ("the gunmen planned to flee to Georgia", "Georgia", False),
+        ("they tried to escape and were moving towards Armenia", "Armenia", False),
+        ("the suspects were trying to make off heading towards the Georgian border", "Georgian", False),
+        ("the men who managed to escape after the attack intended to enter Turkey", "Turkey", False),
+        ("the attackers attempted to hide in Azerbaijan", "Azerbaijan", False),
+        ("the Georgian side had prepared ‘a gap’ in the fence for them", "Georgian", False),
+        ("a window to cross the border was prepared on the Armenian side", "Armenian", False),
+        ("the version that the gunmen were fleeing toward Georgia does not withstand any criticism",
+         "Georgia", True),
+    ],
+)
+def test_statements_of_where_they_were_heading(text: str, value: str, denied: bool) -> None:
+    assert [(f.value, f.denied) for f in _places(text)][:1] == [(value, denied)]
+
+
+def test_going_somewhere_without_fleeing_is_no_destination() -> None:
+    assert _places("the minister travelled to Georgia for talks") == []
+    assert _places("thousands went to Armenia on holiday") == []
+
+
+def test_destinations_disagree_by_country() -> None:
+    (ukraine,), (belarus,), (border,) = (_places(t) for t in (
+        "they planned to flee to Ukraine", "they intended to escape into Belarus",
+        "they fled towards the Ukrainian border"))
+    (not_ukraine,) = _places("the version that they fled to Ukraine does not hold water")
+    (city,) = _places("they fled to Bryansk")
+    assert facts_disagree(ukraine, belarus) and not facts_disagree(ukraine, border)
+    assert facts_disagree(not_ukraine, border) and not facts_disagree(not_ukraine, belarus)
+    assert not facts_disagree(city, ukraine)  # a place no country is known for lies on the way to any

@@ -16,7 +16,7 @@ from typing import Literal
 from presslens.facts._fact import POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import fact_lexicon
 
-__all__ = ["parties_disagree", "party_sides"]
+__all__ = ["parties_disagree", "party_sides", "places_disagree"]
 
 
 @lru_cache(maxsize=4096)  # asked for both values of every pair of parties compared across a story
@@ -82,6 +82,19 @@ def parties_disagree(
     if not wide_a and not wide_b:
         return groups_differ
     return bool(na or wide_a) and bool(nb or wide_b)  # a group tied to no country against states
+
+
+def places_disagree(a: Fact, b: Fact) -> bool:
+    """Whether two statements of where someone was heading contradict each other: by the
+    countries they name only ("Ukraine" vs "Belarus"; "the Ukrainian border" is Ukraine). A
+    place no country stands for ("Bryansk" unless the gazetteer knows it) disputes nothing:
+    it may lie on the way to either. A denial disagrees with a statement of its country."""
+    if a.denied and b.denied:
+        return False
+    ca, cb = party_sides(a.value)[0], party_sides(b.value)[0]
+    if not ca or not cb:
+        return False
+    return bool(ca & cb) if a.denied or b.denied else not ca & cb
 
 
 def _all_caps(value: str, names: frozenset[str]) -> bool:

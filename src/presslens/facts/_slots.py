@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from presslens.facts._fact import NAME_PATTERN, POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import CYRILLIC, SlotPattern, cause_category, fact_lexicon, slot_patterns
-from presslens.facts._parties import parties_disagree
+from presslens.facts._parties import parties_disagree, places_disagree
 from presslens.models import Claim
 
 __all__ = ["claim_facts", "facts_disagree", "subjects_compatible"]
@@ -56,6 +56,8 @@ _MEANS_AND_MANNERS = frozenset({"weapon", "homicide", "suicide", "accident"})
 _AUXILIARIES = ("were", "was", "have", "had", "been", "были", "было", "был")
 # A word in any script (a count's noun may be Russian: "137 человек").
 _WORD = re.compile(r"[^\W\d_]+")
+# Kinds whose value is a name, read as the countries it holds: who did it, where they were heading.
+_NAMED_KINDS = frozenset({"party", "place"})
 # Pronouns that stand for a party; in a source's words, the source itself.
 _PRONOUN_PARTIES = frozenset({"it", "they", "we"})
 
@@ -73,7 +75,7 @@ def _subject_before(window: str) -> str | None:
 
 def _clean_value(kind: str, raw: str) -> str:
     value = raw.strip().strip("\"“”'").strip()
-    if kind == "party":  # a name keeps its capitals: they tell it from the words around it
+    if kind in _NAMED_KINDS:  # a name keeps its capitals: they tell it from the words around it
         return value.strip(",. ")
     if kind == "cause":  # a value that opens with a cut word ("on February 16") names no cause
         value = _CAUSE_CUT.sub("", " " + value).strip()
@@ -126,12 +128,12 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
                 continue
             value = claim.speaker.text  # "IS said it was responsible": the speaker
         rejected = claim.act == "REJECT" or _disputed(content, match.start())
-        if pattern.kind == "party" and not denied and rejected:
+        if pattern.kind in _NAMED_KINDS and not denied and rejected:
             # "disputed the army's claim that ... a rocket launched by X", "denied that X fired": not X
             denied = True
-        elif pattern.kind == "party" and not denied and _doubted(content, match.start()):
+        elif pattern.kind in _NAMED_KINDS and not denied and _doubted(content, match.start()):
             continue  # "whether it was an Israeli air strike": no one is named as having done it
-        if pattern.kind == "party":
+        if pattern.kind in _NAMED_KINDS:
             subject = None  # the act the story is about
         elif pattern.kind == "count":
             qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
@@ -258,6 +260,8 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         return False
     if a.kind == "party":
         return parties_disagree(a, b)
+    if a.kind == "place":
+        return places_disagree(a, b)
     if a.kind == "count":
         qa, qb = a.qualifier, b.qualifier
         lex = fact_lexicon()

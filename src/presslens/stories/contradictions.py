@@ -208,7 +208,9 @@ def _party_cards(items: list[SourcedFact], affiliation: dict[str, frozenset[str]
     return cards
 
 
-_KINDS: dict[str, Literal["count", "cause", "actor"]] = {"count": "count", "cause": "cause", "party": "actor"}
+_KINDS: dict[str, Literal["count", "cause", "actor", "place"]] = {
+    "count": "count", "cause": "cause", "party": "actor", "place": "place"
+}
 
 
 def _affiliations(articles: Sequence[StoryInput], values: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -264,6 +266,8 @@ def _claim_contradictions(
                 subject = items[0].fact.subject
                 if kind == "actor":
                     topic = _DOER_TOPIC + suffix
+                elif kind == "place":
+                    topic = _DESTINATION_TOPIC
                 else:
                     where = f" in {subject}" if kind == "count" else f" of {subject}"
                     topic = attribute + (where if subject else "") + suffix
@@ -415,6 +419,7 @@ def _named_actor(name: str | None, actors: ActorIndex) -> str | None:
 
 
 _DOER_TOPIC = "who carried it out"
+_DESTINATION_TOPIC = "where they were heading"
 
 
 def _event_contradictions(
