@@ -60,6 +60,7 @@ class FactLexicon:
     calendar: frozenset[str]  # month and weekday names, lower case: capitalised, yet never a subject
     party_fillers: frozenset[str]  # words in a party's phrase that name no party ("failed", "rocket")
     doubt: frozenset[str]  # "whether", "not": a party named just after one is not asserted
+    likelihood: frozenset[str]  # "likely", "assessed": who did it told as an assessment, not a charge
     places: dict[str, str]  # lower-case demonym, country, region or seat -> ISO code
 
 
@@ -104,6 +105,7 @@ def fact_lexicon() -> FactLexicon:
         ),
         party_fillers=words("party-filler"),
         doubt=words("doubt"),
+        likelihood=words("likelihood"),
         places=_places(),
     )
 

@@ -271,6 +271,14 @@ def test_a_culprit_that_is_no_named_party_accuses_no_one(pipeline):
                        "weather").act is None
 
 
+def test_who_did_it_given_as_an_assessment_accuses_no_one(pipeline):
+    # an intelligence finding of likelihood is coded as no act; the same words said outright accuse
+    assessed = "The depot fire was likely caused by a misfiring Armenian rocket, the intelligence agency said"
+    assert _claim_with(_analyse(pipeline, assessed), "rocket").act is None
+    charged = "The depot fire was caused by a misfiring Armenian rocket, the defence ministry said"
+    assert _claim_with(_analyse(pipeline, charged), "rocket").act == "ACCUSE"
+
+
 
 @pytest.mark.parametrize(
     ("text", "word", "act"),

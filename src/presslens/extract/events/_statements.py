@@ -54,7 +54,7 @@ from presslens.extract._shared import (
 from presslens.extract.events._implicated import implicated_party
 from presslens.extract.events._lexicon import HOSTILE, event_lexicon
 from presslens.extract.events._roles import PARTY_LABELS
-from presslens.facts import claim_facts, party_sides
+from presslens.facts import claim_facts, fact_lexicon, party_sides
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 
 __all__ = ["statement_acts"]
@@ -231,8 +231,18 @@ def _blamed(claim: Claim, text: str, own_countries: frozenset[str]) -> tuple[str
     no one)."""
     for fact in claim_facts(claim, text):
         if fact.kind == "party" and not fact.denied and not _own_party(fact.value, claim, own_countries):
+            if _assessed(text, claim.content.start, fact.start):
+                return None, None  # "likely caused by a misfiring X rocket": a finding, no charge
             return "ACCUSE", Mention(text=fact.value, start=fact.start, end=fact.end)
     return None, None
+
+
+def _assessed(text: str, start: int, at: int) -> bool:
+    """The sentence of the content up to `at` says how likely it is ("likely caused by", "the most
+    probable explanation is", "judges that"): intelligence services and governments give who did
+    it as an assessment (PLOVER leaves such findings uncoded: OTHER), not as an accusation."""
+    sentence = re.split(r"[.!?]\s", text[start:at])[-1].lower()
+    return any(w in fact_lexicon().likelihood for w in re.findall(r"[a-z]+", sentence))
 
 
 def _implicates(
