@@ -19,6 +19,8 @@ from presslens.stories.sites import same_area, same_site, site_of
         ("concert hall", "hospital", False),
         ("a popular concert hall complex", "Crocus City Hall", True),  # the grounds named after the hall
         ("the hospital building", "school building", False),
+        ("areas near the hospital", "Al-Ahli Hospital", False),  # what was hit lies near the site
+        ("targets close to the concert hall", "Crocus City Hall", False),
     ],
 )
 def test_two_wordings_of_one_site(a: str, b: str, same: bool) -> None:

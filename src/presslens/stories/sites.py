@@ -36,6 +36,10 @@ _AREA_WORDS = frozenset({"region", "oblast", "province", "district", "governorat
 _CONTAINERS = frozenset({"complex", "building", "buildings", "premises", "grounds", "compound", "campus"})
 
 
+#: Words that place what was hit by another site ("areas near the hospital"): it is not that site.
+_NEAR = frozenset({"near", "around", "outside", "beside", "nearby", "close", "next", "opposite"})
+
+
 @dataclass(frozen=True)
 class Site:
     head: str
@@ -50,6 +54,9 @@ def site_of(text: str | None) -> Site | None:
         return None
     words = _WORD.findall((text or "").replace("’s", "").replace("'s", ""))
     words = [w for w in words if w.lower() not in _ARTICLES]
+    near = next((i for i, w in enumerate(words) if w.lower() in _NEAR), None)
+    if near is not None:  # "areas near the hospital" were hit, not the hospital
+        words = words[:near]
     if not words or len(words[-1]) < 3:
         return None
     if words[-1].lower() in _AREA_WORDS and len(words) > 1 and resolve_place(" ".join(words[:-1])):

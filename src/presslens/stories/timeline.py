@@ -518,7 +518,7 @@ def _text_contains(report: _Report, other: _Report) -> bool:
 def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report]:
     reports = []
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
-        disputes = [(c.evidence, party_key(c.act_target, actors), c.act == "REJECT")
+        disputes = [_Dispute(c.evidence, c.content, party_key(c.act_target, actors), c.act == "REJECT")
                     for c in article.claims if c.act in _DISPUTING_ACTS]
         for index, event in enumerate(article.events):
             if event.negated or event.modality != "asserted":
@@ -546,8 +546,18 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
     return reports
 
 
+@dataclass(frozen=True)
+class _Dispute:
+    """An accusation or a denial of an article: where it is, what it says, whom it accuses."""
+
+    evidence: TextSpan
+    content: TextSpan
+    accused: str | None
+    denial: bool
+
+
 def _told_by_another(
-    event: Event, disputes: list[tuple[TextSpan, str | None, bool]], actors: ActorIndex
+    event: Event, disputes: list[_Dispute], actors: ActorIndex
 ) -> Literal["told", "blamed"] | None:
     """How an accusation holds an attack it tells of: "told" when the attack is the accusation's
     own words ("the ministry said an Israeli strike hit the hospital", "Kyiv says Moscow staged
@@ -559,26 +569,42 @@ def _told_by_another(
     arrest or a sanction a source relates ("police detained 366, according to OVD-Info"), an attack
     by a party the statement does not accuse, and an attack event noun with no named actor are
     None: the act's reports. An attack a denial names with no one to blame ("the attack on the
-    hospital was not from our forces", the army said) is the denial's: "told".
+    hospital was not from our forces", the army said) is the denial's: "told". An attack with its
+    doer that is all an accusation's content ("the ministry blamed an Israeli air strike", coded
+    as the ministry's own act of blaming, so told by no one) is the accusation's too, and so is
+    one in the words of an accusation that names no one the store could resolve ("condemned the
+    attack, which they believe was caused by an Israeli strike").
     """
-    if event.reported_by is None or event.type not in OCCURRENCE_TYPES:
+    if event.type not in OCCURRENCE_TYPES:
         return None
     actor = party_key(event.actor, actors)
+    if event.reported_by is None:
+        inside = any(d.content.start <= event.evidence.start and event.evidence.end <= d.content.end
+                     and d.accused is not None and d.accused == actor for d in disputes)
+        return "told" if inside and actor is not None and _within(event.actor, event.evidence) else None
     speaker = party_key(event.reported_by, actors)
     if speaker is None or speaker == "#group" or actor == "#group" or actor == speaker:
         return None
     verb = event.why.startswith("verb")  # "blamed X for the attack that killed 139": taken as given
     ev = event.evidence
-    own_words = event.actor is not None and event.actor.start is not None \
-        and ev.start <= event.actor.start < ev.end
-    for span, accused, denial in disputes:
+    own_words = event.actor is not None and _within(event.actor, ev)
+    for dispute in disputes:
+        span = dispute.evidence
         if not (span.start <= ev.start and ev.end <= span.end):
             continue
-        if (verb and actor is None) or (denial and actor is None):
+        if (verb and actor is None) or (dispute.denial and actor is None):
             return "told"
-        if actor is not None and accused == actor:
+        if actor is not None and (dispute.accused == actor or (dispute.accused is None and own_words)):
             return "told" if verb or own_words else "blamed"
     return None
+
+
+def _within(mention: Mention, span: TextSpan) -> bool:
+    """Whether `mention` is part of `span`: by offsets, or, for a mention the store kept without
+    them, by its words ("an Israeli air strike had hit the hospital" holds "Israeli")."""
+    if mention.start is not None:
+        return span.start <= mention.start < span.end
+    return bool(mention.text) and re.search(rf"(?<!\w){re.escape(mention.text)}(?!\w)", span.text) is not None
 
 
 def _statement(claim: Claim, article: StoryInput) -> Event | None:
