@@ -266,6 +266,17 @@ def test_an_attack_on_a_building_is_no_attribution_an_attack_on_a_plan_is(claims
     assert _only(verbal, "attacked").content.text.startswith("the budget plan")
 
 
+def test_a_that_clause_split_into_a_relative_clause_and_a_complement_is_one_content(claims_of) -> None:
+    # the parser hangs "that ... was not conducting" on "briefing" and takes the second conjunct
+    # ("the rockets ... did not match theirs") for the complement of "told"
+    text = ("Spokesman Ivan Petrov told a press briefing that at the time of the strike, the Georgian army "
+            "was not conducting air operations near the school and the rockets that hit the building did not "
+            "match theirs.")
+    claim = _only(claims_of(text), "told")
+    assert "was not conducting air operations" in claim.content.text
+    assert claim.content.text.endswith("did not match theirs")
+
+
 def test_a_closing_cue_the_parser_gave_two_subjects_speaks_for_the_clause_before_the_comma() -> None:
     """The parse of "The men who stormed the hall planned to flee, the service said" that makes
     "men" a second subject of "said" (seen from the small English model on long relative clauses):

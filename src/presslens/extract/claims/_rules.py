@@ -386,6 +386,12 @@ def verb_draft(
     for child in verb.children:
         if content is None and child.dep_ == "ccomp" and not _is_source_side(child, source):
             content = subtree_bounds(child)
+            before = adjunct_that_clause(verb)
+            if before is not None and before[1] == content[0]:
+                # "told a briefing that [the army was not conducting air operations] and [the
+                # rockets ... did not match theirs]": the parser hung the first conjunct on the
+                # object as a relative clause and took the second for the complement
+                content = (before[0], content[1])
             break
     if content is None:
         content, rule = adjunct_that_clause(verb), "that-clause under an adverbial"
