@@ -260,6 +260,26 @@ def test_a_verb_coordinated_with_failed_still_happened(parse):
     assert failed and failed[0].negated
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The army denied carrying out air strikes near the school.",
+     "The ministry denies that its troops shelled the market."],
+)
+def test_an_act_a_party_denies_is_told_as_not_done(parse, text):
+    hits = [e for e in _events(parse, text) if e.type == "ASSAULT"]
+    assert hits and all(e.negated for e in hits)
+    assert any(e.type == "REJECT" and not e.negated for e in _events(parse, text))  # the denial happened
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_keeps_its_own_subject(parse):
+    # "that" taken for the subject of a relative clause on "briefing", which has its own subject
+    text = ("Spokesman Ivan Petrov told a press briefing that at the time of the strike, the Georgian army "
+            "was not conducting air operations near the school.")
+    (operations,) = [e for e in _events(parse, text) if e.type == "ASSAULT"]
+    assert operations.actor is not None and operations.actor.text == "Georgian army"
+    assert operations.negated and "briefing" not in operations.evidence.text
+
+
 def test_co_agents_of_a_passive_are_no_target_of_each_other(parse):
     text = "Many rockets launched by Hamas and Islamic Jihad fell short inside Gaza."
     for event in _events(parse, text):

@@ -73,7 +73,8 @@ def _extended_bounds(trigger: Token, noun: Token | None, kind: str) -> tuple[int
         return start, end
     start, end = _clause_bounds(trigger)
     if trigger.dep_ in {"relcl", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        start = min(start, trigger.head.left_edge.i)
+        if not _complement_as_relative(trigger):
+            start = min(start, trigger.head.left_edge.i)
     elif trigger.dep_ in {"xcomp", "advcl", "conj"} and not _own_subject(trigger):
         head = trigger.head
         while head.dep_ == "conj" and not _own_subject(head) and head.head.i != head.i:
@@ -83,6 +84,14 @@ def _extended_bounds(trigger: Token, noun: Token | None, kind: str) -> tuple[int
             start = min(start, subjects[0].left_edge.i)
         start = min(start, head.i)
     return start, end
+
+
+def _complement_as_relative(clause: Token) -> bool:
+    """A that-clause the parser hung on the noun before it as a relative clause with two subjects
+    ("told a briefing that, at the time, the army was not conducting air operations"): a clause
+    of its own, which says nothing of the noun."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return len(subjects) > 1 and subjects[0].lower_ == "that"
 
 
 def _trim(doc: Doc, start: int, end: int, floor: Token) -> tuple[int, int]:

@@ -66,8 +66,8 @@ _CALLED_ON = frozenset({"on", "upon", "to"})
 def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
     """The verb's subject, or the one it borrows through a complement/purpose/conjunct link.
     A dateline parsed as a subject is passed over ("LVIV (AP) — Gunmen attacked")."""
-    for child in verb.children:
-        if child.dep_ in ACTOR_SUBJECT_DEPS and child.pos_ != "SPACE" and ctx.can_participate(child):
+    for child in _subjects(verb):
+        if child.pos_ != "SPACE" and ctx.can_participate(child):
             return child
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
@@ -99,7 +99,17 @@ def _first_conjunct(verb: Token) -> Token:
 
 
 def subject_child(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ACTOR_SUBJECT_DEPS), None)
+    return next(iter(_subjects(verb)), None)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, a complementizer the parser took for one left out when the clause has
+    its own ("told a briefing that, at the time, the army was not conducting air operations" is
+    parsed as a relative clause on "briefing" with two subjects, "that" and "army")."""
+    found = [c for c in verb.children if c.dep_ in ACTOR_SUBJECT_DEPS]
+    if len(found) > 1 and found[0].lower_ == "that":
+        return found[1:]
+    return found
 
 
 def _agent(verb: Token) -> Token | None:
@@ -185,7 +195,7 @@ def _responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
         return None
     if gov.pos_ in {"NOUN", "PROPN"}:
         return gov
-    return next((c for c in gov.children if c.dep_ in ACTOR_SUBJECT_DEPS), None)
+    return subject_child(gov)
 
 
 #: Prepositions by which a verb of going names the act it goes to do ("on a visit", "for talks").
