@@ -57,6 +57,7 @@ from presslens.facts import (
 from presslens.models import SPEECH_ACTS, TextSpan
 from presslens.resources import read_tsv
 from presslens.stories.actors import ActorIndex, fold_name
+from presslens.stories.denials import denied_acts
 from presslens.stories.records import (
     ContradictionPosition,
     ContradictionSource,
@@ -511,6 +512,30 @@ def _identity_contradictions(
     return found
 
 
+def _denial_contradictions(
+    story: Story, articles: Sequence[StoryInput], timeline: Sequence[TimelineEvent]
+) -> list[StoryContradiction]:
+    """An act a source denies against the outlets that report it (``stories.denials``)."""
+    found = []
+    for denial in denied_acts(articles, timeline):
+        denied = ContradictionSource(
+            article=denial.article.article_id, outlet=denial.article.outlet, kind="event", index=denial.index,
+            speaker=denial.event.reported_by.text if denial.event.reported_by else None,
+            evidence=denial.event.evidence,
+        )
+        reported = _unique(
+            ContradictionSource(
+                article=r.article, outlet=r.outlet, kind=r.kind, index=r.index, evidence=r.evidence
+            )
+            for r in denial.reports
+        )
+        sides = (ContradictionPosition(value="reported", sources=reported),
+                 ContradictionPosition(value="denied", sources=(denied,)))
+        topic = f"whether it happened: {denial.what}"
+        found.append(_contradiction(story, topic, "occurred", "occurred", sides))
+    return found
+
+
 def story_contradictions(
     story: Story,
     articles: Sequence[StoryInput],
@@ -529,4 +554,5 @@ def story_contradictions(
         + _event_contradictions(
             story, timeline, actors, skip_actor_of=OCCURRENCE_TYPES if doer_disputed else ()
         )
+        + _denial_contradictions(story, articles, timeline)
     )
