@@ -523,7 +523,7 @@ class StoryContradiction(_Record):
     story: str
     topic: str
     attribute: str
-    kind: Literal["cause", "count", "actor", "place", "date", "identity", "occurred"]
+    kind: Literal["cause", "count", "actor", "place", "extent", "date", "identity", "occurred"]
     sides: tuple[ContradictionPosition, ...]
     verdict: Literal["dismissed", "confirmed"] | None = Field(
         None, description="an analyst's verdict (`presslens judge`), kept across re-ingest and rebuilds"

@@ -362,3 +362,13 @@ def test_where_the_attackers_were_heading_is_a_card_by_country() -> None:
     (card,) = cards
     assert card.kind == "place"
     assert sorted(sorted(s.article for s in side.sources) for side in card.sides) == [["a", "b"], ["c"]]
+
+
+def test_how_badly_the_site_was_hit_is_a_card_of_heavy_against_the_rest() -> None:
+    (card,) = [c for c in _story_cards([
+        ("a", "AJ", "Witnesses said there was widespread damage at the school."),
+        ("b", "AFP", "A US document said there was only light structural damage at the school."),
+        ("c", "CNN", "Analysts said the school buildings appeared to be intact."),
+    ]) if c.topic == "damage"]
+    assert card.kind == "extent"
+    assert sorted(sorted(s.article for s in side.sources) for side in card.sides) == [["a"], ["b", "c"]]

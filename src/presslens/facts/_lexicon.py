@@ -61,6 +61,7 @@ class FactLexicon:
     party_fillers: frozenset[str]  # words in a party's phrase that name no party ("failed", "rocket")
     doubt: frozenset[str]  # "whether", "not": a party named just after one is not asserted
     likelihood: frozenset[str]  # "likely", "assessed": who did it told as an assessment, not a charge
+    damage_levels: dict[str, int]  # "light" -> 1, "widespread" -> 2: how badly a site was damaged
     places: dict[str, str]  # lower-case demonym, country, region or seat -> ISO code
 
 
@@ -106,6 +107,7 @@ def fact_lexicon() -> FactLexicon:
         party_fillers=words("party-filler"),
         doubt=words("doubt"),
         likelihood=words("likelihood"),
+        damage_levels={row[1]: int(row[2]) for row in rows if row[0] == "damage-level"},
         places=_places(),
     )
 

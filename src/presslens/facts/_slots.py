@@ -32,7 +32,7 @@ from presslens.facts._lexicon import CYRILLIC, SlotPattern, cause_category, fact
 from presslens.facts._parties import parties_disagree, places_disagree
 from presslens.models import Claim
 
-__all__ = ["claim_facts", "facts_disagree", "subjects_compatible"]
+__all__ = ["claim_facts", "damage_level", "facts_disagree", "subjects_compatible"]
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _PLACE = re.compile(r"[^.;]{0,40}?\b(?:in|near|at|outside) (?:the )?(" + NAME_PATTERN + ")")
@@ -58,6 +58,8 @@ _AUXILIARIES = ("were", "was", "have", "had", "been", "были", "было", "�
 _WORD = re.compile(r"[^\W\d_]+")
 # Kinds whose value is a name, read as the countries it holds: who did it, where they were heading.
 _NAMED_KINDS = frozenset({"party", "place"})
+# Kinds whose subject is the site or act the story is about, whatever the words around it name.
+_STORY_KINDS = _NAMED_KINDS | {"extent"}
 # Pronouns that stand for a party; in a source's words, the source itself.
 _PRONOUN_PARTIES = frozenset({"it", "they", "we"})
 
@@ -133,7 +135,9 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
             denied = True
         elif pattern.kind in _NAMED_KINDS and not denied and _doubted(content, match.start()):
             continue  # "whether it was an Israeli air strike": no one is named as having done it
-        if pattern.kind in _NAMED_KINDS:
+        if pattern.kind == "extent" and damage_level(value) is None:
+            continue  # "structural damage": how much is not said
+        if pattern.kind in _STORY_KINDS:
             subject = None  # the act the story is about
         elif pattern.kind == "count":
             qualifier = _counted_noun(content[end : match.end()] or _next_word(content, match.end()))
@@ -248,6 +252,14 @@ def count_interval(value: str) -> tuple[float, float] | None:
     return n * bound[0], n * bound[1]
 
 
+def damage_level(value: str) -> int | None:
+    """How badly a damage value says a site was hit (0 none, 1 light, 2 heavy): its first level
+    word, so "no significant damage" is none and "only light structural damage" light. Only heavy
+    against the rest disagrees: "no observable damage" to one building fits "light damage" nearby."""
+    levels = fact_lexicon().damage_levels
+    return next((levels[w] for w in value.split() if w in levels), None)
+
+
 def _cause_parts(value: str) -> tuple[str, frozenset[str]]:
     stop = _CAUSE_FUNCTION_WORDS | fact_lexicon().intensifiers
     words = [w for w in re.findall(r"[a-z]+", value) if w not in stop]
@@ -262,6 +274,10 @@ def facts_disagree(a: Fact, b: Fact) -> bool:
         return parties_disagree(a, b)
     if a.kind == "place":
         return places_disagree(a, b)
+    if a.kind == "extent":
+        la, lb = damage_level(a.value), damage_level(b.value)
+        heavy = fact_lexicon().damage_levels["widespread"]
+        return la is not None and lb is not None and (la == heavy) != (lb == heavy)
     if a.kind == "count":
         qa, qb = a.qualifier, b.qualifier
         lex = fact_lexicon()

@@ -209,8 +209,8 @@ def _party_cards(items: list[SourcedFact], affiliation: dict[str, frozenset[str]
     return cards
 
 
-_KINDS: dict[str, Literal["count", "cause", "actor", "place"]] = {
-    "count": "count", "cause": "cause", "party": "actor", "place": "place"
+_KINDS: dict[str, Literal["count", "cause", "actor", "place", "extent"]] = {
+    "count": "count", "cause": "cause", "party": "actor", "place": "place", "extent": "extent"
 }
 
 
