@@ -43,3 +43,7 @@ def test_only_heavy_damage_against_none_or_light_disagrees() -> None:
 def test_damage_to_relations_or_a_reputation_is_no_damage_to_a_site() -> None:
     assert _damage("the vote did serious damage to bilateral relations") == []
     assert _damage("it caused great damage to his reputation") == []
+
+
+def test_damage_told_as_not_expected_is_not_stated() -> None:
+    assert _damage("it doesn’t look like there will be any serious damage to the grid") == []

@@ -171,3 +171,9 @@ def test_destinations_disagree_by_country() -> None:
     assert facts_disagree(ukraine, belarus) and not facts_disagree(ukraine, border)
     assert facts_disagree(not_ukraine, border) and not facts_disagree(not_ukraine, belarus)
     assert not facts_disagree(city, ukraine)  # a place no country is known for lies on the way to any
+
+
+def test_hiding_something_or_a_dotted_name_is_read_right() -> None:
+    assert _places("Senator Hid Efforts to Aid Iran’s Windfall") == []
+    (us,) = _places("he fled to the U.S. embassy and was sheltered")
+    assert us.value == "U.S." and party_sides(us.value)[0] == {"US"}

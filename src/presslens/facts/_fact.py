@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NAME_PATTERN", "POSSESSIVE", "SENTENCE_OPENERS", "Fact"]
+__all__ = ["ABBREVIATION", "NAME_PATTERN", "POSSESSIVE", "SENTENCE_OPENERS", "Fact"]
 
 #: The possessive ending of a name ("Navalny's death", "Ukraine’s foreign ministry").
 POSSESSIVE = re.compile(r"['’]s$")
+#: An abbreviation written with full stops ("U.S.", "U.K."): its last stop is part of it.
+ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
 #: A proper name: capitalised words ("Rustam Mammadov", "Nagorno-Karabakh").
 NAME_PATTERN = r"(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+"
 #: Capitalised words that open a sentence and are never part of a name.

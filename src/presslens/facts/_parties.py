@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from presslens.facts._fact import POSSESSIVE, SENTENCE_OPENERS, Fact
+from presslens.facts._fact import ABBREVIATION, POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import fact_lexicon
 
 __all__ = ["parties_disagree", "party_sides", "places_disagree"]
@@ -26,7 +26,7 @@ def party_sides(value: str) -> tuple[frozenset[str], frozenset[str]]:
     ({"US", "GB", "UA"}, {}). Lower-case words, fillers ("failed", "rocket"), sentence openers and
     calendar words name no party."""
     lex = fact_lexicon()
-    words = [POSSESSIVE.sub("", w.strip("(),.’'")) for w in value.replace(",", " ").split()]
+    words = [POSSESSIVE.sub("", _bare(w)) for w in value.replace(",", " ").split()]
     words = [w for w in words if w[:1].isupper() and w not in SENTENCE_OPENERS]
     words = [w for w in words if w.lower() not in lex.party_fillers and w.lower() not in lex.calendar]
     countries: set[str] = set()
@@ -43,6 +43,13 @@ def party_sides(value: str) -> tuple[frozenset[str], frozenset[str]]:
             names.add(words[i].lower())
             i += 1
     return frozenset(countries), frozenset(names)
+
+
+def _bare(word: str) -> str:
+    """A word without the brackets, quotes and full stops around it; an abbreviation keeps its
+    dots ("U.S.", "U.K."), which is how the gazetteer knows it."""
+    word = word.strip("(),’'")
+    return word if ABBREVIATION.fullmatch(word) else word.strip(".")
 
 
 def parties_disagree(

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presslens.facts._fact import NAME_PATTERN, POSSESSIVE, SENTENCE_OPENERS, Fact
+from presslens.facts._fact import ABBREVIATION, NAME_PATTERN, POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import CYRILLIC, SlotPattern, cause_category, fact_lexicon, slot_patterns
 from presslens.facts._parties import parties_disagree, places_disagree
 from presslens.models import Claim
@@ -78,7 +78,8 @@ def _subject_before(window: str) -> str | None:
 def _clean_value(kind: str, raw: str) -> str:
     value = raw.strip().strip("\"“”'").strip()
     if kind in _NAMED_KINDS:  # a name keeps its capitals: they tell it from the words around it
-        return value.strip(",. ")
+        value = value.strip(", ")
+        return value if ABBREVIATION.fullmatch(value.split()[-1] if value else "") else value.strip(". ")
     if kind == "cause":  # a value that opens with a cut word ("on February 16") names no cause
         value = _CAUSE_CUT.sub("", " " + value).strip()
     return value.lower()
@@ -133,7 +134,7 @@ def claim_facts(claim: Claim, text: str, *, default_subject: str | None = None) 
         if pattern.kind in _NAMED_KINDS and not denied and rejected:
             # "disputed the army's claim that ... a rocket launched by X", "denied that X fired": not X
             denied = True
-        elif pattern.kind in _NAMED_KINDS and not denied and _doubted(content, match.start()):
+        elif pattern.kind in _STORY_KINDS and not denied and _doubted(content, match.start()):
             continue  # "whether it was an Israeli air strike": no one is named as having done it
         if pattern.kind == "extent" and damage_level(value) is None:
             continue  # "structural damage": how much is not said
@@ -174,7 +175,7 @@ def _doubted(content: str, at: int) -> bool:
     allows us to say that it is", "too small to have been caused by")."""
     before = _CLAUSE_BREAK.split(content[max(0, at - 100) : at].lower())[-1]  # "not X, but Y": Y stands
     words = re.findall(r"[a-z’']+", before)[-10:]
-    return any(w in fact_lexicon().doubt for w in words)
+    return any(w in fact_lexicon().doubt or w.endswith(("n't", "n’t")) for w in words)
 
 
 #: Where a contrasting clause begins: a doubt before it does not reach past it.
