@@ -82,6 +82,7 @@ CUE_KINDS = frozenset(
         "not_event",
         "responsibility",
         "comparison",
+        "denial",
     }
 )
 

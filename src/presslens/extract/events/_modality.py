@@ -24,6 +24,10 @@ CHAIN_DEPS = frozenset(
 )
 
 
+#: How what a denial denies hangs on it: its object or complement clause.
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pcomp"})
+
+
 #: The perfect auxiliary: a modal with it hedges a past act ("may have fired") instead.
 _PERFECT = frozenset({"have"})
 
@@ -113,6 +117,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
         if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
+        if lemma in lex.cue("denial") and gov.pos_ == "VERB" and below.dep_ in _COMPLEMENT_DEPS:
+            negated = True  # "denied carrying out strikes", "denies that its forces struck"
         if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
             negated = True  # "there was no indication that Ukraine was behind the attack"
         if lemma in lex.word_class("origin") and gov.dep_ == "attr" and _has(gov.head, neg, {"neg"}):
