@@ -92,3 +92,20 @@ def test_a_group_named_with_and_without_its_nationality_word_is_one_actor() -> N
     # two nationalities claim the bare name: it could be either
     names = ("Egyptian Democratic Front", "Tunisian Democratic Front", "Democratic Front")
     assert len({index.key_of(n) for n in names}) == 3
+
+
+def test_an_acronym_is_the_one_name_whose_initials_it_spells() -> None:
+    index = link_actors([
+        NameMention("Armenian Defence Forces", "ORG", "a"),
+        NameMention("Armenian Defense Forces", "ORG", "b"),  # two spellings of one name
+        NameMention("ADF", "ORG", "c"),
+        NameMention("United Nations", "ORG", "a"),
+        NameMention("Union of Nurses", "ORG", "b"),
+        NameMention("UN", "ORG", "c"),
+        NameMention("Ado", "PERSON", "c"),  # a name not in capitals spells nothing
+        NameMention("Andrei Dmitriev Orlov", "PERSON", "a"),
+    ])
+    adf = index.key_of("ADF")
+    assert adf == index.key_of("Armenian Defense Forces") == index.key_of("Armenian Defence Forces")
+    assert index.key_of("UN") != index.key_of("United Nations")  # two names spell it: neither
+    assert index.key_of("Ado") != index.key_of("Andrei Dmitriev Orlov")

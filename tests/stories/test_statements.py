@@ -214,3 +214,20 @@ def test_a_charge_retold_undated_days_later_is_the_same_statement(act, days_late
     articles = [_article("a", "AP", [first], day=dt.date(2026, 3, 10)),
                 _article("b", "AFP", [retold], day=later)]
     assert len(_timeline(articles)) == entries
+
+
+def test_a_spokespersons_statement_is_the_bodys_own() -> None:
+    by_name = _claim("Aram Petrosyan", "Petrosyan said the rebels shelled the depot.", act="ACCUSE",
+                     target="rebels")
+    by_body = _claim("Defence Ministry", "The ministry said the rebels shelled the depot.", act="ACCUSE",
+                     target="rebels")
+    introduced = "“We have proof,” said Defence Ministry spokesman Aram Petrosyan."
+    articles = [
+        StoryInput("a", "AP", dt.date(2026, 3, 14), "t", introduced, claims=(by_name,)),
+        StoryInput("b", "AFP", dt.date(2026, 3, 14), "t", "text", claims=(by_body,)),
+    ]
+    (entry,) = _timeline(articles)
+    assert entry.articles == ("a", "b")
+    # without the article saying whom he speaks for, a person's statement is his own
+    articles[0] = StoryInput("a", "AP", dt.date(2026, 3, 14), "t", "text", claims=(by_name,))
+    assert len(_timeline(articles)) == 2

@@ -94,6 +94,8 @@ _GROUPS = {
     "FAC": "place",
 }
 _MIN_SIMILARITY = 70.0
+#: Two names this alike are spellings of one name ("Defense" / "Defence"), for acronyms.
+_SPELLING_SIMILARITY = 90.0
 
 
 @cache
@@ -293,6 +295,7 @@ def link_actors(mentions: Iterable[NameMention]) -> ActorIndex:
                 best = sorted(roots.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
                 parent[find(lone)] = best
 
+    _link_acronyms(spellings, parent, find)
     clusters: dict[str, list[str]] = defaultdict(list)
     for folded in sorted(spellings):
         clusters[find(folded)].append(folded)
@@ -305,6 +308,34 @@ def link_actors(mentions: Iterable[NameMention]) -> ActorIndex:
         for folded in members:
             index._by_name[folded] = identity.key
     return index
+
+
+#: Words an acronym leaves out ("Ministry of Foreign Affairs" -> MFA).
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in"})
+
+
+def _link_acronyms(
+    spellings: dict[str, Counter[str]], parent: dict[str, str], find: Callable[[str], str]
+) -> None:
+    """A name written in capitals is the one name of two words or more whose initials it spells:
+    "IDF" is "Israel Defense Forces", "PIJ" "Palestinian Islamic Jihad" (across articles, most of
+    which never spell it out). Only when one identity has those initials; "US" with "United
+    States" and "Union of Students" links neither."""
+    initials: dict[str, list[str]] = defaultdict(list)
+    for folded in spellings:
+        words = [w for w in folded.split() if w not in _ACRONYM_SKIPS]
+        if len(words) >= 2:
+            initials["".join(w[0] for w in words)].append(folded)
+    for folded, surfaces in spellings.items():
+        if " " in folded or not 2 <= len(folded) <= 6 or not any(s.isupper() for s in surfaces):
+            continue
+        names = initials.get(folded, [])
+        # one identity, or spellings of one name ("Israel Defense Forces" / "Israel Defence Forces")
+        if names and all(fuzz.ratio(names[0], n) >= _SPELLING_SIMILARITY for n in names):
+            for name in names:
+                a, b = find(folded), find(name)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
 
 
 def _link_national_forms(names: list[str], parent: dict[str, str], find: Callable[[str], str]) -> None:

@@ -448,8 +448,11 @@ def _event_contradictions(
         ):
             if kind == "actor" and event.type in skip_actor_of:
                 continue
-            if kind == "actor" and (event.type in SPEECH_ACTS or event.type in _MUTUAL):
-                continue  # many can accuse the same, and a meeting is both sides': no dispute over who
+            spoken = event.type in SPEECH_ACTS or event.mode == "statement"
+            if kind == "actor" and (spoken or event.type in _MUTUAL):
+                # many can accuse the same, a meeting is both sides', and a statement is its speaker's,
+                # whether outlets credit the body or its spokesperson: no dispute over who
+                continue
             positions: list[list] = []
             for report in event.reports:
                 value = value_of(report)

@@ -69,6 +69,7 @@ from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
 from presslens.stories.records import EventReport, Story, StoryInput, TimelineEvent
 from presslens.stories.sites import OCCURRENCE_TYPES, Site, same_area, same_site, site_of
+from presslens.stories.voices import voices
 
 __all__ = ["SHOWN_CONFIDENCE", "party_key", "story_timeline"]
 
@@ -137,8 +138,12 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
         return "#group"  # "at least 23 Azerbaijanis": a counted group, whoever its members
     if key := _armed_forces(name) or _foreign_ministry(mention.text if mention else name):
         return key
-    if key := actors.key_of(name):
-        return "id:" + key
+    if identity := actors.resolve(name):
+        # "IDF", linked to "Israel Defense Forces" across articles, is the Israeli forces too
+        for variant in (identity.name, *identity.variants):
+            if key := _armed_forces(variant) or _foreign_ministry(variant):
+                return key
+        return "id:" + identity.key
     inner = _OF_NAME.search(mention.text if mention else name)  # "the killing of Rustam Mammadov"
     if inner and (key := actors.key_of(inner.group(1))):
         return "id:" + key
@@ -219,6 +224,12 @@ class _Report:
     actor_key: str | None
     kind: Literal["event", "claim", "text"] = "event"
     place_key: str | None = None
+    voice: str | None = None  # the body the actor speaks for ("Daniel Hagari" -> the IDF), if any
+
+    @property
+    def speaker_key(self) -> str | None:
+        """Whose word or act this is: the body a spokesperson speaks for, else the actor."""
+        return self.voice or self.actor_key
 
     @cached_property  # read in every pairwise comparison of the clustering
     def date(self) -> str | None:
@@ -430,6 +441,8 @@ def _same_speaker(report: _Report, other: _Report) -> bool:
     both name whose it is and the names differ (Gaza's and Israel's health ministries)."""
     if report.actor_key == other.actor_key:
         return True
+    if report.speaker_key and report.speaker_key == other.speaker_key:
+        return True  # the body and the spokesperson who speaks for it
     a, b = _description(report.event.actor), _description(other.event.actor)
     if a is None or b is None or a[0] != b[0]:
         return False
@@ -503,7 +516,7 @@ def _retold_within(report: _Report, other: _Report) -> bool:
 
 def _same_party(report: _Report, other: _Report) -> bool:
     """The same named actor, or the same place."""
-    return (_named(report.actor_key) and report.actor_key == other.actor_key) or bool(
+    return (_named(report.speaker_key) and report.speaker_key == other.speaker_key) or bool(
         report.place_key and report.place_key == other.place_key)
 
 
@@ -517,6 +530,7 @@ def _text_contains(report: _Report, other: _Report) -> bool:
 
 def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report]:
     reports = []
+    speaks_for = voices(articles, lambda mention: party_key(mention, actors))
     for article in sorted(articles, key=lambda a: (a.published or dt.date.max, a.article_id)):
         disputes = [_Dispute(c.evidence, c.content, party_key(c.act_target, actors), c.act == "REJECT")
                     for c in article.claims if c.act in _DISPUTING_ACTS]
@@ -528,10 +542,11 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
                 continue
             if told == "blamed":  # the act is given; who did it is the accusation's to say
                 event = event.model_copy(update={"actor": None})
+            actor = party_key(event.actor, actors)
             reports.append(
                 _Report(
-                    article, index, event, party_key(event.target, actors), party_key(event.actor, actors),
-                    place_key=_place_key(event.place),
+                    article, index, event, party_key(event.target, actors), actor,
+                    place_key=_place_key(event.place), voice=speaks_for.get(actor or ""),
                 )
             )
         for index, claim in enumerate(article.claims):
@@ -540,7 +555,8 @@ def _reports(articles: Sequence[StoryInput], actors: ActorIndex) -> list[_Report
             if statement is None or speaker is None or speaker == "#group":
                 continue  # an unnamed or unresolved speaker ("he", "officials") makes no entry
             target = party_key(statement.target, actors)
-            reports.append(_Report(article, index, statement, target, speaker, kind="claim"))
+            reports.append(_Report(article, index, statement, target, speaker, kind="claim",
+                                   voice=speaks_for.get(speaker)))
         for index, death in enumerate(death_events(article)):
             reports.append(_Report(article, index, death, None, party_key(death.actor, actors), kind="text"))
     return reports
