@@ -231,3 +231,17 @@ def test_a_spokespersons_statement_is_the_bodys_own() -> None:
     # without the article saying whom he speaks for, a person's statement is his own
     articles[0] = StoryInput("a", "AP", dt.date(2026, 3, 14), "t", "text", claims=(by_name,))
     assert len(_timeline(articles)) == 2
+
+
+def test_one_charge_at_a_state_and_at_its_air_force_is_one_entry_at_another_party_two() -> None:
+    at_state = _claim("Rebel Command", "The command accused an Armenian air strike.", act="ACCUSE",
+                      target="Armenian")
+    at_force = _claim("Rebel Command", "The command blamed the Armenian Air Force.", act="ACCUSE",
+                      target="Armenian Air Force")
+    at_other = _claim("Rebel Command", "The command blamed the Azerbaijani Air Force.", act="ACCUSE",
+                      target="Azerbaijani Air Force")
+    later = dt.date(2026, 3, 16)
+    one = _timeline([_article("a", "AP", [at_state]), _article("b", "AFP", [at_force], day=later)])
+    assert len([e for e in one if e.type == "ACCUSE"]) == 1
+    two = _timeline([_article("a", "AP", [at_state]), _article("b", "AFP", [at_other], day=later)])
+    assert len([e for e in two if e.type == "ACCUSE"]) == 2

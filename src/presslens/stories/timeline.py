@@ -62,7 +62,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
-from presslens.facts import fact_lexicon
+from presslens.facts import fact_lexicon, party_sides
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention, TextSpan
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
@@ -342,8 +342,9 @@ def _conflicts(report: _Report, other: _Report) -> bool:
             and report.actor_key != other.actor_key:
         return True
     if (_named(report.target_key) and _named(other.target_key) and report.target_key != other.target_key
-            and not _text_contains(report, other)):
-        return True
+            and not _text_contains(report, other)
+            and not (report.event.type in SPEECH_ACTS and _same_accused(report, other))):
+        return True  # (a charge at "Israeli" and one at "the Israeli Air Force" are at one side)
     # two places are two events (raids in two cities) -- unless both name one target, which then
     # lies in both: "Crocus City Hall in Krasnogorsk" / "in the Moscow Region" is one hall
     places = report.place_key, other.place_key
@@ -497,9 +498,26 @@ def _retold_charge(report: _Report, other: _Report) -> bool:
     plain statement is too general to be known this way, and two dates are two statements."""
     if report.event.type == STATEMENT_TYPE or report.event.type != other.event.type:
         return False
-    if not (_named(report.target_key) and report.target_key == other.target_key):
+    if not _same_accused(report, other):
         return False
     return not (report.date and other.date) and _retold_within(report, other)
+
+
+def _same_accused(report: _Report, other: _Report) -> bool:
+    """The same named party, or two namings of one state's side ("Israeli" and "the Israeli Air
+    Force" are both Israel, as whom a charge is levelled at)."""
+    if _named(report.target_key) and report.target_key == other.target_key:
+        return True
+    a, b = _state(report.event.target), _state(other.event.target)
+    return a is not None and a == b
+
+
+def _state(mention: Mention | None) -> str | None:
+    """The one country a participant's words name ("Israeli", "the Israeli Air Force"), else None."""
+    if mention is None:
+        return None
+    countries = party_sides(mention.canonical or mention.text)[0] | party_sides(mention.text)[0]
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _retold_within(report: _Report, other: _Report) -> bool:
