@@ -271,6 +271,13 @@ def test_an_act_a_party_denies_is_told_as_not_done(parse, text):
     assert any(e.type == "REJECT" and not e.negated for e in _events(parse, text))  # the denial happened
 
 
+def test_a_request_denied_is_refused_and_negates_nothing_under_it(parse):
+    text = ("Their appeals were denied for lack of changed conditions in the country they are being "
+            "deported to that would give them another claim.")
+    deported = [e for e in _events(parse, text) if e.type == "COERCE"]
+    assert deported and not any(e.negated for e in deported)
+
+
 def test_a_that_clause_parsed_as_a_relative_clause_keeps_its_own_subject(parse):
     # "that" taken for the subject of a relative clause on "briefing", which has its own subject
     text = ("Spokesman Ivan Petrov told a press briefing that at the time of the strike, the Georgian army "

@@ -117,8 +117,11 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
         if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
-        if lemma in lex.cue("denial") and gov.pos_ == "VERB" and below.dep_ in _COMPLEMENT_DEPS:
-            negated = True  # "denied carrying out strikes", "denies that its forces struck"
+        if lemma in lex.cue("denial") and gov.pos_ == "VERB" and below.dep_ in _COMPLEMENT_DEPS \
+                and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in gov.children):
+            # "denied carrying out strikes", "denies that its forces struck"; a passive denial is a
+            # refusal of something ("their motions were denied"), which negates nothing it governs
+            negated = True
         if lemma in lex.word_class("evidence") and _has(gov, neg | {"no"}, {"det", "neg"}):
             negated = True  # "there was no indication that Ukraine was behind the attack"
         if lemma in lex.word_class("origin") and gov.dep_ == "attr" and _has(gov.head, neg, {"neg"}):
