@@ -245,3 +245,12 @@ def test_one_charge_at_a_state_and_at_its_air_force_is_one_entry_at_another_part
     assert len([e for e in one if e.type == "ACCUSE"]) == 1
     two = _timeline([_article("a", "AP", [at_state]), _article("b", "AFP", [at_other], day=later)])
     assert len([e for e in two if e.type == "ACCUSE"]) == 2
+
+
+def test_a_description_built_on_an_acronym_is_that_body() -> None:
+    from presslens.stories.timeline import party_key
+
+    index = link_actors([NameMention("FSB", "ORG", "a"), NameMention("Ivan Petrov", "PERSON", "a")])
+    assert party_key(Mention(text="the FSB security service"), index) == party_key(Mention(text="FSB"), index)
+    # a name beside the acronym is no description of it
+    assert party_key(Mention(text="FSB Director Ivan Petrov"), index) != party_key(Mention(text="FSB"), index)

@@ -138,6 +138,7 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
         return "#group"  # "at least 23 Azerbaijanis": a counted group, whoever its members
     if key := _armed_forces(name) or _foreign_ministry(mention.text if mention else name):
         return key
+    name = _acronym_core(name) or name
     if identity := actors.resolve(name):
         # "IDF", linked to "Israel Defense Forces" across articles, is the Israeli forces too
         for variant in (identity.name, *identity.variants):
@@ -148,6 +149,17 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
     if inner and (key := actors.key_of(inner.group(1))):
         return "id:" + key
     return "t:" + fold_name(name)
+
+
+def _acronym_core(name: str) -> str | None:
+    """The acronym a description is built on: "the FSB security service" is the FSB, "the PIJ
+    organization" the PIJ (one word in capitals, every other word a lower-case common noun)."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    caps = [w for w in words if 2 <= len(w) <= 6 and w.isupper() and w.isalpha()]
+    rest = [w for w in words if w not in caps]
+    return caps[0] if len(caps) == 1 and rest and all(w.islower() and w.isalpha() for w in rest) else None
 
 
 #: Words naming a country's armed forces after its name or demonym ("the Israeli army", "Israel
