@@ -107,6 +107,20 @@ def test_a_speaking_they_takes_only_what_can_speak(parse, text, expected):
     assert ref is not None and expected in ref.canonical, ref
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaking "it" passes over the attack its last sentence told of, to the analysis's author
+        "As per Reuters' analysis, there were four strikes near the depot. These strikes came around the "
+        "time of the attack. It added that a rocket was fired at 6pm.",
+        "Reuters said the strikes began at 6pm. The blast came at night. It added that no one was hurt.",
+    ],
+)
+def test_a_speaking_it_takes_an_author_not_an_event(parse, text):
+    ref = _resolve(parse, text, "It")
+    assert ref is not None and ref.canonical in {"Reuters", "Tass"}, ref
+
+
 def test_it_never_means_a_person(parse):
     ref = _resolve(parse, "Sara Kent visited the plant. It was closed for repairs.", "It")
     assert ref is None or ref.canonical != "Sara Kent"

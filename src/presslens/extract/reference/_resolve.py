@@ -87,6 +87,10 @@ from presslens.extract.reference._weights import (
 __all__ = ["Resolution", "resolve_document"]
 
 
+#: Who can be the author of a thing that speaks ("X's report", "X's analysis").
+_AUTHORS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
 @dataclass(frozen=True)
 class Resolution:
     """A resolved anaphor: the referent's name, the mention chosen, and why."""
@@ -198,6 +202,11 @@ class _Resolver:
         key = max(scores, key=lambda k: (scores[k], best_mention[k].token))
         cand = best_mention[key]
         if cand.label in NOT_ENTITIES:
+            owner = self._owner(cand) if speaking else None
+            if owner is None:
+                return None
+            cand = owner  # "As per Al Jazeera's analysis, ... It added that": the analysis's author
+        if cand.label in NOT_ENTITIES:
             return None
         named = self._named(cand)
         res = Resolution(
@@ -261,11 +270,21 @@ class _Resolver:
                 self._parts[part] = value
         best_mention.setdefault(cand.key, cand)
 
+    def _owner(self, thing: Candidate) -> Candidate | None:
+        """The named author of a thing that speaks ("Al Jazeera's analysis", "the ministry's
+        statement"): its possessor, when that is an organisation or a person of the article."""
+        poss = next((c for c in self.doc[thing.token].children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        return next((c for c in self.active if c.token == poss.i and c.label in _AUTHORS), None)
+
     def _can_speak(self, cand: Candidate) -> bool:
         """A plural pronoun that speaks ("they said") stands for names, people described as such or
         documents ("the returns disclosed"), never for "the costs" or "the shootings" its sentence
         happened to mention before it. (A singular THING is no referent anyway: it only stops a
         pronoun from taking a name further away, which "it says" after "the report" needs.)"""
+        if cand.label == "THING":  # "it added" after "the attack at the hospital": no attack speaks
+            return cand.head in self.lex.people_nouns
         if cand.label != "GROUP" or cand.size > 1:
             return True
         return cand.head in self.lex.people_nouns
