@@ -386,7 +386,8 @@ def verb_draft(
     for child in verb.children:
         if content is None and child.dep_ == "ccomp" and not _is_source_side(child, source):
             content = subtree_bounds(child)
-            before = adjunct_that_clause(verb)
+            split = any(t.lower_ == "that" and t.dep_ == "nsubj" for t in verb.doc[verb.i + 1 : content[0]])
+            before = adjunct_that_clause(verb) if split else None
             if before is not None and before[1] == content[0]:
                 # "told a briefing that [the army was not conducting air operations] and [the
                 # rockets ... did not match theirs]": the parser hung the first conjunct on the
