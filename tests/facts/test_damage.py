@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers.facts import stated
 
-from presslens.facts import Fact, claim_facts, facts_disagree
-from presslens.models import Claim, Mention, TextSpan
+from presslens.facts import Fact, facts_disagree
 
 
 def _damage(text: str) -> list[Fact]:
-    span = TextSpan(text=text, start=0, end=len(text))
-    cue = TextSpan(text="said", start=0, end=4)
-    claim = Claim(speaker=Mention(text="the ministry"), cue=cue, content=span, evidence=span)
-    return [f for f in claim_facts(claim, text) if f.kind == "extent"]
+    return stated(text, "extent")
 
 
 @pytest.mark.parametrize(

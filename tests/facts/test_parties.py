@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers.facts import stated
 
 from presslens.facts import Fact, claim_facts, facts_disagree, parties_disagree, party_sides
 from presslens.models import Claim, Mention, TextSpan
 
 
 def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) -> list[Fact]:
-    span = TextSpan(text=text, start=0, end=len(text))
-    cue = span if own_voice else TextSpan(text="said", start=0, end=4)
-    claim = Claim(speaker=Mention(text=speaker), cue=cue, content=span, evidence=span)
-    return [f for f in claim_facts(claim, text) if f.kind == "party"]
+    return stated(text, "party", speaker, own_voice)
 
 
 @pytest.mark.parametrize(
@@ -133,10 +131,7 @@ def test_not_one_party_but_another_denies_the_first_and_states_the_second() -> N
 
 
 def _places(text: str) -> list[Fact]:
-    span = TextSpan(text=text, start=0, end=len(text))
-    cue = TextSpan(text="said", start=0, end=4)
-    claim = Claim(speaker=Mention(text="the ministry"), cue=cue, content=span, evidence=span)
-    return [f for f in claim_facts(claim, text) if f.kind == "place"]
+    return stated(text, "place")
 
 
 @pytest.mark.parametrize(
