@@ -254,3 +254,12 @@ def test_a_description_built_on_an_acronym_is_that_body() -> None:
     assert party_key(Mention(text="the FSB security service"), index) == party_key(Mention(text="FSB"), index)
     # a name beside the acronym is no description of it
     assert party_key(Mention(text="FSB Director Ivan Petrov"), index) != party_key(Mention(text="FSB"), index)
+
+
+def test_a_group_described_by_its_name_is_that_group() -> None:
+    from presslens.stories.timeline import party_key
+
+    index = link_actors([NameMention("Hamas", "ORG", "a"), NameMention("Wagner Group", "ORG", "a")])
+    assert party_key(Mention(text="The Hamas group"), index) == party_key(Mention(text="Hamas"), index)
+    wagner = party_key(Mention(text="Wagner Group"), index)
+    assert party_key(Mention(text="the Wagner Group"), index) == wagner

@@ -138,7 +138,7 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
         return "#group"  # "at least 23 Azerbaijanis": a counted group, whoever its members
     if key := _armed_forces(name) or _foreign_ministry(mention.text if mention else name):
         return key
-    name = _acronym_core(name) or name
+    name = _acronym_core(name) or _named_group(name) or name
     if identity := actors.resolve(name):
         # "IDF", linked to "Israel Defense Forces" across articles, is the Israeli forces too
         for variant in (identity.name, *identity.variants):
@@ -160,6 +160,21 @@ def _acronym_core(name: str) -> str | None:
     caps = [w for w in words if 2 <= len(w) <= 6 and w.isupper() and w.isalpha()]
     rest = [w for w in words if w not in caps]
     return caps[0] if len(caps) == 1 and rest and all(w.islower() and w.isalpha() for w in rest) else None
+
+
+#: Lower-case nouns after a group's name that do not change which group it is ("the Hamas group").
+_GROUP_NOUNS = frozenset({"group", "movement", "organization", "organisation", "militia", "faction"})
+
+
+def _named_group(name: str) -> str | None:
+    """The name a description of a group is built on: "the Hamas group" is Hamas, "the Houthi
+    movement" the Houthis' name; "the Wagner Group" (capitalised) is a name of its own."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1] not in _GROUP_NOUNS or not all(w[:1].isupper() for w in words[:-1]):
+        return None
+    return " ".join(words[:-1])
 
 
 #: Words naming a country's armed forces after its name or demonym ("the Israeli army", "Israel

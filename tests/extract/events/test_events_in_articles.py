@@ -271,6 +271,19 @@ def test_a_culprit_that_is_no_named_party_accuses_no_one(pipeline):
                        "weather").act is None
 
 
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The ministry said the shelling of the market was a war crime.", "ACCUSE"),
+        ("The group said the massacre at the school is a crime of genocide.", "ACCUSE"),
+        ("The senator said the new law is a crime against taxpayers.", None),  # no act is called one
+        ("The minister said the raid was not a crime.", None),
+    ],
+)
+def test_calling_an_act_a_crime_accuses_whoever_did_it(pipeline, text, act):
+    assert _claim_with(_analyse(pipeline, text), "crime").act == act
+
+
 def test_who_did_it_given_as_an_assessment_accuses_no_one(pipeline):
     # an intelligence finding of likelihood is coded as no act; the same words said outright accuse
     assessed = "The depot fire was likely caused by a misfiring Armenian rocket, the intelligence agency said"

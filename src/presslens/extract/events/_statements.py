@@ -89,6 +89,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
         if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
+        if act is None and _calls_a_crime(doc, claim):
+            act, target = "ACCUSE", None  # "said the attack was a war crime": whoever did it
         if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)
                             or _denies_own_part(claim, doc_text(doc), countries(claim))):
             act = "REJECT"
@@ -276,6 +278,28 @@ def _denies_own_part(claim: Claim, text: str, own_countries: frozenset[str]) -> 
     party cleared ("no indication that Ukraine was behind it", said the White House) is no denial."""
     return any(fact.kind == "party" and fact.denied and _own_party(fact.value, claim, own_countries)
                for fact in claim_facts(claim, text))
+
+
+def _calls_a_crime(doc: Doc, claim: Claim) -> bool:
+    """The content's main clause calls an act a crime: "the attack was a 'war crime'", "the
+    massacre at the hospital is a crime of genocide". The subject must be an act (an event noun
+    the lexicon codes, or a happening) and the predicate noun an atrocity; "the law is a crime"
+    or "he was a hero" accuse no one."""
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = event_lexicon()
+    atrocities = lex.word_class("atrocity")
+    for tok in span:
+        if tok.dep_ != "attr" or tok.lemma_.lower() not in atrocities or tok.head.lemma_ != "be":
+            continue
+        if any(c.dep_ == "neg" for c in tok.head.children):
+            return False  # "it was not a crime"
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lemma_.lower() in lex.nouns or _happening(subject)
+                                    or subject.lemma_.lower() in atrocities):
+            return True
+    return False
 
 
 def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
