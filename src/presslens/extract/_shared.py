@@ -50,6 +50,7 @@ __all__ = [
     "EntityRef",
     "doc_text",
     "document_entities",
+    "own_subjects",
     "phrase_start",
     "subtree_bounds",
 ]
@@ -141,6 +142,15 @@ def phrase_start(head: Token, deps: frozenset[str], *, skip: Callable[[Token], b
 def subtree_bounds(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of `tok`'s subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def own_subjects(clause: Token, deps: frozenset[str]) -> list[Token]:
+    """The clause's subjects (children with a dep in `deps`), less a complementizer the parser
+    took for one when the clause has a subject of its own: "told a briefing that, at the time,
+    the army was not conducting air operations" is parsed as a relative clause on "briefing"
+    with two subjects, "that" and "army"."""
+    found = [c for c in clause.children if c.dep_ in deps]
+    return found[1:] if len(found) > 1 and found[0].lower_ == "that" else found
 
 
 # --- closed-class words ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from presslens.facts._contradictions import contradictions_within, deceased_subj
 from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import CYRILLIC, cause_category, fact_lexicon
 from presslens.facts._origins import person_birth_years, person_citizenships
-from presslens.facts._parties import parties_disagree, party_sides
+from presslens.facts._parties import mention_countries, parties_disagree, party_sides
 from presslens.facts._ranks import person_ranks
 from presslens.facts._slots import claim_facts, count_interval, facts_disagree, subjects_compatible
 
@@ -36,6 +36,7 @@ __all__ = [
     "deceased_subject",
     "fact_lexicon",
     "facts_disagree",
+    "mention_countries",
     "parties_disagree",
     "party_sides",
     "person_ages",

@@ -15,8 +15,9 @@ from typing import Literal
 
 from presslens.facts._fact import ABBREVIATION, POSSESSIVE, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import fact_lexicon
+from presslens.models import Mention
 
-__all__ = ["parties_disagree", "party_sides", "places_disagree"]
+__all__ = ["mention_countries", "parties_disagree", "party_sides", "places_disagree"]
 
 
 @lru_cache(maxsize=4096)  # asked for both values of every pair of parties compared across a story
@@ -43,6 +44,15 @@ def party_sides(value: str) -> tuple[frozenset[str], frozenset[str]]:
             names.add(words[i].lower())
             i += 1
     return frozenset(countries), frozenset(names)
+
+
+def mention_countries(mention: Mention | None) -> frozenset[str]:
+    """The countries a participant's words name, as written or as resolved ("the Israeli Air
+    Force", "Israeli")."""
+    if mention is None:
+        return frozenset()
+    written = party_sides(mention.text)[0]
+    return written | party_sides(mention.canonical)[0] if mention.canonical else written
 
 
 def _bare(word: str) -> str:

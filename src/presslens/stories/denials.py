@@ -21,8 +21,8 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from presslens.facts import party_sides
-from presslens.models import Event, Mention
+from presslens.facts import mention_countries, party_sides
+from presslens.models import Event
 from presslens.stories.records import EventReport, StoryInput, TimelineEvent
 from presslens.stories.sites import OCCURRENCE_TYPES
 
@@ -38,14 +38,6 @@ class Denial:
     index: int  # the denied event's index in the article's events
     event: Event
     reports: tuple[EventReport, ...]
-
-
-def _countries(*names: str | None) -> frozenset[str]:
-    return frozenset().union(*(party_sides(n)[0] for n in names if n))
-
-
-def _actor_countries(mention: Mention | None) -> frozenset[str]:
-    return _countries(mention.text, mention.canonical) if mention is not None else frozenset()
 
 
 def _same_time(event: Event, article: StoryInput, day: str | None) -> bool:
@@ -76,7 +68,7 @@ def denied_acts(articles: Sequence[StoryInput], timeline: Sequence[TimelineEvent
                 continue
             if event.reported_by is None:
                 continue  # the outlet's narration ("the strike did not hit the school"), no source's word
-            side = _actor_countries(event.actor)
+            side = mention_countries(event.actor)
             span = (event.evidence.start, event.evidence.end)
             if not side or span in seen:
                 continue
@@ -87,7 +79,7 @@ def denied_acts(articles: Sequence[StoryInput], timeline: Sequence[TimelineEvent
                 if entry.type == event.type and not entry.hidden and _same_time(event, article, _day(entry))
                 for r in entry.reports
                 if r.kind == "event" and (r.outlet or r.article).casefold() != own
-                and _countries(r.actor) & side
+                and r.actor and party_sides(r.actor)[0] & side
             )
             if reports:
                 actor = event.actor.text if event.actor is not None else ""

@@ -62,7 +62,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
-from presslens.facts import fact_lexicon, party_sides
+from presslens.facts import fact_lexicon, mention_countries
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention, TextSpan
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
@@ -151,12 +151,15 @@ def party_key(mention: Mention | None, actors: ActorIndex) -> str | None:
     return "t:" + fold_name(name)
 
 
+def _without_article(name: str) -> list[str]:
+    words = name.split()
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
 def _acronym_core(name: str) -> str | None:
     """The acronym a description is built on: "the FSB security service" is the FSB, "the PIJ
     organization" the PIJ (one word in capitals, every other word a lower-case common noun)."""
-    words = name.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _without_article(name)
     caps = [w for w in words if 2 <= len(w) <= 6 and w.isupper() and w.isalpha()]
     rest = [w for w in words if w not in caps]
     return caps[0] if len(caps) == 1 and rest and all(w.islower() and w.isalpha() for w in rest) else None
@@ -169,9 +172,7 @@ _GROUP_NOUNS = frozenset({"group", "movement", "organization", "organisation", "
 def _named_group(name: str) -> str | None:
     """The name a description of a group is built on: "the Hamas group" is Hamas, "the Houthi
     movement" the Houthis' name; "the Wagner Group" (capitalised) is a name of its own."""
-    words = name.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _without_article(name)
     if len(words) < 2 or words[-1] not in _GROUP_NOUNS or not all(w[:1].isupper() for w in words[:-1]):
         return None
     return " ".join(words[:-1])
@@ -535,16 +536,8 @@ def _same_accused(report: _Report, other: _Report) -> bool:
     Force" are both Israel, as whom a charge is levelled at)."""
     if _named(report.target_key) and report.target_key == other.target_key:
         return True
-    a, b = _state(report.event.target), _state(other.event.target)
-    return a is not None and a == b
-
-
-def _state(mention: Mention | None) -> str | None:
-    """The one country a participant's words name ("Israeli", "the Israeli Air Force"), else None."""
-    if mention is None:
-        return None
-    countries = party_sides(mention.canonical or mention.text)[0] | party_sides(mention.text)[0]
-    return next(iter(countries)) if len(countries) == 1 else None
+    a, b = mention_countries(report.event.target), mention_countries(other.event.target)
+    return len(a) == 1 and a == b  # one state each, the same
 
 
 def _retold_within(report: _Report, other: _Report) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import MAX_EVIDENCE_CHARS, SUBJECT_DEPS
+from presslens.extract._shared import MAX_EVIDENCE_CHARS, SUBJECT_DEPS, own_subjects
 from presslens.models import TextSpan
 
 __all__ = ["evidence_span"]
@@ -73,7 +73,10 @@ def _extended_bounds(trigger: Token, noun: Token | None, kind: str) -> tuple[int
         return start, end
     start, end = _clause_bounds(trigger)
     if trigger.dep_ in {"relcl", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if not _complement_as_relative(trigger):
+        # a that-clause the parser hung on the noun as a relative clause ("told a briefing that
+        # the army was not ..."; `own_subjects` drops its "that") is a clause of its own
+        subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+        if own_subjects(trigger, SUBJECT_DEPS) == subjects:
             start = min(start, trigger.head.left_edge.i)
     elif trigger.dep_ in {"xcomp", "advcl", "conj"} and not _own_subject(trigger):
         head = trigger.head
@@ -84,14 +87,6 @@ def _extended_bounds(trigger: Token, noun: Token | None, kind: str) -> tuple[int
             start = min(start, subjects[0].left_edge.i)
         start = min(start, head.i)
     return start, end
-
-
-def _complement_as_relative(clause: Token) -> bool:
-    """A that-clause the parser hung on the noun before it as a relative clause with two subjects
-    ("told a briefing that, at the time, the army was not conducting air operations"): a clause
-    of its own, which says nothing of the noun."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    return len(subjects) > 1 and subjects[0].lower_ == "that"
 
 
 def _trim(doc: Doc, start: int, end: int, floor: Token) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.extract._shared import SUBJECT_DEPS
+from presslens.extract._shared import SUBJECT_DEPS, own_subjects
 from presslens.extract.events._args import ACTOR_SUBJECT_DEPS, PLACE_LABELS, TARGET_PREPS, ArgContext
 from presslens.extract.events._lexicon import HOSTILE, EventLexicon
 from presslens.extract.events._triggers import Trigger, causative_theme, noun_entry
@@ -66,7 +66,7 @@ _CALLED_ON = frozenset({"on", "upon", "to"})
 def _subject(verb: Token, ctx: ArgContext, depth: int = 0) -> Token | None:
     """The verb's subject, or the one it borrows through a complement/purpose/conjunct link.
     A dateline parsed as a subject is passed over ("LVIV (AP) — Gunmen attacked")."""
-    for child in _subjects(verb):
+    for child in own_subjects(verb, ACTOR_SUBJECT_DEPS):
         if child.pos_ != "SPACE" and ctx.can_participate(child):
             return child
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
@@ -99,17 +99,7 @@ def _first_conjunct(verb: Token) -> Token:
 
 
 def subject_child(verb: Token) -> Token | None:
-    return next(iter(_subjects(verb)), None)
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, a complementizer the parser took for one left out when the clause has
-    its own ("told a briefing that, at the time, the army was not conducting air operations" is
-    parsed as a relative clause on "briefing" with two subjects, "that" and "army")."""
-    found = [c for c in verb.children if c.dep_ in ACTOR_SUBJECT_DEPS]
-    if len(found) > 1 and found[0].lower_ == "that":
-        return found[1:]
-    return found
+    return next(iter(own_subjects(verb, ACTOR_SUBJECT_DEPS)), None)
 
 
 def _agent(verb: Token) -> Token | None:

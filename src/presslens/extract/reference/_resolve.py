@@ -202,12 +202,12 @@ class _Resolver:
         key = max(scores, key=lambda k: (scores[k], best_mention[k].token))
         cand = best_mention[key]
         if cand.label in NOT_ENTITIES:
+            # a thing is no referent; a speaking one stands for its named author ("As per Al
+            # Jazeera's analysis, ... It added that": Al Jazeera), who is no thing
             owner = self._owner(cand) if speaking else None
             if owner is None:
                 return None
-            cand = owner  # "As per Al Jazeera's analysis, ... It added that": the analysis's author
-        if cand.label in NOT_ENTITIES:
-            return None
+            cand = owner
         named = self._named(cand)
         res = Resolution(
             named.canonical, named.start, named.end, self._why(tok, kind, cand, here, len(scores))
