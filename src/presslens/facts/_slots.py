@@ -85,15 +85,13 @@ def _clean_value(kind: str, raw: str) -> str:
     return value.lower()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _slot_matches(content: str) -> tuple[tuple[SlotPattern, re.Match[str]], ...]:
     """Every match of every slot pattern in a claim's content, in pattern order.
 
-    Cached by the content: one article's claims are read for facts several
-    times by the event stage (told acts) and again by its contradictions, and
-    scanning with every pattern is most of the cost. The cache holds a few
-    articles' claims (a long article has hundreds): with 256 entries, two
-    contents in three were scanned again.
+    Cached by the content: one article's claims are read for facts by the
+    event stage (told acts) and again by its contradictions, and scanning with
+    every pattern is most of the cost.
     """
     russian = CYRILLIC.search(content) is not None
     return tuple(
