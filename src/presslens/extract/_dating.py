@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
+from presslens.extract._shared import doc_sentences
 from presslens.models import Timex
 
 __all__ = ["clause_date", "clause_head", "dateline_tokens", "event_date"]
@@ -246,7 +247,7 @@ def _lede(doc: Doc) -> Span | None:
     """The lede: the first sentence that ends as a sentence does (a headline line does not),
     within the first ``LEDE_CHARS`` characters. Only its own day is the news day: the next
     sentence is already background as often as not ("Police raided the market on March 12")."""
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         if sent.start_char > LEDE_CHARS:
             return None
         last = next((t for t in reversed(sent) if not t.is_space), None)

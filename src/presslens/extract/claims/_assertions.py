@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from presslens.extract._shared import doc_text
+from presslens.extract._shared import doc_sentences, doc_text
 from presslens.extract.claims._lexicon import assertion_lexicon
 from presslens.models import Claim, Flag, TextSpan
 
@@ -61,7 +61,7 @@ def _accusation_verb(sent: Span, verbs: frozenset[str]) -> str | None:
 def unattributed_assertions(doc: Doc, claims: Sequence[Claim]) -> list[Flag]:
     """Sentences in which the author concludes, as fact, what the cited sources only suggest."""
     lex = assertion_lexicon()
-    sents = list(doc.sents)
+    sents = doc_sentences(doc)
     flags: list[Flag] = []
     for k, sent in enumerate(sents):
         marker = _marker(sent, lex.markers)

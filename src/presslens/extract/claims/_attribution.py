@@ -28,7 +28,14 @@ import logging
 from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._quotes import QuoteSpan, quotation_spans
-from presslens.extract._shared import MAX_EVIDENCE_CHARS, EntityRef, doc_text, document_entities
+from presslens.extract._shared import (
+    MAX_EVIDENCE_CHARS,
+    EntityRef,
+    doc_sentences,
+    doc_text,
+    doc_tokens,
+    document_entities,
+)
 from presslens.extract.claims._headlines import headline_draft
 from presslens.extract.claims._lexicon import ClaimLexicon, claim_lexicon
 from presslens.extract.claims._nouns import possessed_noun_draft
@@ -63,8 +70,9 @@ def attributed_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
     quote_chars = [(q.start, q.end) for q in quotes]
     found: list[tuple[Draft, list[Token]]] = []
-    for sent in doc.sents:
-        drafts, vias = _sentence_drafts(sent, lex, quote_chars)
+    tokens = doc_tokens(doc)
+    for sent in doc_sentences(doc):
+        drafts, vias = _sentence_drafts(sent, tokens[sent.start : sent.end], lex, quote_chars)
         found.extend((draft, vias) for draft in drafts)
     taken = {draft.content for draft, _ in found}
     punctuated = punctuation_drafts(doc, frozenset(lex.source_nouns))
@@ -103,7 +111,7 @@ def _in_quote(tok: Token, quotes: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_drafts(
-    sent: Span, lex: ClaimLexicon, quotes: list[tuple[int, int]]
+    sent: Span, toks: list[Token], lex: ClaimLexicon, quotes: list[tuple[int, int]]
 ) -> tuple[list[Draft], list[Token]]:
     """Attribution drafts of one sentence, and its 'citing X' phrases.
 
@@ -113,7 +121,6 @@ def _sentence_drafts(
     """
     drafts: list[Draft] = []
     # each lemma read once: Token.lemma_ builds a new string on every access
-    toks = list(sent)
     lemmas = [t.lemma_ for t in toks]
     vias = [
         t

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import QUOTATION_MARKS
+from presslens.extract._shared import QUOTATION_MARKS, doc_sentences, doc_text, doc_tokens
 from presslens.extract.entities._gazetteer import Gazetteer
 from presslens.extract.entities._lexicon import EntityLexicon, fold
 
@@ -64,8 +64,10 @@ class RepairedSpan:
 
 
 def span_text(doc: Doc, cand: RepairedSpan) -> str:
-    """The candidate's text in `doc`."""
-    return doc[cand.start : cand.end].text
+    """The candidate's text in `doc`, cut from the Doc's text (no Span built)."""
+    tokens = doc_tokens(doc)
+    last = tokens[cand.end - 1]
+    return doc_text(doc)[tokens[cand.start].idx : last.idx + len(last)]
 
 
 def mostly_upper(tok: Token) -> bool:
@@ -120,22 +122,24 @@ def quoted_org_names(doc: Doc, lex: EntityLexicon) -> list[RepairedSpan]:
     """
     out: list[RepairedSpan] = []
     cues = lex.org_cues | lex.media_cues
+    tokens = doc_tokens(doc)
+    texts = [t.text for t in tokens]
     i = 0
-    while i < len(doc):
-        if doc[i].text in QUOTES:
+    while i < len(tokens):
+        if texts[i] in QUOTES:
             j = i + 1
             while (
-                j < len(doc)
+                j < len(tokens)
                 and j - i <= 7
-                and doc[j].text not in QUOTES
-                and (doc[j].is_title or doc[j].is_upper)
+                and texts[j] not in QUOTES
+                and (tokens[j].is_title or tokens[j].is_upper)
             ):
                 j += 1
             if (
-                j < len(doc)
-                and doc[j].text in QUOTES
+                j < len(tokens)
+                and texts[j] in QUOTES
                 and j > i + 1
-                and {t.text for t in doc[i + 1 : j]} & cues
+                and set(texts[i + 1 : j]) & cues
             ):
                 out.append(RepairedSpan(i + 1, j, "ORG", ["added: quoted name with an organisation cue"]))
                 i = j
@@ -158,17 +162,18 @@ def _national_acronym(doc: Doc, tok: Token, lex: EntityLexicon, gaz: Gazetteer) 
 
 def _settlement_name(doc: Doc, i: int, taken: set[int], lex: EntityLexicon) -> RepairedSpan | None:
     """An untagged proper name governed by a settlement noun, starting at token ``i``."""
+    tokens = doc_tokens(doc)
     end = i
     while (
-        end < len(doc)
+        end < len(tokens)
         and end - i < _MAX_SETTLEMENT_NAME
         and end not in taken
-        and doc[end].is_title
-        and doc[end].is_alpha
-        and doc[end].tag_ in {"NNP", "NNPS"}
+        and tokens[end].is_title
+        and tokens[end].is_alpha
+        and tokens[end].tag_ in {"NNP", "NNPS"}
     ):
         end += 1
-    if end == i or lex.is_demonym(doc[i:end].text) or doc[i].is_stop:
+    if end == i or lex.is_demonym(doc[i:end].text) or tokens[i].is_stop:
         return None
     noun = settlement_noun(doc, i, end, lex)
     if noun is None:
@@ -207,10 +212,11 @@ def added_spans(
     upper_sentence: dict[int, bool] = {}  # sentence start -> mostly_upper, asked once per sentence
     has_sentences = doc.has_annotation("SENT_START")
     # sentence starts read once: Token.sent builds a Span and walks to the sentence's ends
-    sent_starts = [s.start for s in doc.sents] if has_sentences else [0]
+    sent_starts = [s.start for s in doc_sentences(doc)] if has_sentences else [0]
+    tokens = doc_tokens(doc)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(tokens):
+        tok = tokens[i]
         if i in taken or not tok.text[:1].isupper():
             i += 1
             continue
@@ -225,8 +231,8 @@ def added_spans(
             if hit or i + n > len(doc) or any(j in taken for j in range(i, i + n)):
                 continue
             span = doc[i : i + n]
-            nxt = doc[i + n] if i + n < len(doc) else None
-            prv = doc[i - 1] if i > 0 else None
+            nxt = tokens[i + n] if i + n < len(tokens) else None
+            prv = tokens[i - 1] if i > 0 else None
             if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title) or (
                 prv is not None and prv.is_title and prv.pos_ == "PROPN" and not prv.is_sent_start
             ):

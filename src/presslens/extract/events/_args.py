@@ -27,6 +27,7 @@ from presslens.extract._shared import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     EntityRef,
+    doc_sentences,
     doc_text,
     document_entities,
     phrase_start,
@@ -230,7 +231,7 @@ class ArgContext:
         1995), and a plural pronoun subject hands on to its own antecedent ("X were detained.
         They are suspected ... they are accused"). Up to ``PLURAL_WINDOW`` sentences.
         """
-        sents = [s for s in self.doc.sents if s.start <= token.i][-PLURAL_WINDOW:]
+        sents = [s for s in doc_sentences(self.doc) if s.start <= token.i][-PLURAL_WINDOW:]
         for n, sent in enumerate(reversed(sents)):
             if n == 0:
                 before = [t for t in sent if t.i < token.i and t.head != token.head]

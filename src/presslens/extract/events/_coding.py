@@ -25,11 +25,11 @@ import logging
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from presslens.confidence import is_named, report_confidence
 from presslens.extract._dating import event_date
-from presslens.extract._shared import doc_text
+from presslens.extract._shared import doc_sentences, doc_text, doc_tokens
 from presslens.extract.events._args import ArgContext
 from presslens.extract.events._coded import CodedEvent
 from presslens.extract.events._coref import merge_anaphoric_mentions, merge_clause_duplicates
@@ -90,10 +90,12 @@ def coded_events(doc: Doc) -> list[CodedEvent]:
     lex = event_lexicon()
     ctx = ArgContext(doc)
     out: list[CodedEvent] = []
-    for sent in doc.sents:
-        if _is_heading(sent):
+    tokens = doc_tokens(doc)
+    for sent in doc_sentences(doc):
+        words = tokens[sent.start : sent.end]
+        if _is_heading(words):
             continue
-        for trig in _without_hostile_promises(find_triggers(list(sent), lex)):
+        for trig in _without_hostile_promises(find_triggers(words, lex)):
             actor_tok, target_tok = event_roles(trig, ctx, lex)
             event = _event(trig, ctx, lex, actor_tok, target_tok)
             if event is not None:
@@ -168,12 +170,12 @@ HEADING_MAX_TOKENS = 5
 SENTENCE_END = frozenset({".", "!", "?", "\"", "”", "’", "'", ":", ";", "…", ")"})
 
 
-def _is_heading(sent: Span) -> bool:
+def _is_heading(sent: list[Token]) -> bool:
     """A line of its own, short and without sentence punctuation: a sub-heading or a label."""
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > HEADING_MAX_TOKENS or words[-1].text in SENTENCE_END:
         return False
-    text = doc_text(sent.doc)
+    text = doc_text(words[0].doc)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     line_start = max(text.rfind("\n", 0, start), -1) + 1  # no slice of the text before: it is quadratic
     line_end = text.find("\n", end)

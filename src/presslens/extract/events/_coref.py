@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from presslens.extract._shared import PLURAL_PRONOUNS, doc_text
+from presslens.extract._shared import PLURAL_PRONOUNS, doc_sentences, doc_text
 from presslens.extract.events._args import DEMONSTRATIVES, ArgContext
 from presslens.extract.events._coded import CodedEvent
 from presslens.models import Event, Mention, TextSpan
@@ -224,7 +224,7 @@ def _enrich(ante: CodedEvent, ana: CodedEvent, noun: Token, ctx: ArgContext) -> 
 
 def merge_anaphoric_mentions(events: list[CodedEvent], ctx: ArgContext) -> list[CodedEvent]:
     """Rule 2 of the module docstring: fold definite re-mentions into the event they name."""
-    sent_index = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_index = {s.start: n for n, s in enumerate(doc_sentences(ctx.doc))}
     out: list[CodedEvent] = []
     for cur in events:
         noun = _definite_noun(cur)

@@ -81,7 +81,7 @@ from spacy.attrs import (
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from presslens.extract._shared import QUOTATION_MARKS
+from presslens.extract._shared import QUOTATION_MARKS, doc_sentences
 from presslens.extract.persuasion._lexicon import LexiconHit
 from presslens.resources import read_tsv
 
@@ -316,7 +316,7 @@ def doc_sentence_items(doc: Doc, hits: Sequence[LexiconHit]) -> list[SentenceIte
     before = ["", *("bi-=" + w + "|" + x for w, x in pairwise(word))]
     quote_at = [k for k, t in enumerate(c.text) if t in _QUOTES]
     out = []
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         a, b = bisect_left(c.index, sent.start), bisect_left(c.index, sent.end)
         if a == b:
             continue

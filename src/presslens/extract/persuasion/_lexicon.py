@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import LABEL_PHRASE_DEPS, phrase_start
+from presslens.extract._shared import LABEL_PHRASE_DEPS, doc_tokens, phrase_start
 from presslens.resources import read_tsv
 
 __all__ = [
@@ -84,7 +84,7 @@ def _first_words() -> frozenset[str]:
 def _window_keys(doc: Doc, start: int, end: int) -> tuple[str, str]:
     """Surface and lemma forms of doc[start:end], hyphens kept tight, spaces single."""
     surface, lemma = [], []
-    for tok in doc[start:end]:
+    for tok in doc_tokens(doc)[start:end]:
         surface.append(tok.lower_)
         lemma.append(tok.lemma_.lower())
         sep = " " if tok.whitespace_ else ""
@@ -103,9 +103,10 @@ def lexicon_hits(doc: Doc) -> list[LexiconHit]:
     entries = lexicon_entries()
     firsts = _first_words()
     hits: list[LexiconHit] = []
-    i, n = 0, len(doc)
+    tokens = doc_tokens(doc)
+    i, n = 0, len(tokens)
     while i < n:
-        tok = doc[i]
+        tok = tokens[i]
         if tok.lower_ not in firsts and tok.lemma_.lower() not in firsts:
             i += 1
             continue

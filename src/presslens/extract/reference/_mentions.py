@@ -25,7 +25,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from presslens.extract._shared import NAME_PHRASE_DEPS, SUBJECT_DEPS, EntityRef, phrase_start
+from presslens.extract._shared import (
+    NAME_PHRASE_DEPS,
+    SUBJECT_DEPS,
+    EntityRef,
+    doc_text,
+    doc_tokens,
+    phrase_start,
+)
 from presslens.extract.reference._layout import Layout
 from presslens.extract.reference._lexicon import ReferenceLexicon
 from presslens.extract.reference._people import REFERABLE_LABELS, PersonFeatures, person_spans, title_words
@@ -212,7 +219,8 @@ def nominal_candidates(
     (definite descriptions) are added by the resolver once resolved.
     """
     out = []
-    for tok in doc:
+    tokens, text = doc_tokens(doc), doc_text(doc)
+    for tok in tokens:
         if tok.i in key_at or tok.i in skip or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.ent_type_ and tok.ent_type_ not in REFERABLE_LABELS:
@@ -223,8 +231,9 @@ def nominal_candidates(
             c.i in key_at and c.dep_ == "appos" for c in tok.rights  # an apposition follows its noun
         ):
             continue  # "Mark Papermaster, an Apple executive": the same person as the name
-        start = phrase_start(tok, NAME_PHRASE_DEPS)
-        phrase = doc[start : tok.i + 1]
+        start_char = tokens[phrase_start(tok, NAME_PHRASE_DEPS)].idx
+        end_char = tok.idx + len(tok)
+        phrase = text[start_char:end_char]  # the Span's text, without building the Span
         if tok.tag_ in ("NNS", "NNPS"):
             label, plural = "GROUP", True
         elif tok.tag_ == "NNP":  # a name the tagger did not type ("the Dow Jones Industrial Average")
@@ -238,10 +247,10 @@ def nominal_candidates(
         cand = _candidate(
             layout,
             tok,
-            phrase.text.lower(),
-            phrase.text,
-            phrase.start_char,
-            phrase.end_char,
+            phrase.lower(),
+            phrase,
+            start_char,
+            end_char,
             label,
             plural,
             lex,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from presslens.extract._shared import EntityRef, doc_text
+from presslens.extract._shared import EntityRef, doc_text, doc_tokens
 from presslens.extract.entities._lexicon import entity_lexicon
 from presslens.extract.reference._lexicon import ReferenceLexicon
 
@@ -109,17 +109,18 @@ def person_spans(doc: Doc, entities: list[EntityRef], lex: ReferenceLexicon) -> 
         if span is not None:
             by_start[span.start] = ent
     out = list(entities)
-    for tok in doc[:-1]:
-        # the set lookup first: most tokens are no title, and doc[i] builds a new Token
+    tokens = doc_tokens(doc)
+    for tok in tokens[:-1]:
+        # the set lookup first: most tokens are no title
         if tok.lower_ not in lex.person_words or not tok.text[:1].isupper():
             continue
-        nxt = doc[tok.i + 1]
+        nxt = tokens[tok.i + 1]
         if nxt.pos_ != "PROPN":
             continue
         end = nxt.i
-        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ == "NNP":
+        while end + 1 < len(tokens) and tokens[end + 1].pos_ == "PROPN" and tokens[end + 1].tag_ == "NNP":
             end += 1
-        start_char, end_char = nxt.idx, doc[end].idx + len(doc[end])
+        start_char, end_char = nxt.idx, tokens[end].idx + len(tokens[end])
         ent = by_start.get(nxt.i)
         if ent is not None and ent.label != "PERSON":
             out[out.index(ent)] = EntityRef(ent.text, "PERSON", ent.start, ent.end, ent.canonical)

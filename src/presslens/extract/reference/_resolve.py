@@ -42,6 +42,7 @@ from presslens.extract._shared import (
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
+    doc_tokens,
     document_entities,
     phrase_start,
 )
@@ -110,7 +111,7 @@ class _Resolver:
         static, self.people, self.key_at = entity_candidates(doc, self.layout, entities, self.lex)
         # only a pronoun, a relative pronoun or a common noun can be one: test those alone
         self.anaphors = [
-            t for t in doc
+            t for t in doc_tokens(doc)
             if (t.pos_ == "NOUN" or t.lower_ in PRONOUN_FEATURES or t.lower_ in RELATIVE_PRONOUNS)
             and self._is_anaphor(t)
         ]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.extract._shared import doc_tokens
 from presslens.extract.temporal._calendar import Tense
 from presslens.extract.temporal._lexicon import timex_lexicon
 from presslens.resources import read_tsv
@@ -93,14 +94,15 @@ def _seeds(doc: Doc) -> list[tuple[int, int]]:
     quote can start one (a spaCy Matcher with regex predicates cost ten times as much here)."""
     words = _seed_words()
     found = []
-    for token in doc:
+    tokens = doc_tokens(doc)
+    for i, token in enumerate(tokens):
         lower = token.lower_
         shaped = (lower[:1].isdigit() or lower[:1] == "'" or lower.startswith("mid-")) and bool(
             _SHAPE_TEXT.fullmatch(token.text) or _SHAPE_LOWER.fullmatch(lower))
-        if not shaped and _CLOCK_NUMBER.fullmatch(lower) and token.i + 1 < len(doc):
-            shaped = doc[token.i + 1].lower_ in _AM_PM
+        if not shaped and _CLOCK_NUMBER.fullmatch(lower) and i + 1 < len(tokens):
+            shaped = tokens[i + 1].lower_ in _AM_PM
         if lower in words or shaped:
-            found.append((token.i, token.i + 1))
+            found.append((i, i + 1))
     return found
 
 
@@ -117,11 +119,12 @@ def timex_runs(doc: Doc) -> list[Run]:
     seeds = _seeds(doc)
     seeds += [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     runs: list[list[int]] = []
+    tokens = doc_tokens(doc)
     for start, end in sorted(seeds):
-        sent = doc[start].sent
-        while start > sent.start and end - start < _MAX_RUN and _connects(doc[start - 1]):
+        sent = tokens[start].sent
+        while start > sent.start and end - start < _MAX_RUN and _connects(tokens[start - 1]):
             start -= 1
-        while end < sent.end and end - start < _MAX_RUN and (_connects(doc[end]) or _is_seed(doc[end])):
+        while end < sent.end and end - start < _MAX_RUN and (_connects(tokens[end]) or _is_seed(tokens[end])):
             end += 1
         if runs and start <= runs[-1][1]:
             runs[-1][1] = max(runs[-1][1], end)
