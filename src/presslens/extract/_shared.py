@@ -28,6 +28,7 @@ each says why. Merging them would change what the stages find.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,6 +60,8 @@ __all__ = [
     "document_entities",
     "own_subjects",
     "phrase_start",
+    "sentence_of",
+    "span_text",
     "subtree_bounds",
 ]
 
@@ -98,11 +101,26 @@ def doc_sentences(doc: Doc) -> list[Span]:
 
     A Doc without sentence boundaries is one sentence, as ``Token.sent`` would not say.
     """
+    return _sentence_table(doc)[1]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """``doc[i].sent`` by bisection over the cached sentences (Token.sent walks to both ends)."""
+    _, sents, starts = _sentence_table(doc)
+    return sents[bisect_right(starts, i) - 1]
+
+
+def _sentence_table(doc: Doc) -> tuple[int, list[Span], list[int]]:
     cached = doc.user_data.get(_SENTENCES_KEY)
     if cached is None or cached[0] != len(doc):
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        cached = doc.user_data[_SENTENCES_KEY] = (len(doc), sents)
-    return cached[1]
+        cached = doc.user_data[_SENTENCES_KEY] = (len(doc), sents, [s.start for s in sents])
+    return cached
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the Doc's cached text: Span.text joins a new Token per word on each call."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 # --- entity references -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import QUOTATION_MARKS, doc_sentences, doc_text, doc_tokens
+from presslens.extract._shared import QUOTATION_MARKS, doc_sentences, doc_text, doc_tokens, sentence_of
 from presslens.extract.entities._gazetteer import Gazetteer
 from presslens.extract.entities._lexicon import EntityLexicon, fold
 
@@ -72,8 +72,8 @@ def span_text(doc: Doc, cand: RepairedSpan) -> str:
 
 def mostly_upper(tok: Token) -> bool:
     """Is the token's sentence a headline in capitals (where the lexicons misfire)?"""
-    sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
-    alpha = [t for t in sent if t.is_alpha]
+    sent = sentence_of(tok.doc, tok.i)
+    alpha = [t for t in doc_tokens(tok.doc)[sent.start : sent.end] if t.is_alpha]
     return bool(alpha) and sum(t.is_upper for t in alpha) >= 0.6 * len(alpha)
 
 

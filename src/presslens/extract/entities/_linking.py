@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from presslens.extract._shared import SPATIAL_PREPOSITIONS, SUBJECT_DEPS
+from presslens.extract._shared import SPATIAL_PREPOSITIONS, SUBJECT_DEPS, span_text
 from presslens.extract.entities._additions import hyphen_modifier
 from presslens.extract.entities._gazetteer import Gazetteer, gazetteer
 from presslens.extract.entities._lexicon import EntityLexicon, entity_lexicon, fold
@@ -55,7 +55,7 @@ class Link:
 
 def name_text(span: Span) -> str:
     """The mention without a leading "the" or a trailing possessive, whitespace collapsed."""
-    text = " ".join(span.text.split())
+    text = " ".join(span_text(span).split())
     if text[:4].lower() == "the ":
         text = text[4:]
     for suffix in _POSSESSIVE_SUFFIXES:

@@ -14,6 +14,7 @@ import logging
 
 from spacy.tokens import Doc, Span
 
+from presslens.extract._shared import span_text
 from presslens.extract.entities._gazetteer import resolve_place
 from presslens.extract.entities._linking import document_countries, link_mentions, name_text
 from presslens.extract.entities._repair import NAME_LABELS, WHY_KEY, repair_entities
@@ -58,7 +59,7 @@ def linked_entities(doc: Doc) -> list[Entity]:
         reasons = [r for r in (repairs.get((span.start_char, span.end_char)), link.why) if r]
         entities.append(
             Entity(
-                text=span.text,
+                text=span_text(span),
                 label=span.label_,
                 start=span.start_char,
                 end=span.end_char,

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import doc_tokens
+from presslens.extract._shared import doc_tokens, sentence_of
 from presslens.extract.temporal._calendar import Tense
 from presslens.extract.temporal._lexicon import timex_lexicon
 from presslens.resources import read_tsv
@@ -121,7 +121,7 @@ def timex_runs(doc: Doc) -> list[Run]:
     runs: list[list[int]] = []
     tokens = doc_tokens(doc)
     for start, end in sorted(seeds):
-        sent = tokens[start].sent
+        sent = sentence_of(doc, start)
         while start > sent.start and end - start < _MAX_RUN and _connects(tokens[start - 1]):
             start -= 1
         while end < sent.end and end - start < _MAX_RUN and (_connects(tokens[end]) or _is_seed(tokens[end])):

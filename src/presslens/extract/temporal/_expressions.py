@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from presslens.extract._shared import doc_text
+from presslens.extract._shared import doc_text, doc_tokens, sentence_of
 from presslens.extract.temporal._candidates import (
     governing_tense,
     is_past_perfect,
@@ -126,19 +126,20 @@ def _longest_at(
     The flag says whether the value is grounded (a written year, or counted
     from a narrative or historical reference) and so may frame a narrative.
     """
-    if doc[i].lower_ in _NO_START:
+    tokens = doc_tokens(doc)
+    if tokens[i].lower_ in _NO_START:
         return None
     ref = state.anaphoric_ref()
-    sent = doc[i].sent
+    sent = sentence_of(doc, i)
     local_ref = next(
         (dt.date.fromisoformat(t.value) for t in reversed(found)
          if t.start >= sent.start_char and _DAY_VALUE.match(t.value)),
         None,
     )
     for j in range(min(end, i + _MAX_SPAN), i, -1):
-        span = doc[i:j]
-        if span[-1].lower_ in _NO_END:
+        if tokens[j - 1].lower_ in _NO_END:
             continue
+        span = doc[i:j]
         tense = governing_tense(span)
         narrative = state.narrative_ref(span, tense)
         flashback = narrative is not None and is_past_perfect(span)
