@@ -42,11 +42,12 @@ def punctuation_drafts(doc: Doc, source_nouns: frozenset[str] = frozenset()) -> 
     - "NAME -- ''quote''" when NAME is a PERSON or ORG entity (the dash introduces the words).
     """
     drafts: list[Draft] = []
-    people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    ents = doc.ents  # each read of Doc.ents builds every entity Span anew
+    people = {(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "ORG")}
     # a surname stands for its person ("Pence:" before "Mike Pence"); the last word of an ORG does
     # not ("Azerbaijan" of "Sputnik Azerbaijan" is no speaker of a "Azerbaijan: Never" heading)
-    known = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG")}
-    known |= {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
+    known = {e.text for e in ents if e.label_ in ("PERSON", "ORG")}
+    known |= {e.text.split()[-1] for e in ents if e.label_ == "PERSON"}
     text = doc_text(doc)
     for match in _COLON_LINE.finditer(text):
         n_start, n_end = match.span("name")

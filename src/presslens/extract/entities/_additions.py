@@ -192,15 +192,13 @@ def _region_name(span: Span, gaz: Gazetteer, lex: EntityLexicon) -> bool:
 
 def _capital_candidate(doc: Doc, i: int, n: int, gaz: Gazetteer, lex: EntityLexicon) -> bool:
     """An untagged large capital; an adjective tag is allowed before "-backed"/"-based"."""
-    span = doc[i : i + n]
-    tagged_name = span[-1].tag_ == "NNP" or (
-        span[-1].is_title and hyphen_modifier(doc, i + n, lex) is not None
-    )
-    return (
-        tagged_name
-        and bool(gaz.capital_country(span.text))
-        and gaz.city_population(span.text) >= CAPITAL_ADD_MIN_POP
-    )
+    tokens = doc_tokens(doc)
+    last = tokens[i + n - 1]
+    tagged_name = last.tag_ == "NNP" or (last.is_title and hyphen_modifier(doc, i + n, lex) is not None)
+    if not tagged_name:
+        return False
+    text = doc_text(doc)[tokens[i].idx : last.idx + len(last)]
+    return bool(gaz.capital_country(text)) and gaz.city_population(text) >= CAPITAL_ADD_MIN_POP
 
 
 def added_spans(
@@ -230,19 +228,19 @@ def added_spans(
         for n in (3, 2, 1):
             if hit or i + n > len(doc) or any(j in taken for j in range(i, i + n)):
                 continue
-            span = doc[i : i + n]
             nxt = tokens[i + n] if i + n < len(tokens) else None
             prv = tokens[i - 1] if i > 0 else None
             if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title) or (
                 prv is not None and prv.is_title and prv.pos_ == "PROPN" and not prv.is_sent_start
             ):
                 continue  # part of a longer name ("Chad Smith", "Georgia Tech", "Radio Armenia")
-            text = span.text
-            if lex.is_demonym(text) and span[-1].tag_ in {"JJ", "NNP", "NNPS"}:
+            last = tokens[i + n - 1]
+            text = doc_text(doc)[tok.idx : last.idx + len(last)]  # the Span's text, no Span built
+            if lex.is_demonym(text) and last.tag_ in {"JJ", "NNP", "NNPS"}:
                 hit = RepairedSpan(i, i + n, "NORP", ["added: demonym lexicon"])
-            elif span[-1].tag_ in {"NNP", "NNPS"} and gaz.country_code(text) and len(text) > 3:
+            elif last.tag_ in {"NNP", "NNPS"} and gaz.country_code(text) and len(text) > 3:
                 hit = RepairedSpan(i, i + n, "GPE", ["added: country name in gazetteer"])
-            elif span[-1].tag_ in {"NNP", "NNPS"} and _region_name(span, gaz, lex):
+            elif last.tag_ in {"NNP", "NNPS"} and _region_name(doc[i : i + n], gaz, lex):
                 hit = RepairedSpan(i, i + n, "GPE", ["added: region of a country in gazetteer"])
             elif _capital_candidate(doc, i, n, gaz, lex):
                 hit = RepairedSpan(i, i + n, "GPE", ["added: capital city in gazetteer"])
