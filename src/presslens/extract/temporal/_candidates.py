@@ -97,9 +97,10 @@ def _seeds(doc: Doc) -> list[tuple[int, int]]:
     tokens = doc_tokens(doc)
     for i, token in enumerate(tokens):
         lower = token.lower_
-        shaped = (lower[:1].isdigit() or lower[:1] == "'" or lower.startswith("mid-")) and bool(
+        digit = lower[:1].isdigit()  # every shape but a quoted year or "mid-" starts with one
+        shaped = (digit or lower[:1] == "'" or lower.startswith("mid-")) and bool(
             _SHAPE_TEXT.fullmatch(token.text) or _SHAPE_LOWER.fullmatch(lower))
-        if not shaped and _CLOCK_NUMBER.fullmatch(lower) and i + 1 < len(tokens):
+        if not shaped and digit and _CLOCK_NUMBER.fullmatch(lower) and i + 1 < len(tokens):
             shaped = tokens[i + 1].lower_ in _AM_PM
         if lower in words or shaped:
             found.append((i, i + 1))

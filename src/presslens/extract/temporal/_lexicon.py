@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from presslens.resources import read_tsv
 
@@ -34,9 +34,9 @@ class TimexLexicon:
     deictic: frozenset[str]  # anchor words that are no calendar name ("today", "noon", "q1")
     eras: dict[str, str]  # era markers beside a year: "bc" -> "BC", "ad" -> "AD"
 
-    @property
+    @cached_property
     def unit_words(self) -> frozenset[str]:
-        """Unit nouns in singular and plural ("century"/"centuries")."""
+        """Unit nouns in singular and plural ("century"/"centuries"), built once (asked per token)."""
         words = set(self.units)
         words |= {w + "s" for w in self.units}
         words.add("centuries")
