@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from presslens.extract._shared import doc_sentences, doc_text, doc_tokens, sentence_of, span_text
+from presslens.extract._shared import (
+    doc_sentences,
+    doc_text,
+    doc_tokens,
+    sentence_of,
+    span_text,
+    tokens_text,
+)
 
 TEXT = "Police detained two men in Moscow on Friday. \"We are not done,\" the ministry said.\n\nMore later."
 
@@ -27,6 +34,7 @@ def test_span_text_equals_span_dot_text(nlp) -> None:
         for end in range(start + 1, min(len(doc), start + 4) + 1):
             span = doc[start:end]
             assert span_text(span) == span.text
+            assert tokens_text(doc, start, end) == span.text
 
 
 def test_a_changed_doc_gets_a_fresh_token_list(nlp) -> None:

@@ -63,6 +63,7 @@ __all__ = [
     "sentence_of",
     "span_text",
     "subtree_bounds",
+    "tokens_text",
 ]
 
 #: The most characters an evidence span may hold: about two lines of a news column,
@@ -99,7 +100,7 @@ def doc_tokens(doc: Doc) -> list[Token]:
 def doc_sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)`` built once per Doc (sentence boundaries are set before presslens runs).
 
-    A Doc without sentence boundaries is one sentence, as ``Token.sent`` would not say.
+    A Doc without sentence boundaries counts as one sentence (``doc.sents`` would raise).
     """
     return _sentence_table(doc)[1]
 
@@ -121,6 +122,13 @@ def _sentence_table(doc: Doc) -> tuple[int, list[Span], list[int]]:
 def span_text(span: Span) -> str:
     """``span.text`` cut from the Doc's cached text: Span.text joins a new Token per word on each call."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (``end`` > ``start``) without building the Span."""
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
+    return doc_text(doc)[tokens[start].idx : last.idx + len(last)]
 
 
 # --- entity references -----------------------------------------------------------------------

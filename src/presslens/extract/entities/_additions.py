@@ -15,12 +15,11 @@ left out, each only where a lexicon or the words around the name are precise:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.extract._shared import QUOTATION_MARKS, doc_sentences, doc_text, doc_tokens, sentence_of
+from presslens.extract._shared import QUOTATION_MARKS, doc_tokens, sentence_of, tokens_text
 from presslens.extract.entities._gazetteer import Gazetteer
 from presslens.extract.entities._lexicon import EntityLexicon, fold
 
@@ -64,10 +63,8 @@ class RepairedSpan:
 
 
 def span_text(doc: Doc, cand: RepairedSpan) -> str:
-    """The candidate's text in `doc`, cut from the Doc's text (no Span built)."""
-    tokens = doc_tokens(doc)
-    last = tokens[cand.end - 1]
-    return doc_text(doc)[tokens[cand.start].idx : last.idx + len(last)]
+    """The candidate's text in `doc` (no Span built)."""
+    return tokens_text(doc, cand.start, cand.end)
 
 
 def mostly_upper(tok: Token) -> bool:
@@ -192,12 +189,11 @@ def _region_name(span: Span, gaz: Gazetteer, lex: EntityLexicon) -> bool:
 
 def _capital_candidate(doc: Doc, i: int, n: int, gaz: Gazetteer, lex: EntityLexicon) -> bool:
     """An untagged large capital; an adjective tag is allowed before "-backed"/"-based"."""
-    tokens = doc_tokens(doc)
-    last = tokens[i + n - 1]
+    last = doc_tokens(doc)[i + n - 1]
     tagged_name = last.tag_ == "NNP" or (last.is_title and hyphen_modifier(doc, i + n, lex) is not None)
     if not tagged_name:
         return False
-    text = doc_text(doc)[tokens[i].idx : last.idx + len(last)]
+    text = tokens_text(doc, i, i + n)
     return bool(gaz.capital_country(text)) and gaz.city_population(text) >= CAPITAL_ADD_MIN_POP
 
 
@@ -208,9 +204,6 @@ def added_spans(
     taken = {i for c in cands for i in range(c.start, c.end)}
     added: list[RepairedSpan] = []
     upper_sentence: dict[int, bool] = {}  # sentence start -> mostly_upper, asked once per sentence
-    has_sentences = doc.has_annotation("SENT_START")
-    # sentence starts read once: Token.sent builds a Span and walks to the sentence's ends
-    sent_starts = [s.start for s in doc_sentences(doc)] if has_sentences else [0]
     tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
@@ -218,7 +211,7 @@ def added_spans(
         if i in taken or not tok.text[:1].isupper():
             i += 1
             continue
-        sent_start = sent_starts[bisect_right(sent_starts, i) - 1]
+        sent_start = sentence_of(doc, i).start
         if sent_start not in upper_sentence:
             upper_sentence[sent_start] = mostly_upper(tok)
         if upper_sentence[sent_start]:
@@ -235,7 +228,7 @@ def added_spans(
             ):
                 continue  # part of a longer name ("Chad Smith", "Georgia Tech", "Radio Armenia")
             last = tokens[i + n - 1]
-            text = doc_text(doc)[tok.idx : last.idx + len(last)]  # the Span's text, no Span built
+            text = tokens_text(doc, i, i + n)
             if lex.is_demonym(text) and last.tag_ in {"JJ", "NNP", "NNPS"}:
                 hit = RepairedSpan(i, i + n, "NORP", ["added: demonym lexicon"])
             elif last.tag_ in {"NNP", "NNPS"} and gaz.country_code(text) and len(text) > 3:
