@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 
@@ -109,3 +110,11 @@ def test_the_factories_in_a_bare_pipeline_give_what_analyze_gives(pipeline: Pipe
         doc = component(doc)
     assert len(doc._.contradictions) == 1 and doc._.persuasion_summary.by_speaker  # the lawyer's words
     assert document_from_doc(doc, article, pipeline.versions) == expected
+
+
+def test_the_shared_model_is_warmed_up_and_frozen(pipeline: Pipeline) -> None:
+    # the lazily built tables exist before the first article, and sit outside the collector's scans
+    from presslens.extract.entities._gazetteer import gazetteer
+
+    assert gazetteer.cache_info().currsize == 1
+    assert gc.get_freeze_count() > 100_000

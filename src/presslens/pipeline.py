@@ -31,6 +31,7 @@ from itertools import islice
 from spacy.language import Language
 
 from presslens import __version__
+from presslens.extract._shared import keep_doc_text
 from presslens.extract.persuasion import detector_kind
 from presslens.models import Article, Document, Flag, Versions
 from presslens.nlp.build import shared_nlp
@@ -117,6 +118,7 @@ class Pipeline:
             docs = []
             for article in supported:
                 doc = self.nlp.make_doc(article.text)
+                keep_doc_text(doc, article.text)
                 doc._.published = article.published
                 doc._.article_id = article.id
                 docs.append(doc)

@@ -6,6 +6,7 @@ from presslens.extract._shared import (
     doc_sentences,
     doc_text,
     doc_tokens,
+    keep_doc_text,
     sentence_of,
     span_text,
     tokens_text,
@@ -45,3 +46,12 @@ def test_a_changed_doc_gets_a_fresh_token_list(nlp) -> None:
     after = doc_tokens(doc)
     assert after is not before
     assert [t.text for t in after] == ["New York City", "is", "large", "."]
+
+
+def test_a_kept_text_is_the_docs_own_and_a_wrong_one_is_ignored(nlp) -> None:
+    doc = nlp.make_doc(TEXT)
+    keep_doc_text(doc, TEXT)
+    assert doc_text(doc) == doc.text == TEXT
+    other = nlp.make_doc(TEXT)
+    keep_doc_text(other, TEXT + " and more")  # not the text it was made from: not kept
+    assert doc_text(other) == other.text == TEXT

@@ -58,6 +58,7 @@ __all__ = [
     "doc_text",
     "doc_tokens",
     "document_entities",
+    "keep_doc_text",
     "own_subjects",
     "phrase_start",
     "sentence_of",
@@ -80,6 +81,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def keep_doc_text(doc: Doc, text: str) -> None:
+    """Record `text`, the string `doc` was tokenised from, as what `doc_text` returns.
+
+    spaCy's tokenizer keeps every character, so ``doc.text == text``; joining it
+    back builds one Token per word, which the caller that made the Doc can spare.
+    A `text` whose length does not end where the Doc's last token does is ignored.
+    """
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT_KEY] = text
+
 
 _TOKENS_KEY = "presslens.tokens"
 _SENTENCES_KEY = "presslens.sentences"

@@ -10,6 +10,7 @@ this order, in anyone's pipeline give what `presslens analyze` gives.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -37,6 +38,15 @@ PRESSLENS_COMPONENTS: tuple[str, ...] = (
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()
 
+#: A few sentences that take the presslens components through their lazily built tables (gazetteer,
+#: lexicons, matchers, the persuasion model) when the shared pipeline is built, not on a user's first article.
+_WARM_UP_TEXT = (
+    "MOSCOW, March 3 (Reuters) - Russian police detained 12 people in Moscow on Monday after an attack "
+    "on a hospital in Ukraine killed at least 23 civilians, the interior ministry said.\n"
+    '"This is a shameful provocation," Foreign Minister Sergei Lavrov told reporters on Tuesday, '
+    "denying that Russian forces had fired on the hospital. Ukraine accused Moscow of war crimes."
+)
+
 
 def build_nlp(model: str) -> Language:
     """Load `model` and add the presslens components (a fresh pipeline each call)."""
@@ -62,5 +72,21 @@ def shared_nlp(model: str) -> Language:
     """The process-wide pipeline for `model`, built on first use (models load once)."""
     with _lock:
         if model not in _cache:
-            _cache[model] = build_nlp(model)
+            nlp = build_nlp(model)
+            _warm_up(nlp)
+            _cache[model] = nlp
         return _cache[model]
+
+
+def _warm_up(nlp: Language) -> None:
+    """Build the components' lazy tables now, then freeze what the process holds (``gc.freeze``).
+
+    Why freeze: the model, gazetteer and lexicons are about half a million long-lived
+    container objects, and every full collection of the cyclic garbage collector walked
+    them all while articles were analysed (0.85 s per 150 PTC articles, 3% of the run;
+    0.22 s once frozen). They live as long as the process anyway. The warm-up comes
+    first so that the tables built on first use are among the frozen objects.
+    """
+    with nlp.memory_zone():
+        nlp(_WARM_UP_TEXT)
+    gc.freeze()
