@@ -270,3 +270,21 @@ def test_untagged_region_with_a_compass_word_is_added(vocab) -> None:
         pos=["NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
     )
     assert ("North Darfur", "GPE") in _repaired(doc)
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (["Alexey", "Navalny", "died"], "PERSON"),  # a given name and a surname the model did not know
+        (["Yulia", "Navalnaya", "came"], "PERSON"),
+        (["Morgan", "Stanley", "said"], "ORG"),  # both words given names: a firm named after people
+        (["Dallas", "Cowboys", "won"], "ORG"),  # a city in it
+        (["West", "Indies", "won"], "ORG"),  # a compass word
+        (["Salomon", "Brothers", "said"], "ORG"),  # a group noun
+        (["Alexey", "Navalny", "Foundation"], "ORG"),  # three words: not this rule's
+    ],
+)
+def test_an_org_of_a_given_name_and_a_surname_is_a_person(vocab, words: list[str], label: str) -> None:
+    ents = ["B-ORG", "I-ORG", "I-ORG" if words[-1] == "Foundation" else "O"]
+    doc = _doc(vocab, words, ents)
+    assert _repaired(doc)[0][1] == label

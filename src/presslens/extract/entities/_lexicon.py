@@ -13,7 +13,11 @@ from functools import cache, lru_cache
 
 from presslens.resources import read_tsv
 
-__all__ = ["EntityLexicon", "entity_lexicon", "fold"]
+__all__ = ["GIVEN_NAME_MIN_BIRTHS", "EntityLexicon", "entity_lexicon", "fold"]
+
+#: A first name counts as one (for "Alexey Navalny" tagged ORG) when at least this many US babies
+#: were given it: rarer entries of the baby-name list are as often surnames or words.
+GIVEN_NAME_MIN_BIRTHS = 100
 
 
 @lru_cache(maxsize=1 << 16)
@@ -47,6 +51,7 @@ class EntityLexicon:
     seats: dict[str, str]  # seat of government or capital -> the country it stands for
     org_synonyms: dict[str, str]  # office variant -> office key
     leaders: dict[str, str]  # surname form -> full name
+    given_names: frozenset[str] = frozenset()  # folded first names given to many babies of one sex
 
     def demonym_country(self, text: str) -> str | None:
         """ISO code ("" for a people/region) when `text` is a demonym, else None."""
@@ -116,4 +121,8 @@ def entity_lexicon() -> EntityLexicon:
         },
         org_synonyms={fold(variant): key for variant, key in read_tsv("entity_org_synonyms.tsv")},
         leaders={fold(surname): full for surname, full, _ in read_tsv("entity_leaders.tsv")},
+        given_names=frozenset(
+            name for name, _sex, births, _share in read_tsv("reference_given_names.tsv")
+            if int(births) >= GIVEN_NAME_MIN_BIRTHS
+        ),
     )

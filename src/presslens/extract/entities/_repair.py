@@ -181,6 +181,9 @@ def _span_rules(
         if media_cue and (_quoted(doc, cand) or (not single and _has_place_token(doc, cand, gaz, lex))):
             cand.change("ORG", f"media cue {sorted(media_cue)[0]!r} with a place name or quotes")
             return
+    if cand.label == "ORG" and _given_and_surname(tokens, lex, gaz):
+        cand.change("PERSON", f"given name {tokens[0].text!r} and a surname")
+        return
     if cand.label == "WORK_OF_ART" and words & lex.law_cues:
         cand.change("LAW", f"law cue {sorted(words & lex.law_cues)[0]!r}")
         return
@@ -192,6 +195,35 @@ def _span_rules(
         and not text.isupper()
     ):
         cand.change("PRODUCT", f"possessed by {doc[cand.start - 1].text!r}")
+
+
+def _given_and_surname(tokens: Span, lex: EntityLexicon, gaz: Gazetteer) -> bool:
+    """An ORG of two capitalised words, a given name and a word that is none, is a person.
+
+    The small model tags names it did not see in OntoNotes as ORG ("Alexey Navalny",
+    "Lyudmila Navalnaya"). Firms named after a person whose second word is a given name too
+    ("Morgan Stanley", "Philip Morris"), or that carry an organisation cue, stay ORG, and so
+    do names with a place, a people, a compass word or a group noun in them ("Dallas Cowboys",
+    "West Indies", "Santa Fe", "Salomon Brothers").
+    """
+    if len(tokens) != 2:
+        return False
+    first, last = tokens[0], tokens[1]
+    if not (first.is_title and last.is_title and first.is_alpha and last.is_alpha):
+        return False
+    if fold(first.text) not in lex.given_names or fold(last.text) in lex.given_names:
+        return False
+    if {first.text, last.text} & (lex.org_cues | lex.media_cues):
+        return False
+    group_words = lex.org_nouns | lex.family_nouns | lex.compass_words | lex.particles
+    return not any(
+        fold(word) in group_words
+        or lex.is_demonym(word)
+        or gaz.city_population(word)
+        or gaz.country_code(word)
+        or gaz.is_region(word)
+        for word in (first.text, last.text, tokens.text)
+    )
 
 
 def _person_evidence(
