@@ -28,15 +28,31 @@ def test_a_named_persons_death_is_an_event_of_that_person_with_its_clause() -> N
     assert death.evidence.text == "Ivan Orlov's death in an Arctic prison has shocked his supporters."
 
 
-def test_no_death_for_someone_the_article_does_not_name_or_inside_a_sources_words() -> None:
+def _said(text: str, cue: str = "said") -> tuple[Claim, ...]:
+    """The claim of "X said CONTENT" in `text`."""
+    at = text.index(cue)
+    content = at + len(cue) + 1
+    claim = Claim(
+        speaker=Mention(text=text[:at].strip()),
+        cue=TextSpan(text=cue, start=at, end=at + len(cue)),
+        content=TextSpan(text=text[content:], start=content, end=len(text)),
+        evidence=TextSpan(text=text, start=0, end=len(text)),
+    )
+    return (claim,)
+
+
+def test_no_death_for_someone_the_article_does_not_name_or_told_in_a_sources_words() -> None:
     assert death_events(_article("a", "AP", "Orlov spoke. Smith died on Friday.")) == []
     assert death_events(_article("a", "AP", "Sanctions hit the colony where the critic Orlov died.")) == []
+    text = "Orlov's lawyer said Orlov died of a blood clot."  # the lawyer's statement, not a report
+    assert death_events(_article("a", "AP", text, _said(text))) == []
+
+
+def test_a_death_a_source_takes_as_known_is_reported() -> None:
+    # "the cause of Orlov's death": the source speaks of the death as a given, so the outlet reports it
     text = "Orlov's lawyer said the cause of Orlov's death was unknown."
-    content = text.index("the cause")
-    claim = Claim(speaker=Mention(text="Orlov's lawyer"), cue=TextSpan(text="said", start=15, end=19),
-                  content=TextSpan(text=text[content:], start=content, end=len(text)),
-                  evidence=TextSpan(text=text, start=0, end=len(text)))
-    assert death_events(_article("a", "AP", text, (claim,))) == []
+    (death,) = death_events(_article("a", "AP", text, _said(text)))
+    assert death.actor.canonical == "Ivan Orlov"
 
 
 def test_reports_of_one_death_across_outlets_are_one_timeline_event() -> None:

@@ -4,8 +4,9 @@ A death is often the event a story is about (a death in custody, an assassinatio
 codes acts between actors and has no category for it, so an article's events leave it out. The
 timeline adds it as type OTHER, mode ``die``, the dead person its actor, from the phrasings of
 ``resources/timeline_deaths.tsv``: a name must be a person the article names; "his death"
-stands for the dead the article names (`presslens.facts.deceased_subject`); a death told inside
-a source's words is that source's statement and stays one. Each report shows
+stands for the dead the article names (`presslens.facts.deceased_subject`); "X died" told inside
+a source's words is that source's statement and stays one, while "X's death" there takes the
+death as known ("the cause of Navalny's death is unknown", officials said) and reports it. Each report shows
 the clause that tells of the death; reports of one death across outlets group like any other
 event (the same person). The report is undated: the story layer has no time expressions, and a
 clause's date is as often when the death was announced.
@@ -33,10 +34,11 @@ _PLACE_OF_DEATH = re.compile(r"\b(?:where|when)\s+(?:[\w’'-]+\s+){0,4}$")
 
 
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """(kind, pattern, whether the phrasing takes the death as known: "X's death", not "X died")."""
     return tuple(
-        (kind, re.compile(pattern.replace("{name}", f"(?P<name>{NAME_PATTERN})")))
-        for kind, pattern in read_tsv("timeline_deaths.tsv")
+        (kind, re.compile(pattern.replace("{name}", f"(?P<name>{NAME_PATTERN})")), form == "noun")
+        for kind, pattern, form in read_tsv("timeline_deaths.tsv")
     )
 
 
@@ -58,15 +60,17 @@ def death_events(article: StoryInput) -> list[Event]:
     found: dict[tuple[int, int], Event] = {}
     spans = sentences(text)
     claims = article.claims
-    for kind, pattern in _patterns():
+    for kind, pattern, known in _patterns():
         for match in pattern.finditer(text):
             if kind == "name":
                 person = _person(article, match.group("name"))
             else:
                 dead = deceased_subject(text, match.start())
                 person = _person(article, dead) if dead else None
-            if person is None or any(c.content.start <= match.start() < c.content.end for c in claims):
-                continue  # in a source's words it is that source's statement, not a report of the death
+            if person is None:
+                continue
+            if not known and any(c.content.start <= match.start() < c.content.end for c in claims):
+                continue  # "X died", in a source's words, is that source's statement, not a report of it
             if _PLACE_OF_DEATH.search(text, max(0, match.start() - 60), match.start()):
                 continue  # "the colony where Navalny died" names a place by the death; it is no report
             at = match.start()
