@@ -602,3 +602,12 @@ def test_a_contract_cancelled_is_still_a_sanction(parse):
 def test_who_protests_tells_a_diplomatic_protest_from_a_demonstration(parse, text, etype):
     protest = [e for e in event_mentions(parse(text)) if e.type in ("ACCUSE", "PROTEST")]
     assert [e.type for e in protest] == [etype]
+
+
+def test_an_intent_does_not_reach_its_subject_or_a_time_adjunct(parse):
+    # what the subject did, and what happened before the decision, happened
+    doc = parse("Following the attack on the hall, the court decided to detain four suspects.")
+    assert _find(event_mentions(doc), "ASSAULT").modality == "asserted"
+    assert _find(event_mentions(doc), "COERCE").modality == "intended"
+    doc = parse("The gunmen who fled after the attack on the hall intended to enter Belarus.")
+    assert _find(event_mentions(doc), "ASSAULT").modality == "asserted"

@@ -30,6 +30,11 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pcomp"})
 
 #: The perfect auxiliary: a modal with it hedges a past act ("may have fired") instead.
 _PERFECT = frozenset({"have"})
+#: What a verb of intent or request does not scope over: its subject ("the terrorists who fled
+#: after the attack intended to enter Belarus": the attack happened) and a time adjunct ("following
+#: the attack, the court decided to detain four": it did not decide an attack).
+_OUTSIDE_INTENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_TIME_PREPOSITIONS = frozenset({"after", "following", "before", "since", "during", "amid", "until"})
 
 
 @dataclass(frozen=True)
@@ -103,17 +108,21 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     if any(c.dep_ == "advcl" and _has(c, lex.cue("conditional"), {"mark"}) for c in trigger.children):
         conditional = True  # "may halt mediation if cooperation founders"
     chain = governors(trigger)
+    wanted = True  # still inside what an intent or request above would scope over
     for below, gov in zip([trigger, *chain], chain, strict=False):
         lemma = gov.lemma_.lower()
+        time_adjunct = below.dep_ == "prep" and below.lower_ in _TIME_PREPOSITIONS
+        if below.dep_ in _OUTSIDE_INTENT_DEPS or time_adjunct:
+            wanted = False
         # a cue verb scopes over what it governs ("failed to arrest", "plans to visit"), not over a
         # verb coordinated with it ("the launch failed and hit the hospital": it hit) or a participle
         # telling what its own act did ("set the building ablaze, killing 137": they killed)
         heads = below.dep_ != "conj" and not (below.dep_ == "advcl" and below.tag_ in {"VBG", "VBN"})
         if (heads and lemma in lex.cue("hedge_head")) or _has(gov, hedge, modal_deps):
             hedged = True
-        if (heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"}):
+        if wanted and ((heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"})):
             intended = True
-        if below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
+        if wanted and below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
         if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
             negated = True
