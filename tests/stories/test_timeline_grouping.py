@@ -287,3 +287,32 @@ def test_a_countrys_foreign_ministry_is_one_actor_in_either_script() -> None:
                         protest("c", "the Azerbaijani foreign ministry")])
     assert row.articles == ("a", "b", "c")
     assert len(_timeline([protest("a", "Azerbaijan's Foreign Ministry"), protest("b", "МИД России")])) == 2
+
+
+def test_one_figure_in_a_country_and_a_city_of_it_is_one_event_two_cities_are_not() -> None:
+    # "Police detained 366 people in Russia" / "at least 366 people have been arrested" in St Petersburg
+    articles = [
+        _article("a", [_event("Police detained 366 people.", "detain", kind="COERCE", actor="police",
+                              target="366 people", place="Russia", date="2026-03-22")]),
+        _article("b", [_event("At least 366 people have been arrested.", "arrest", kind="COERCE",
+                              target="at least 366 people", place="St. Petersburg")]),
+    ]
+    (row,) = _timeline(articles)
+    assert row.articles == ("a", "b")
+
+    def raid(aid: str, place: str) -> StoryInput:
+        return _article(aid, [_event("At least 40 people were detained.", "detain", kind="COERCE",
+                                     target="at least 40 people", place=place, date="2026-03-22")])
+
+    assert len(_timeline([raid("a", "Moscow"), raid("b", "St. Petersburg")])) == 2
+
+
+def test_a_small_figure_given_twice_does_not_join_two_modes() -> None:
+    day = "2026-03-22"
+    articles = [
+        _article("a", [_event("Police raided two homes.", "raid", kind="COERCE", target="two homes",
+                              date=day)]),
+        _article("b", [_event("At least 2 people were detained.", "detain", kind="COERCE",
+                              target="at least 2 people", date=day)]),
+    ]
+    assert len(_timeline(articles)) == 2

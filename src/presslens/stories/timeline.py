@@ -62,6 +62,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from presslens.confidence import is_named, report_confidence
+from presslens.extract.entities._gazetteer import resolve_place
 from presslens.facts import fact_lexicon, mention_countries
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention, TextSpan
 from presslens.stories.actors import ActorIndex, fold_name
@@ -400,7 +401,21 @@ def _places_differ(a: Mention | None, b: Mention | None) -> bool:
     site_a, site_b = _site_named(a, target=False), _site_named(b, target=False)
     if (site_a is None) != (site_b is None):
         return False
-    return site_a is None or not same_site(site_a, site_b)
+    if site_a is None:
+        return not _within_country(a, b)
+    return not same_site(site_a, site_b)
+
+
+def _within_country(a: Mention | None, b: Mention | None) -> bool:
+    """One place is a country and the other lies in it ("366 detained in Russia" / "in St.
+    Petersburg"): the country's figure holds the city's, so the places do not tell two events apart."""
+    if a is None or b is None:
+        return False
+    place_a, place_b = resolve_place(a.text), resolve_place(b.text)
+    if place_a is None or place_b is None or place_a.country is None:
+        return False
+    countries = [p for p in (place_a, place_b) if p.feature == "country"]
+    return len(countries) == 1 and place_a.country == place_b.country
 
 
 def _days_apart(a: str, b: str | dt.date) -> int:
@@ -460,7 +475,7 @@ def _joins(report: _Report, cluster: _Cluster, actors: ActorIndex) -> bool:
         # another mode of the type ("kill" / "assault", "raid" / "detain") joins only on a shared
         # participant or place: one day alone does not make a raid and the arrests after it one event
         return any(_same_target(report, other) or _same_party(report, other) or _same_count(report, other)
-                   for other in cluster.reports)
+                   or _same_figure(report, other) for other in cluster.reports)
     return any(_supports(report, other) for other in cluster.reports)
 
 
@@ -768,6 +783,25 @@ def _same_count(report: _Report, other: _Report) -> bool:
     for an arrest told as "detained" by one outlet and "arrested" by another (not enough to make
     two named actors' acts one event: the court jailing four is not the police arresting four)."""
     return report.count is not None and report.count == other.count
+
+
+#: A figure this large given for two groups ("366 people" / "at least 366 people") is one group's.
+_TELLING_FIGURE = 20
+
+
+def _same_figure(report: _Report, other: _Report) -> bool:
+    """Both targets give one telling figure, exactly or as a bound ("Police detained 366 people" /
+    "at least 366 people have been arrested"): outlets counting the same people."""
+    a, b = _figure(report.event.target), _figure(other.event.target)
+    return a is not None and a == b and a >= _TELLING_FIGURE
+
+
+def _figure(mention: Mention | None) -> int | None:
+    """The number a counted group gives, exact or bounded ("at least 366 people" -> 366)."""
+    if mention is None or not _COUNT.match(mention.text.lower()):
+        return None
+    digits = re.search(r"\d[\d,]*", mention.text)
+    return int(digits.group().replace(",", "")) if digits else None
 
 
 def _other_count(report: _Report, cluster: _Cluster) -> bool:
