@@ -372,3 +372,10 @@ def test_how_badly_the_site_was_hit_is_a_card_of_heavy_against_the_rest() -> Non
     ]) if c.topic == "damage"]
     assert card.kind == "extent"
     assert sorted(sorted(s.article for s in side.sources) for side in card.sides) == [["a"], ["b", "c"]]
+
+
+def test_a_nationality_opening_a_description_is_not_the_dead():
+    text = "The body of Russian opposition leader Aleksei Navalny was handed over. His death shocked many."
+    assert deceased_subject(text, text.index("His death")) == "Aleksei Navalny"
+    text = "The deaths of Russian soldiers in Ukraine were not reported. His death was."
+    assert deceased_subject(text, text.index("His death")) is None  # no name the description leads to

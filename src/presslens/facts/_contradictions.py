@@ -15,15 +15,22 @@ else the first it names after it (`deceased_subject`; the phrasings are in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from presslens.extract.entities._lexicon import entity_lexicon
 from presslens.facts._fact import NAME_PATTERN, SENTENCE_OPENERS, Fact
 from presslens.facts._lexicon import victim_patterns
 from presslens.facts._slots import claim_facts, facts_disagree
 from presslens.models import Claim, Contradiction, ContradictionSide
 
 __all__ = ["contradictions_within", "deceased_subject"]
+
+#: Lower-case words of a description, then the name it describes ("... opposition leader Aleksei
+#: Navalny"); a preposition or a conjunction ends the description ("Russian soldiers in Ukraine").
+_LINKING_WORDS = "in|on|at|of|from|to|by|for|with|and|or|but|after|before|near|during|who|which|that|as"
+_DESCRIBED_NAME = re.compile(rf"(?: (?!(?:{_LINKING_WORDS})\b)[a-z][\w’'-]*){{1,3}} (?P<name>{NAME_PATTERN})")
 
 
 @lru_cache(maxsize=16)
@@ -35,10 +42,18 @@ def named_victims(text: str) -> tuple[tuple[int, str], ...]:
     victim pattern is the expensive part.
     """
     found: list[tuple[int, str]] = []
+    lex = entity_lexicon()
     for pattern in victim_patterns(NAME_PATTERN):
         for match in pattern.finditer(text):
             words = [w for w in match.group("name").split() if w not in SENTENCE_OPENERS]
-            if words:
+            if words and all(lex.is_demonym(w) for w in words):
+                # "the body of Russian opposition leader Aleksei Navalny": the nationality opens a
+                # description; the victim is the name the description leads to, if any
+                described = _DESCRIBED_NAME.match(text, match.end("name"))
+                if described is None:
+                    continue
+                found.append((described.start("name"), described.group("name")))
+            elif words:
                 found.append((match.start("name"), " ".join(words)))
     return tuple(found)
 
