@@ -66,3 +66,9 @@ def test_reports_of_one_death_across_outlets_are_one_timeline_event() -> None:
     deaths = [e for e in story_timeline(story, articles, actors) if e.mode == "die"]
     assert len(deaths) == 1 and {r.article for r in deaths[0].reports} == {"a", "b", "c"}
     assert all(r.kind == "text" for r in deaths[0].reports)
+
+
+def test_a_death_named_deep_in_a_clause_about_something_else_shows_its_own_phrase() -> None:
+    text = "Police detained 300 people at rallies after Orlov's death on Friday at age 47 in a prison."
+    (death,) = death_events(_article("a", "AP", text))
+    assert death.evidence.text == "Orlov's death on Friday at age 47"

@@ -6,7 +6,8 @@ timeline adds it as type OTHER, mode ``die``, the dead person its actor, from th
 ``resources/timeline_deaths.tsv``: a name must be a person the article names; "his death"
 stands for the dead the article names (`presslens.facts.deceased_subject`); "X died" told inside
 a source's words is that source's statement and stays one, while "X's death" there takes the
-death as known ("the cause of Navalny's death is unknown", officials said) and reports it. Each report shows
+death as known ("the cause of Navalny's death is unknown", officials said) and reports it. Such a
+death named deep in a clause about something else shows its own phrase, not the clause. Each report shows
 the clause that tells of the death; reports of one death across outlets group like any other
 event (the same person). The report is undated: the story layer has no time expressions, and a
 clause's date is as often when the death was announced.
@@ -31,6 +32,29 @@ DEATH_MODE = "die"
 _TITLES = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."})
 # A relative "where"/"when" right before the death: it describes a place or a time, not the death.
 _PLACE_OF_DEATH = re.compile(r"\b(?:where|when)\s+(?:[\w’'-]+\s+){0,4}$")
+
+
+#: A death named this many words or fewer into its clause is what the clause tells ("Navalny's death
+#: in an Arctic prison has shocked..."); further in, the clause is about something else ("366 were
+#: detained paying tribute to Navalny, after his death") and the report shows the death's own phrase.
+_CLAUSE_OPENING_WORDS = 3
+#: Words after a death noun that its phrase keeps ("his death on Friday at age 47").
+_PHRASE_TAIL_WORDS = 6
+#: Words a phrase does not end on: they open the next one.
+_OPEN_ENDS = frozenset({"a", "an", "the", "in", "at", "on", "of", "to", "for", "from", "by", "with", "and"})
+_PHRASE_TAIL = re.compile(rf"(?:[ \t]+[^\s,;:.!?]+){{0,{_PHRASE_TAIL_WORDS}}}")
+
+
+def _death_phrase(text: str, start: int, end: int, stop: int) -> tuple[int, int]:
+    """The death's own phrase: the match and up to `_PHRASE_TAIL_WORDS` words after it, inside its clause."""
+    tail = _PHRASE_TAIL.match(text, end, stop)
+    words = text[end : tail.end() if tail else end].split()
+    while words and words[-1].lower() in _OPEN_ENDS:
+        words.pop()  # "at age 47 in": the phrase ends before a word that opens another
+    stop = end
+    for word in words:
+        stop = text.index(word, stop) + len(word)
+    return start, stop
 
 
 @cache
@@ -76,6 +100,8 @@ def death_events(article: StoryInput) -> list[Event]:
             at = match.start()
             sentence = next(((a, b) for a, b in spans if a <= at < b), (at, match.end()))
             begin, stop = clause_around(text, sentence, match.start(), match.end())
+            if known and len(text[begin:match.start()].split()) > _CLAUSE_OPENING_WORDS:
+                begin, stop = _death_phrase(text, match.start(), match.end(), stop)
             if (begin, stop) in found:
                 continue
             found[(begin, stop)] = Event.model_construct(
