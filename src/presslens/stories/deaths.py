@@ -6,9 +6,9 @@ timeline adds it as type OTHER, mode ``die``, the dead person its actor, from th
 ``resources/timeline_deaths.tsv``: a name must be a person the article names; "his death"
 stands for the dead the article names (`presslens.facts.deceased_subject`); "X died" told inside
 a source's words is that source's statement and stays one, while "X's death" there takes the
-death as known ("the cause of Navalny's death is unknown", officials said) and reports it. Such a
-death named deep in a clause about something else shows its own phrase, not the clause. Each report shows
-the clause that tells of the death; reports of one death across outlets group like any other
+death as known ("the cause of Navalny's death is unknown", officials said) and reports it. Each
+report shows the clause that tells of the death, or, for a death named deep in a clause about
+something else, the death's own phrase; reports of one death across outlets group like any other
 event (the same person). The report is undated: the story layer has no time expressions, and a
 clause's date is as often when the death was announced.
 """

@@ -56,7 +56,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -64,7 +64,7 @@ from rapidfuzz import fuzz
 from presslens.confidence import is_named, report_confidence
 from presslens.extract.entities._gazetteer import resolve_place
 from presslens.facts import fact_lexicon, mention_countries
-from presslens.models import SPEECH_ACTS, Claim, Event, Mention, TextSpan
+from presslens.models import SPEECH_ACTS, Claim, Event, Mention, Place, TextSpan
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
@@ -411,11 +411,17 @@ def _within_country(a: Mention | None, b: Mention | None) -> bool:
     Petersburg"): the country's figure holds the city's, so the places do not tell two events apart."""
     if a is None or b is None:
         return False
-    place_a, place_b = resolve_place(a.text), resolve_place(b.text)
+    place_a, place_b = _resolved(a.text), _resolved(b.text)
     if place_a is None or place_b is None or place_a.country is None:
         return False
     countries = [p for p in (place_a, place_b) if p.feature == "country"]
     return len(countries) == 1 and place_a.country == place_b.country
+
+
+@lru_cache(maxsize=4096)
+def _resolved(name: str) -> Place | None:
+    """`resolve_place`, once per name (place pairs are compared for every pair of reports)."""
+    return resolve_place(name)
 
 
 def _days_apart(a: str, b: str | dt.date) -> int:

@@ -201,7 +201,7 @@ def _given_and_surname(tokens: Span, lex: EntityLexicon, gaz: Gazetteer) -> bool
     """An ORG of two capitalised words, a given name and a word that is none, is a person.
 
     The small model tags names it did not see in OntoNotes as ORG ("Alexey Navalny",
-    "Lyudmila Navalnaya"). Firms named after a person whose second word is a given name too
+    "Yulia Navalnaya"). Firms named after a person whose second word is a given name too
     ("Morgan Stanley", "Philip Morris"), or that carry an organisation cue, stay ORG, and so
     do names with a place, a people, a compass word or a group noun in them ("Dallas Cowboys",
     "West Indies", "Santa Fe", "Salomon Brothers").
