@@ -611,3 +611,11 @@ def test_an_intent_does_not_reach_its_subject_or_a_time_adjunct(parse):
     assert _find(event_mentions(doc), "COERCE").modality == "intended"
     doc = parse("The gunmen who fled after the attack on the hall intended to enter Belarus.")
     assert _find(event_mentions(doc), "ASSAULT").modality == "asserted"
+
+
+def test_a_natural_cause_of_death_is_no_attacker(parse):
+    # the cause of a death told as its doer is no ASSAULT; a weapon or a party still is
+    assert not [e for e in event_mentions(parse("State media says a blood clot killed the prisoner."))
+                if e.type == "ASSAULT"]
+    rocket = _find(event_mentions(parse("A rocket killed five people.")), "ASSAULT")
+    assert rocket.target.text == "five people"

@@ -47,6 +47,7 @@ from presslens.extract.events._roles import (
     usable_participant,
 )
 from presslens.extract.events._triggers import Trigger, find_triggers, refit_for_actor
+from presslens.facts import cause_category
 from presslens.models import Event, Mention
 
 __all__ = ["coded_events", "event_mentions", "plover_code"]
@@ -200,6 +201,8 @@ def _event(
         trig = refit
     if _vague_nominal(trig, actor_tok, target_tok, lex):
         return None
+    if trig.entry.type == "ASSAULT" and actor_tok is not None and _natural_cause(actor_tok):
+        return None
     said_actor = actor_tok  # "the attack, which ..., killing 137": a gerund with a subject, if no actor
     actor_tok = usable_participant(actor_tok, ctx, lex, "actor")
     target_tok = usable_participant(target_tok, ctx, lex, "target")
@@ -286,6 +289,15 @@ def _vague_nominal(
     if target_tok.lemma_.lower() not in lex.word_class("vague"):
         return False
     return not any(c.dep_ in {"poss", "compound", "prep", "amod", "nmod"} for c in target_tok.children)
+
+
+def _natural_cause(actor_tok: Token) -> bool:
+    """The doer is a natural cause of death ("a blood clot killed him", "heart failure killed the
+    inmate"; ``fact_causes.tsv``): a death told by its cause, which the claim of it is, not an
+    attack. PLOVER's ASSAULT needs someone who attacks."""
+    words = [t for t in actor_tok.subtree if t.dep_ in {"compound", "amod"} or t == actor_tok]
+    found = cause_category(" ".join(t.lower_ for t in words))
+    return found is not None and found[0] == "natural"
 
 
 def _is_place(tok: Token, ctx: ArgContext) -> bool:
