@@ -316,3 +316,14 @@ def test_a_small_figure_given_twice_does_not_join_two_modes() -> None:
                               target="at least 2 people", date=day)]),
     ]
     assert len(_timeline(articles)) == 2
+
+
+def test_a_court_and_the_police_acting_on_one_group_are_two_events() -> None:
+    day = "2026-03-24"
+    articles = [
+        _article("a", [_event("Security services arrested four suspects.", "arrest", kind="COERCE",
+                              actor="Security services", target="four suspects", date=day)]),
+        _article("b", [_event("The district court detained four suspects.", "detain", kind="COERCE",
+                              actor="district court", target="four suspects", date=day)]),
+    ]
+    assert len(_timeline(articles)) == 2

@@ -65,6 +65,7 @@ from presslens.confidence import is_named, report_confidence
 from presslens.extract.entities._gazetteer import resolve_place
 from presslens.facts import fact_lexicon, mention_countries
 from presslens.models import SPEECH_ACTS, Claim, Event, Mention, Place, TextSpan
+from presslens.resources import word_class
 from presslens.stories.actors import ActorIndex, fold_name
 from presslens.stories.deaths import death_events
 from presslens.stories.independence import Independence, independence
@@ -104,6 +105,7 @@ _COUNT = re.compile(
 )
 _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WORDS = re.compile(r"[^\W\d_]+")
 _REPRINT_SIMILARITY = 90.0
 _COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 #: Words that may precede an exact count of a group ("all four gunmen", "the 11 detainees").
@@ -370,6 +372,9 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     if not same_target and _named(report.actor_key) and _named(other.actor_key) \
             and report.actor_key != other.actor_key:
         return True
+    actors = report.event.actor, other.event.actor
+    if actors[0] and actors[1] and _court(actors[0]) != _court(actors[1]):
+        return True  # a court remanding four is not the police arresting them, however each is named
     if (_named(report.target_key) and _named(other.target_key) and report.target_key != other.target_key
             and not _text_contains(report, other)
             and not (report.event.type in SPEECH_ACTS and _same_accused(report, other))):
@@ -380,6 +385,13 @@ def _conflicts(report: _Report, other: _Report) -> bool:
     if same_target or not (places[0] and places[1]) or places[0] == places[1]:
         return False
     return _places_differ(report.event.place, other.event.place)
+
+
+def _court(mention: Mention | None) -> bool:
+    """A court or a judge (word class "court"): its acts are not those of the police."""
+    if mention is None:
+        return False
+    return bool({w.lower() for w in _WORDS.findall(mention.text)} & word_class("court"))
 
 
 def _periods_differ(report: _Report, other: _Report) -> bool:

@@ -606,7 +606,7 @@ def test_who_protests_tells_a_diplomatic_protest_from_a_demonstration(parse, tex
 
 def test_an_intent_does_not_reach_its_subject_or_a_time_adjunct(parse):
     # what the subject did, and what happened before the decision, happened
-    doc = parse("Following the attack on the hall, the court decided to detain four suspects.")
+    doc = parse("Following the attack on the hall, the government decided to detain four suspects.")
     assert _find(event_mentions(doc), "ASSAULT").modality == "asserted"
     assert _find(event_mentions(doc), "COERCE").modality == "intended"
     doc = parse("The gunmen who fled after the attack on the hall intended to enter Belarus.")
@@ -619,3 +619,11 @@ def test_a_natural_cause_of_death_is_no_attacker(parse):
                 if e.type == "ASSAULT"]
     rocket = _find(event_mentions(parse("A rocket killed five people.")), "ASSAULT")
     assert rocket.target.text == "five people"
+
+
+def test_a_courts_decision_to_act_is_the_act(parse):
+    # a judicial body's decision takes effect as it is made; anyone else's is an intention
+    court = _find(event_mentions(parse("The district court decided to detain four suspects.")), "COERCE")
+    assert court.modality == "asserted"
+    plan = _find(event_mentions(parse("The government decided to impose sanctions next week.")), "SANCTION")
+    assert plan.modality == "intended"

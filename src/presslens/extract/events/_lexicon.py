@@ -74,6 +74,7 @@ CUE_KINDS = frozenset(
         "intent",
         "intent_head",
         "request_head",
+        "ruling_head",
         "conditional",
         "possibility",
         "deontic",

@@ -84,6 +84,15 @@ def _judged_infinitive(trigger: Token, lex: EventLexicon) -> bool:
     )
 
 
+def _ruling(gov: Token, lemma: str, lex: EventLexicon) -> bool:
+    """A court's or a prosecutor's decision to act is the act ("the Basmanny District Court has
+    decided to detain four suspects"): what a judicial body decides takes effect as it is decided."""
+    judicial = lex.word_class("judicial")
+    return lemma in lex.cue("ruling_head") and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in judicial for c in gov.children
+    )
+
+
 def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     """Negation, hedging and modality of the event whose trigger is `trigger`."""
     neg = lex.cue("negation")
@@ -120,7 +129,8 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
         heads = below.dep_ != "conj" and not (below.dep_ == "advcl" and below.tag_ in {"VBG", "VBN"})
         if (heads and lemma in lex.cue("hedge_head")) or _has(gov, hedge, modal_deps):
             hedged = True
-        if wanted and ((heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"})):
+        if wanted and ((heads and lemma in lex.cue("intent_head")) or _has(gov, lex.cue("intent"), {"aux"})) \
+                and not _ruling(gov, lemma, lex):
             intended = True
         if wanted and below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
