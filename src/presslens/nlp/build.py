@@ -85,7 +85,9 @@ def _warm_up(nlp: Language) -> None:
     container objects, and every full collection of the cyclic garbage collector walked
     them all while articles were analysed (0.85 s per 150 PTC articles, 3% of the run;
     0.22 s once frozen). They live as long as the process anyway. The warm-up comes
-    first so that the tables built on first use are among the frozen objects.
+    first so that the tables built on first use are among the frozen objects. A program
+    that embeds presslens gets its own objects of that moment frozen too (never collected
+    if they later become cyclic garbage); ``gc.unfreeze()`` undoes it.
     """
     with nlp.memory_zone():
         nlp(_WARM_UP_TEXT)
