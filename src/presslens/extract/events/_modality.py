@@ -85,8 +85,9 @@ def _judged_infinitive(trigger: Token, lex: EventLexicon) -> bool:
 
 
 def _ruling(gov: Token, lemma: str, lex: EventLexicon) -> bool:
-    """A court's or a prosecutor's decision to act is the act ("the Basmanny District Court has
-    decided to detain four suspects"): what a judicial body decides takes effect as it is decided."""
+    """The decision of a body of the word class "judicial" (courts, prosecutors, investigators,
+    police) to act is the act ("the Basmanny District Court has decided to detain four suspects"):
+    what such a body decides within its powers takes effect as it is decided."""
     judicial = lex.word_class("judicial")
     return lemma in lex.cue("ruling_head") and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in judicial for c in gov.children
