@@ -43,18 +43,16 @@ _PHRASE_TAIL_WORDS = 6
 #: Words a phrase does not end on: they open the next one.
 _OPEN_ENDS = frozenset({"a", "an", "the", "in", "at", "on", "of", "to", "for", "from", "by", "with", "and"})
 _PHRASE_TAIL = re.compile(rf"(?:[ \t]+[^\s,;:.!?]+){{0,{_PHRASE_TAIL_WORDS}}}")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _death_phrase(text: str, start: int, end: int, stop: int) -> tuple[int, int]:
     """The death's own phrase: the match and up to `_PHRASE_TAIL_WORDS` words after it, inside its clause."""
-    tail = _PHRASE_TAIL.match(text, end, stop)
-    words = text[end : tail.end() if tail else end].split()
-    while words and words[-1].lower() in _OPEN_ENDS:
+    tail = _PHRASE_TAIL.match(text, end, stop)  # always matches (zero words at least)
+    words = list(_NON_SPACE.finditer(text, end, tail.end()))
+    while words and words[-1].group().lower() in _OPEN_ENDS:
         words.pop()  # "at age 47 in": the phrase ends before a word that opens another
-    stop = end
-    for word in words:
-        stop = text.index(word, stop) + len(word)
-    return start, stop
+    return start, words[-1].end() if words else end
 
 
 @cache
