@@ -105,6 +105,7 @@ _COUNT = re.compile(
 )
 _OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Runs of letters (no digits or underscores): the words of a name.
 _WORDS = re.compile(r"[^\W\d_]+")
 _REPRINT_SIMILARITY = 90.0
 _COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
@@ -209,7 +210,7 @@ _MINISTRY = (("foreign", "ministry"), ("ministry", "of", "foreign", "affairs"), 
 def _foreign_ministry(name: str) -> str | None:
     """One key for a country's foreign ministry in either script: "Azerbaijan's Foreign Ministry",
     "the Azerbaijani foreign ministry" and "МИД Азербайджана" are one actor ("mfa:AZ")."""
-    raw = re.findall(r"[^\W\d_]+", name.lower())
+    raw = _WORDS.findall(name.lower())
     words = raw + fold_name(name).split()
     if not any(_has_run(words, run) for run in _MINISTRY):
         return None
