@@ -277,6 +277,14 @@ def test_a_clock_time_takes_the_date_named_after_it(nlp) -> None:
 
 
 @pytest.mark.model
+def test_a_clock_time_in_a_past_narration_takes_the_date_named_after_it_not_the_narrations(nlp) -> None:
+    found = _tx(nlp, "On Saturday his spokeswoman confirmed he was dead. The time of death was "
+                     "2:17 pm local time (0917 GMT) on June 16, she said.")
+    values = {text: value for text, _, value in found}
+    assert values["2:17 pm"] == "2025-06-16T14:17" and values["0917 GMT"] == "2025-06-16T09:17Z"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -53,7 +53,7 @@ _NO_END = frozenset({",", "-", "and", "of", "the", "a", "an", "on", "at", "in", 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH_WORD = re.compile(r"\b" + alternation(m for m in timex_lexicon().months if len(m) > 3) + r"\b", re.I)
 _MAX_SPAN = 10
-_PROBE_DAY = dt.date(1900, 1, 1)
+_PROBE_DAYS = (dt.date(1900, 1, 1), dt.date(1900, 1, 2))
 _WRITTEN_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d.,%])")
 
 
@@ -101,13 +101,17 @@ def time_expressions(doc: Doc, anchor: dt.date | None) -> list[Timex]:
 
 
 def _is_dateless(span: Span, value: TimexValue, anchor: dt.date | None, found: list[Timex]) -> bool:
-    """A clock time that took its day from the anchor: no date in it, none before it in the sentence."""
-    if anchor is None or not value.value.startswith(anchor.isoformat() + "T"):
+    """A clock time that took its day from context (the anchor, or the day a past narration is at):
+    no date in it, none before it in the sentence. "The time of death was 2:17 pm (0917 GMT) on
+    February 16, she said" after a paragraph on Saturday is the 16th's, not Saturday's."""
+    if anchor is None:
         return False
     if any(t.start >= span.sent.start_char and _DAY_VALUE.match(t.value) for t in found[:-1]):
         return False
-    probe = timex_value(span.text, _PROBE_DAY, None, None, None)  # does its day come from the anchor?
-    return probe is not None and probe.value.startswith(_PROBE_DAY.isoformat() + "T")
+    # does its day come from the anchor? Two probe days, as a weekday in it ("7pm on Monday") names one
+    probes = (timex_value(span.text, day, None, None, None) for day in _PROBE_DAYS)
+    return all(probe is not None and probe.value.startswith(day.isoformat() + "T")
+               for probe, day in zip(probes, _PROBE_DAYS, strict=True))
 
 
 def _date_clock_times(found: list[Timex], dateless: list[tuple[int, int]], at: int, day: str) -> None:
