@@ -207,6 +207,15 @@ def test_a_statement_is_not_dated_by_the_day_it_tells_of(pipeline):
     assert _claim_with(doc, "road").date == "2024-03-23"
 
 
+def test_an_undated_statement_right_after_the_speakers_dated_one_is_of_that_day(pipeline):
+    doc = _analyse(pipeline, "Navalny died on Friday in an Arctic prison.\n\n"
+                             "On Saturday, his spokeswoman Kira Yarmysh confirmed that he was dead. "
+                             "His mother had been given a notice of the death, Yarmysh said.\n\n"
+                             "Police said the roads were open.")
+    assert _claim_with(doc, "notice").date == "2024-03-23"
+    assert _claim_with(doc, "roads").date != "2024-03-23"  # another speaker: the Saturday is not theirs
+
+
 def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
     doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), "
                              "the lawyer said.")

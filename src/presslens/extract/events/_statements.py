@@ -60,13 +60,23 @@ from presslens.models import SPEECH_ACTS, Claim, Event, Mention
 __all__ = ["statement_acts"]
 
 
+#: How far after a speaker's dated claim an undated one of theirs is still the same telling: the
+#: next paragraph or two of a wire story ("But on Saturday, X confirmed ... . His mother had been
+#: given a notice, X said. The time of death was ..., X said.").
+_SAME_TELLING_CHARS = 400
+
 
 def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
-    """`claims` with `date`/`date_bound` and `act`/`act_target` filled in."""
+    """`claims` with `date`/`date_bound` and `act`/`act_target` filled in.
+
+    A claim dated by nothing of its own (or only by the lede's news day) right after a dated claim
+    of the same speaker is of that day: wire copy names the day once and goes on "..., X said".
+    On the Navalny story set the lede's day had dated such follow-ups a day early."""
     published = doc._.published if Doc.has_extension("published") else None
     parties = _parties(doc) if claims else []
     out = []
     sides: dict[tuple[str, str | None], frozenset[str]] = {}  # a speaker's countries, read once
+    dated: dict[str, tuple[str, int]] = {}  # speaker -> (the day their last dated claim gives, where it ends)
 
     def countries(claim: Claim) -> frozenset[str]:
         key = (claim.speaker.text, claim.speaker.canonical)
@@ -80,7 +90,13 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
             continue
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
         told = (claim.content.start, claim.content.end)
-        date = event_date(doc, cue.root, cue.root.sent, told=told)[0] if cue is not None else None
+        date, source = (None, None) if cue is None else event_date(doc, cue.root, cue.root.sent, told=told)
+        speaker = claim.speaker.canonical or claim.speaker.text
+        said = dated.get(speaker)
+        if source in {None, "lede"} and said and claim.cue.start - said[1] <= _SAME_TELLING_CHARS:
+            date = said[0]  # "X confirmed on Saturday that ... . His mother had been told, X said."
+        elif date is not None and source in {"clause", "sentence"}:
+            dated[speaker] = (date, claim.evidence.end)
         act, target = _act(claim, events, lambda c=claim: countries(c))
         if act is None:
             act, target = _blamed(claim, doc_text(doc), countries(claim))
