@@ -29,8 +29,11 @@ def _claim(speaker: str | None, sentence: str, *, act=None, target=None, date=No
     )
 
 
-def _article(aid: str, outlet: str, claims=(), events=(), day: dt.date = dt.date(2026, 3, 14)) -> StoryInput:
-    return StoryInput(aid, outlet, day, "t", "text", events=tuple(events), claims=tuple(claims))
+def _article(aid: str, outlet: str, claims=(), events=(), day: dt.date = dt.date(2026, 3, 14),
+             text: str | None = None) -> StoryInput:
+    """An article; each outlet's text is its own unless `text` makes two copies of one wire story."""
+    body = text or f"the {outlet} report {aid}"
+    return StoryInput(aid, outlet, day, "t", body, events=tuple(events), claims=tuple(claims))
 
 
 def _timeline(articles: list[StoryInput]):
@@ -263,3 +266,25 @@ def test_a_group_described_by_its_name_is_that_group() -> None:
     assert party_key(Mention(text="The Hamas group"), index) == party_key(Mention(text="Hamas"), index)
     wagner = party_key(Mention(text="Wagner Group"), index)
     assert party_key(Mention(text="the Wagner Group"), index) == wagner
+
+
+_WIRE = ("Alexei Navalny died on Friday at the Arctic prison where he was serving a three-decade term. "
+         "His wife, speaking in Munich a few hours after the announcement, said she did not know whether "
+         "to believe the news. On Saturday his spokeswoman confirmed that he was dead.")
+
+
+def test_two_copies_of_one_wire_text_are_one_statement_however_each_site_dated_it() -> None:
+    said = "she did not know whether to believe the news"
+    articles = [_article("a", "TRT", [_claim("Yulia", said)], day=dt.date(2024, 2, 18), text=_WIRE),
+                _article("b", "The Star", [_claim("Yulia", said, date="2024-02-16")],
+                         day=dt.date(2024, 2, 18), text=_WIRE.replace("Friday", "Friday, Feb. 16,"))]
+    (entry,) = _timeline(articles)
+    assert (entry.articles, entry.date) == (("a", "b"), "2024-02-16")
+
+
+def test_the_same_words_in_two_outlets_own_texts_on_different_days_stay_two_statements() -> None:
+    said = "she did not know whether to believe the news"
+    articles = [_article("a", "TRT", [_claim("Yulia", said)], day=dt.date(2024, 2, 18)),
+                _article("b", "The Star", [_claim("Yulia", said, date="2024-02-16")],
+                         day=dt.date(2024, 2, 18))]
+    assert len(_timeline(articles)) == 2

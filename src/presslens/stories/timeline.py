@@ -769,7 +769,8 @@ def story_timeline(
         # arrest of "four assailants", not the detention of "eleven people"), then one of the
         # report's own mode: "raid" joins the raid before the arrests
         ordered = sorted(clusters, key=lambda c: (_other_count(report, c), c.mode != report.event.mode))
-        home = next((c for c in ordered if _joins(report, c, actors)), None)
+        home = next((c for c in clusters if _reprinted_in(report, c, sources)), None)
+        home = home or next((c for c in ordered if _joins(report, c, actors)), None)
         if home is None:
             home = _Cluster(report.event.type, report.event.mode)
             clusters.append(home)
@@ -777,6 +778,21 @@ def story_timeline(
     clusters = _merge_occurrences(clusters)
     events = [_timeline_event(story.id, c, actors, sources) for c in clusters]
     return sorted(events, key=lambda e: (e.date or "9999", -e.confidence, e.type, e.id))
+
+
+def _reprinted_in(report: _Report, cluster: _Cluster, sources: Independence) -> bool:
+    """The cluster holds this very report in another copy of the same wire text: one event, whatever
+    each site's dating made of it (a reprint whose lede names Friday dates "X said" by it, the
+    other copy leaves it undated; both are one statement), unless the copies read its participants
+    apart (one site's page gives the speaker another antecedent)."""
+    article = report.article.article_id
+    text = sources.copy_of.get(article, article)
+    return (cluster.type, cluster.mode) == (report.event.type, report.event.mode) and any(
+        other.article.article_id != article
+        and sources.copy_of.get(other.article.article_id, other.article.article_id) == text
+        and fuzz.ratio(report.event.evidence.text, other.event.evidence.text) >= _REPRINT_SIMILARITY
+        and (_same_speaker(report, other) if cluster.statement else not _conflicts(report, other))
+        for other in cluster.reports)
 
 
 def _head_count(mention: Mention | None) -> int | None:
