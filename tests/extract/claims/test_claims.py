@@ -158,6 +158,8 @@ def test_construction_table(claims_of, text, cue, speaker, content_part):
         # an extraposed 'it' is no source; generic 'you' neither
         ("It would not be surprising to think that the soldiers were Russian.", []),
         ("You might assume that the video was filmed in Russia.", []),
+        # "continue" reports words only before a quotation or a that-clause, not beside a bare clause
+        ("Medics started giving first aid, resuscitation attempts continued for over 30 minutes.", []),
     ],
 )
 def test_claims_not_made(claims_of, text, cues):

@@ -142,6 +142,18 @@ def test_a_plain_statement_says_what_party_it_is_about(pipeline, text, word, abo
     assert claim.act is None and claim.about is not None and claim.about.text == about
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the suspects in the Moscow shooting had planned to flee to Belarus.",
+        "Officials said 40 people died when gunmen attacked a concert hall in Moscow.",
+    ],
+)
+def test_a_city_named_as_where_it_happened_is_not_what_a_statement_is_about(pipeline, text):
+    about = _claim_with(_analyse(pipeline, text), "people" if "died" in text else "suspects").about
+    assert about is None or about.text != "Moscow"
+
+
 def test_a_statement_is_never_about_its_own_speaker(pipeline):
     doc = _analyse(pipeline, "Poland said Poland would close the border crossing on Friday.")
     claim = _claim_with(doc, "border")

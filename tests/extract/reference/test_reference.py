@@ -174,6 +174,9 @@ def test_the_speaker_outside_the_quote_is_found(parse):
             "Jan Novak and Petr Dvorak",
         ),
         ("Acme Corp cut its forecast. The company blamed the weather.", "company", 0, "Acme Corp"),
+        # a government service or bureau is an agency too
+        ("The Federal Prison Service announced the death. The agency said he fell ill after a walk.",
+         "agency", 0, "Federal Prison Service"),
     ],
 )
 def test_definite_descriptions(parse, text, anaphor, nth, expected):

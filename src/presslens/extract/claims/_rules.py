@@ -40,7 +40,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from presslens.extract._shared import RELATIVE_PRONOUNS, SUBJECT_DEPS, doc_text, phrase_start, subtree_bounds
 from presslens.extract.claims._contents import (
@@ -340,6 +340,20 @@ def adjective_draft(adjective: Token, lex: ClaimLexicon) -> Draft | None:
     return Draft(source, cue, trimmed, "adjective", "subject + clause")
 
 
+#: Characters that open or close a quotation.
+_QUOTE_MARKS = frozenset('"“”„«»‘’\'')
+
+
+def _told_as_words(doc: Doc, content: tuple[int, int]) -> bool:
+    """A complement that tells words: a that-clause or a quotation (the only contents a verb like
+    "continue" takes: "she continued that ...", '"...," he continued'), not a bare clause beside it."""
+    start, end = content
+    if start >= end:
+        return False
+    edges = doc[max(0, start - 1) : min(len(doc), end + 2)]  # a quotation's marks sit just outside
+    return doc[start].lower_ == "that" or any(t.text in _QUOTE_MARKS for t in edges)
+
+
 def verb_draft(
     verb: Token, lex: ClaimLexicon, *, evidential: bool, quotes: list[tuple[int, int]] = ()
 ) -> Draft | None:
@@ -394,6 +408,8 @@ def verb_draft(
                 # object as a relative clause and took the second for the complement
                 content = (before[0], content[1])
             break
+    if takes == "quote" and rule == "ccomp" and content is not None and not _told_as_words(doc, content):
+        content = None  # "aid began, resuscitation attempts continued for 30 minutes": no telling
     if content is None:
         content, rule = adjunct_that_clause(verb), "that-clause under an adverbial"
     if content is None:

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 from presslens.extract._dating import event_date
 from presslens.extract._shared import (
     PERSONAL_PRONOUNS,
+    PLACE_PREPOSITIONS,
     PLURAL_PRONOUNS,
     SUBJECT_DEPS,
     EntityRef,
@@ -123,7 +124,7 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
     noun ("a blast at a Gaza hospital was not ..."). None when the content names no one."""
     lo, hi = claim.content.start, claim.content.end
     own = {_name(claim.speaker), claim.speaker.text.casefold()}
-    named = [e for e in parties if lo <= e.start and e.end <= hi
+    named = [e for e in parties if lo <= e.start and e.end <= hi and not _setting(doc, e)
              and (e.canonical or e.text).casefold() not in own and e.text.casefold() not in own]
     subject = _content_subject(doc, claim)
     if subject is not None:
@@ -140,6 +141,25 @@ def _about(doc: Doc, claim: Claim, parties: Sequence[EntityRef]) -> Mention | No
             span = doc[left.i : right.i + 1]
             return Mention(text=span.text, start=span.start_char, end=span.end_char)
     return None
+
+
+#: Dependencies of a place name that only modifies a noun: "the Moscow shooting", "Moscow's concert hall".
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+
+
+def _setting(doc: Doc, entity: EntityRef) -> bool:
+    """A country or city named as where something is or happened, not as a party to the statement:
+    a modifier ("the Moscow shooting", "Moscow's Crocus City Hall") or the object of a preposition of
+    place ("a venue in Moscow"). "Russia said" or "blamed Ukraine" keep it a party."""
+    if entity.label != "GPE":
+        return False
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _happening(noun: Token) -> bool:
