@@ -121,6 +121,13 @@ def test_claim_facts_is_pure_and_offsets_point_into_text():
     assert text[fact.phrase_start : fact.end] == "died of a stroke"
 
 
+def test_a_count_is_of_the_place_right_after_it_not_of_a_part_named_after_a_comma():
+    text = "OVD-Info said 366 people were detained in 36 cities, including 200 in St Petersburg."
+    facts = claim_facts(_claim(text, "OVD-Info", text[len("OVD-Info said "):]), text)
+    found = {f.attribute: (f.subject, f.value) for f in facts}
+    assert found["people detained"] == (None, "366") and found["cities with detentions"] == (None, "36")
+
+
 def test_subject_compatibility_person_and_group():
     assert subjects_compatible("Ivan Petrov", "Petrov brothers")
     assert not subjects_compatible("Ivan Petrov", "Omar Haddad")
@@ -201,6 +208,29 @@ def test_a_party_revising_its_own_toll_is_an_update_another_partys_figure_disput
         assert sorted(cards) == [["100 to 300", "471"], ["100 to 300", "500"]]
     else:  # two figures of one side on one day disagree
         assert cards == [["100 to 300", "471", "500"]]
+
+
+@pytest.mark.parametrize(("people", "disputed"), [(("366", "at least 366"), True), (("401", "366"), False)])
+def test_one_release_of_a_partys_figures_told_two_ways_is_disputed_a_new_release_is_a_revision(
+    people, disputed
+) -> None:
+    import datetime as dt
+
+    from presslens.stories.actors import link_actors
+    from presslens.stories.contradictions import story_contradictions
+    from presslens.stories.records import Story, StoryInput
+
+    said = [("AP", 18, f"{people[0]} people were detained in 39 cities, including 200 in St Petersburg."),
+            ("WP", 19, f"{people[1]} people were detained in 36 cities, including 200 in St Petersburg.")]
+    articles = []
+    for outlet, day, content in said:
+        text = f"OVD-Info said {content}"
+        claim = _claim(text, "OVD-Info", content)
+        articles.append(StoryInput(outlet, outlet, dt.date(2024, 2, day), "t", text, claims=(claim,)))
+    story = Story(id="s", title="t", articles=("AP", "WP"))
+    found = story_contradictions(story, articles, link_actors([]))
+    cities = [sorted(s.value for s in c.sides) for c in found if c.attribute == "cities with detentions"]
+    assert cities == ([["36", "39"]] if disputed else [])
 
 
 def test_an_outlets_own_toll_counts_against_a_sources_and_an_age_is_no_count() -> None:

@@ -35,7 +35,9 @@ from presslens.models import Claim
 __all__ = ["claim_facts", "damage_level", "facts_disagree", "subjects_compatible"]
 
 _NAME_RE = re.compile(NAME_PATTERN)
-_PLACE = re.compile(r"[^.;]{0,40}?\b(?:in|near|at|outside) (?:the )?(" + NAME_PATTERN + ")")
+# the place a count is of: "killed in X", "37 dead in the village of X"; not across a comma, where
+# a place is a part of the count ("366 detained in 36 cities, including 200 in St Petersburg")
+_PLACE = re.compile(r"[^.;,]{0,40}?\b(?:in|near|at|outside) (?:the )?(" + NAME_PATTERN + ")")
 _CLAUSE_BREAK = re.compile(r"(?:[;,—–]|\bwhile\b|\bwhereas\b|\band\b|\bbut\b)", re.IGNORECASE)
 _CAUSE_CUT = re.compile(
     r"\s+(?:caused|due|resulting|while|after|following|before|when|in|on|at|according|which|that|who|"

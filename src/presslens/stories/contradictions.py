@@ -44,6 +44,7 @@ from presslens.extract.entities import entity_lexicon
 from presslens.facts import (
     Fact,
     cause_category,
+    claim_facts,
     count_interval,
     fact_lexicon,
     facts_disagree,
@@ -333,7 +334,24 @@ def _revised(p: list[SourcedFact], q: list[SourcedFact], affiliation: dict[str, 
     days = [{i.article.published for i in side} for side in (p, q)]
     if not common or any(None in d for d in days):
         return False
+    if _one_release(p, q):
+        return False
     return min(days[0]) != min(days[1])
+
+
+def _one_release(p: list[SourcedFact], q: list[SourcedFact]) -> bool:
+    """The two sides relay one release of the party's figures: beside the figure they differ on, their
+    words give another one alike ("366 detained in 39 cities" and "at least 366 arrested in 36
+    cities": one count, its cities told differently). A revision changes the figure it revises."""
+    def others(side: list[SourcedFact]) -> set[tuple[str, tuple[float, float]]]:
+        found = set()
+        for item in side:
+            for fact in claim_facts(item.claim, item.article.text):
+                interval = count_interval(fact.value) if fact.kind == "count" else None
+                if fact.attribute != item.fact.attribute and interval is not None:
+                    found.add((fact.attribute, (interval[0], interval[0])))  # "at least 366" gives 366
+        return found
+    return bool(others(p) & others(q))
 
 
 def _disputed(p: list[SourcedFact], q: list[SourcedFact], disagree: Disagree) -> bool:
