@@ -186,6 +186,17 @@ def test_pronoun_speaker_resolves_to_person(claims_of):
 
 
 @pytest.mark.model
+def test_a_named_persons_relation_resolves_to_the_name_given_that_title_later(claims_of):
+    text = ("Petr Novak's spokeswoman said he was detained on Friday. The lawyer called the court, "
+            "according to Novak spokeswoman Jana Dvorakova.")
+    claim = _only(claims_of(text), "said")
+    assert claim.speaker.canonical == "Jana Dvorakova"
+    text = "Petr Novak was detained. Petr Novak's lawyer said the charges were false."
+    lawyer = _only(claims_of(text), "said")
+    assert lawyer.speaker.canonical == "lawyer of Petr Novak"
+
+
+@pytest.mark.model
 def test_relation_speaker_resolves_to_named_relative(claims_of):
     text = (
         "Her lawyer, Maria Kovacs, filed an appeal. According to her lawyer, the journalist was held "

@@ -228,6 +228,20 @@ def test_an_undated_statement_right_after_the_speakers_dated_one_is_of_that_day(
     assert _claim_with(doc, "roads").date != "2024-03-23"  # another speaker: the Saturday is not theirs
 
 
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ("Novak died in custody on Friday. His spokeswoman said he was murdered.", True),
+        ("Novak died in custody on Friday. His team says it was state-sponsored murder.", True),
+        ("Novak died on Friday. Officials said he was killed in a crash.", False),
+        ("Novak died on Friday. His lawyer said he was not poisoned.", False),
+    ],
+)
+def test_calling_a_death_a_murder_accuses_someone(pipeline, text, accuses):
+    claim = next(c for c in _analyse(pipeline, text).claims if "Friday" not in c.content.text)
+    assert (claim.act == "ACCUSE") is accuses
+
+
 def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
     doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), "
                              "the lawyer said.")

@@ -9,7 +9,8 @@ its surface text and gets the name `presslens.extract.reference` resolves it
 to (the step events and facts share: agreement, salience, never into the
 quotation the pronoun speaks). A possessed relation ("his son") resolves to a
 name the article gives that relation in an apposition ("His son, X Y, was
-..."), else to "son of <possessor>".
+...") or as a title before the name ("Navalny spokesperson Kira Yarmysh"),
+else to "son of <possessor>"; the possessor may be a pronoun or a name.
 """
 
 from __future__ import annotations
@@ -70,11 +71,23 @@ def _named_relation(head: Token, entities: list[EntityRef]) -> str | None:
                     candidates.append(child)
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             candidates.append(tok.head)
+        if tok.i != head.i and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            candidates.append(tok.head)  # a title before the name: "Navalny spokesperson Kira Yarmysh"
     if not candidates:
         return None
     best = min(candidates, key=lambda t: (t.i > head.i, abs(t.i - head.i)))
     ent = _entity_at(entities, best.idx, best.idx + len(best))
     return ent.canonical if ent else speaker_span(best).text
+
+
+def _owner(name: Token, entities: list[EntityRef]) -> str | None:
+    """The person a possessor name stands for: the article's person of that surname ("Navalny's
+    team" is Alexei Navalny's, whatever label the tagger gave this one mention), else its entity."""
+    people = [e for e in entities if e.label == "PERSON" and e.canonical.split()[-1:] == [name.text]]
+    if people:
+        return people[0].canonical
+    ent = _entity_at(entities, name.idx, name.idx + len(name))
+    return ent.canonical if ent is not None else None
 
 
 def _appositive_name(head: Token, entities: list[EntityRef]) -> str | None:
@@ -106,11 +119,13 @@ def resolved_mention(span: Span, entities: list[EntityRef]) -> Mention:
     elif (referent := referent_of(doc, head)) is not None:
         canonical = referent.canonical
     else:
-        poss = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        poss = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")]
         if poss:
             canonical = _named_relation(head, entities)
-            owner = referent_of(doc, poss[0]) if canonical is None else None
-            if owner is not None:
+            if canonical is None and poss[0].pos_ == "PROPN":  # "Navalny's lawyer": the name's own
+                owner_name = _owner(poss[0], entities)
+                canonical = f"{head.lemma_} of {owner_name}" if owner_name is not None else None
+            elif canonical is None and (owner := referent_of(doc, poss[0])) is not None:
                 canonical = f"{head.lemma_} of {owner.canonical}"
     return Mention(text=span.text, canonical=canonical, start=span.start_char, end=span.end_char)
 

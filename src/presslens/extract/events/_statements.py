@@ -327,15 +327,30 @@ def _calls_a_crime(doc: Doc, claim: Claim) -> bool:
     lex = event_lexicon()
     atrocities = lex.word_class("atrocity")
     for tok in span:
+        if _murder_told(tok, lex.word_class("murder_verb")):
+            return True
         if tok.dep_ != "attr" or tok.lemma_.lower() not in atrocities or tok.head.lemma_ != "be":
             continue
         if any(c.dep_ == "neg" for c in tok.head.children):
             return False  # "it was not a crime"
         subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.lemma_.lower() in lex.nouns or _happening(subject)
-                                    or subject.lemma_.lower() in atrocities):
+                                    or subject.lemma_.lower() in atrocities or _a_death(subject)):
             return True
     return False
+
+
+def _a_death(subject: Token) -> bool:
+    """"His death was murder", "it was an assassination": the death the article tells of."""
+    return subject.lower_ in {"it", "this"} or subject.lemma_.lower() == "death"
+
+
+def _murder_told(tok: Token, verbs: frozenset[str]) -> bool:
+    """"He was murdered", "Navalny was poisoned": a homicide told in the passive with no doer named."""
+    if tok.lemma_.lower() not in verbs or tok.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return {"auxpass", "nsubjpass"} <= deps and not deps & {"agent", "neg"}
 
 
 def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
