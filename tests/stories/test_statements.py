@@ -288,3 +288,16 @@ def test_the_same_words_in_two_outlets_own_texts_on_different_days_stay_two_stat
                 _article("b", "The Star", [_claim("Yulia", said, date="2024-02-16")],
                          day=dt.date(2024, 2, 18))]
     assert len(_timeline(articles)) == 2
+
+
+def test_another_partys_act_in_the_statements_sentence_does_not_stand_for_the_statement() -> None:
+    sentence = ("Putin says the suspects tried to flee to Ukraine - Kyiv says allegations of its role "
+                "are absurd")
+    said = sentence.index("the suspects")
+    claim = _claim("Vladimir Putin", sentence, act="ACCUSE", target="Ukraine").model_copy(update={
+        "content": TextSpan(text="the suspects tried to flee to Ukraine", start=said, end=said + 37)})
+    start = sentence.index("allegations")
+    allegation = Event(type="ACCUSE", mode="allege", actor=None, target=Mention(text="Ukraine"),
+                       evidence=TextSpan(text="allegations of its role", start=start, end=start + 23))
+    entries = _timeline([_article("a", "BBC", [claim], [allegation])])
+    assert ("ACCUSE", "statement", "Vladimir Putin") in [(e.type, e.mode, e.actor) for e in entries]

@@ -701,9 +701,13 @@ def _statement(claim: Claim, article: StoryInput) -> Event | None:
     if claim.negated:
         return None
     act = claim.act or STATEMENT_TYPE
-    ev = claim.evidence
+    cue = _cue_start(claim)
+    # the claim's own words, its cue and its content: a sentence may hold another party's act of the
+    # same type ("Putin says the suspects fled to Ukraine - Kyiv says allegations of its involvement ...")
+    lo = min(claim.content.start, cue if cue is not None else claim.content.start)
+    hi = max(claim.content.end, cue + len(claim.cue.text) if cue is not None else claim.content.end)
     for event in article.events:
-        if event.type == act and event.evidence.start < ev.end and ev.start < event.evidence.end:
+        if event.type == act and event.evidence.start < hi and lo < event.evidence.end:
             return None
         if claim.act is None and (_tells_own_act(claim, event) or _cue_is_act(claim, event)):
             return None  # "the Brigades said it targeted Haifa", "the court charged four men": the act

@@ -393,6 +393,10 @@ def test_a_claim_told_as_not_made_states_nothing(pipeline, text, word, negated):
         ("The ministry said Georgia had armed the gunmen.", "armed", "ACCUSE", "Georgia"),
         ("The president said the Georgian side had prepared a gap in the fence for the attackers to cross.",
          "gap", "ACCUSE", "Georgian"),
+        # a claiming verb is no reported allegation; "planned" hung on the crime the perpetrators are of
+        ("Officials claimed that the gunmen planned to flee to Georgia.", "flee", "ACCUSE", "Georgia"),
+        ("The minister claimed that the suspected perpetrators of the Tbilisi bombing allegedly planned to "
+         "flee to Armenia, without providing evidence.", "flee", "ACCUSE", "Armenia"),
         # not implicated: a negated escape, fugitives who are no perpetrators, a border, a dismissed
         # version, help to others than the perpetrators
         ("The ministry said Georgia had armed the army.", "armed", None, None),

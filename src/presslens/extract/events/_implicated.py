@@ -61,7 +61,7 @@ def implicated_party(
             candidates = _helpers(tok)
         else:
             continue
-        if any(a.lemma_.lower() in allegations for a in tok.ancestors):
+        if any(a.lemma_.lower() in allegations and a.pos_ == "NOUN" for a in tok.ancestors):
             continue  # "the version that they were fleeing toward Ukraine does not stand": reported, not said
         found = _party_under(candidates, parties, own)
         if found is not None:
@@ -78,8 +78,14 @@ def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
             return subject.lemma_.lower() in perpetrators
         if controlled and verb.dep_ == "acl":
             # "the terrorists who attacked the hall planned to flee, X said", parsed with "planned"
-            # on "terrorists"; "the men ordered to flee": whoever "to flee" is said of, the noun is
-            return verb.head.lemma_.lower() in perpetrators
+            # on "terrorists"; "the men ordered to flee": whoever "to flee" is said of, the noun is;
+            # "the perpetrators of the shooting planned to flee", parsed with "planned" on "shooting":
+            # the noun the of-phrase hangs on
+            noun = verb.head
+            while (noun.lemma_.lower() not in perpetrators and noun.dep_ == "pobj"
+                   and noun.head.dep_ == "prep"):
+                noun = noun.head.head
+            return noun.lemma_.lower() in perpetrators
         if verb.dep_ not in _CONTROL_DEPS and verb.dep_ != "conj":
             return False
         controlled = verb.dep_ in _CONTROL_DEPS
