@@ -84,10 +84,26 @@ def test_calling_an_allegation_absurd_rejects_it(pipeline):
         # another party's act denied is no denial by the speaker
         ("The ministry said Israel did not strike the hospital.", "hospital", None),
         ("The Kremlin said Ukrainian troops did not strike the market.", "market", None),
+        # a crime named and denied of the speaker's side, the side told by an apposition
+        ("Ivan Petrenko, an adviser to Ukraine's president, said Ukraine has never resorted to "
+         "terrorist methods.", "terrorist", "REJECT"),
     ],
 )
 def test_denying_an_act_of_ones_own_side_rejects_the_accusation(pipeline, text, word, act):
     assert _claim_with(_analyse(pipeline, text), word).act == act
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officials in Kyiv said Russia has never stopped its terrorist attacks.", "terrorist"),
+        # the sentence after "according to X," is no apposition of X: the DRM is not Israeli
+        ("According to the DRM, the crater was too small to have been caused by an Israeli missile. "
+         "The DRM said it was not an Israeli missile strike.", "strike"),
+    ],
+)
+def test_a_crime_denied_of_another_side_is_no_rejection(pipeline, text, word):
+    assert _claim_with(_analyse(pipeline, text), word).act != "REJECT"
 
 
 def test_no_indication_that_a_party_attacked_accuses_no_one(pipeline):

@@ -82,7 +82,7 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
     def countries(claim: Claim) -> frozenset[str]:
         key = (claim.speaker.text, claim.speaker.canonical)
         if key not in sides:
-            sides[key] = _speaker_countries(claim, claims, doc_text(doc))
+            sides[key] = _speaker_countries(claim, claims, doc)
         return sides[key]
 
     for claim in claims:
@@ -108,7 +108,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
             target = _accused(claim, events) if act == "ACCUSE" else None
         if act is None and _calls_a_crime(doc, claim):
             act, target = "ACCUSE", None  # "said the attack was a war crime": whoever did it
-        if act is None and (_dismisses_allegation(doc, claim) or _denies_own_act(doc, claim, events)
+        if act is None and (_dismisses_allegation(doc, claim)
+                            or _denies_own_act(doc, claim, events, countries(claim))
                             or _denies_own_part(claim, doc_text(doc), countries(claim))):
             act = "REJECT"
         bound = published.isoformat() if date is None and published is not None else None
@@ -219,17 +220,28 @@ def _told_doers(claim: Claim, events: Sequence[Event]) -> Iterator[Mention]:
             yield event.actor
 
 
-def _speaker_countries(claim: Claim, claims: Sequence[Claim], text: str) -> frozenset[str]:
+def _appositions(doc: Doc, start: int, end: int) -> list[str]:
+    """The descriptions in apposition to the name at `start`..`end`: "Mykhailo Podolyak, an adviser
+    to Ukraine's president," (a relative clause or the sentence after "according to X," is none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [doc[c.left_edge.i : c.right_edge.i + 1].text for c in span.root.children if c.dep_ == "appos"]
+
+
+def _speaker_countries(claim: Claim, claims: Sequence[Claim], doc: Doc) -> frozenset[str]:
     """The countries the speaker belongs to, from how the article names it anywhere: its other
-    attributions and the title before its name ("Israeli military spokesman Daniel Hagari" makes
-    a later "he said" by Hagari Israeli)."""
+    attributions, the title before its name ("Israeli military spokesman Daniel Hagari" makes
+    a later "he said" by Hagari Israeli) and a description in apposition after it."""
+    text = doc_text(doc)
     names = {claim.speaker.text, claim.speaker.canonical or ""}
     canonical = claim.speaker.canonical
     if canonical:
         names |= {c.speaker.text for c in claims if c.speaker.canonical == canonical}
         start = text.find(canonical)
-        while start >= 0:  # the words before the name, within its clause
+        while start >= 0:  # the words before the name, within its clause, and an apposition after it
             names.add(_TITLE_STOP.split(text[max(0, start - _TITLE_CHARS) : start])[-1])
+            names.update(_appositions(doc, start, start + len(canonical)))
             start = text.find(canonical, start + len(canonical))
     return frozenset().union(*(party_sides(name)[0] for name in names if name))
 
@@ -380,23 +392,29 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | _FIRST_PERSON | {"it", "its", "you"}
 
 
-def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event]) -> bool:
-    """The content negates a hostile act told in it, and who did it (or where it came from) is the
-    speaker's own side: "the attack was not from our forces", "Russian troops did not strike"
-    said by the Kremlin. A third party cleared ("no sign Ukraine was behind it") is not a denial."""
+def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event], countries: frozenset[str]) -> bool:
+    """The content negates a hostile act told in it (or a crime it names), and who did it (or where
+    it came from) is the speaker's own side: "the attack was not from our forces", "Russian troops
+    did not strike" said by the Kremlin, "Ukraine has never resorted to terrorist methods" said by
+    a Ukrainian official. A third party cleared ("no sign Ukraine was behind it") is not a denial."""
     hostile = [e for e in events if _inside(e, claim) and e.type in HOSTILE]
     span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-    if not hostile or span is None:
+    if span is None:
         return False
     own = {_name(claim.speaker)} | {claim.speaker.text.casefold()}
-    own_countries = party_sides(claim.speaker.text)[0] | party_sides(claim.speaker.canonical or "")[0]
-    uncertain = event_lexicon().word_class("epistemic")
+    own_countries = countries
+    lex = event_lexicon()
+    uncertain = lex.word_class("epistemic")
+    crimes = lex.word_class("atrocity") | {"terrorist"}
     for neg in (t for t in span if t.dep_ == "neg"):
         clause = neg.head
         if clause.lemma_.lower() in uncertain:
             continue  # "I don't know whether it was our strike": uncertainty, not a denial
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-        if not any(lo <= e.evidence.start < hi for e in hostile):
+        # the act denied: a hostile event told in the clause, or a crime named in it ("has never
+        # resorted to terrorist methods", "our forces did not commit war crimes")
+        if not any(lo <= e.evidence.start < hi for e in hostile) and not any(
+                t.lemma_.lower() in crimes for t in clause.subtree):
             continue
         for party in _doers(clause):
             words = {t.lower_ for t in party.subtree}
