@@ -416,6 +416,11 @@ def test_a_claim_told_as_not_made_states_nothing(pipeline, text, word, negated):
         # not implicated: a negated escape, fugitives who are no perpetrators, a border, a dismissed
         # version, help to others than the perpetrators
         ("The ministry said Georgia had armed the army.", "armed", None, None),
+        # "they": the perpetrators when they are the last plural subject, not when refugees are
+        ("Gunmen opened fire at the hall, according to the police. \"They tried to escape towards "
+         "Georgia,\" the president claimed.", "escape", "ACCUSE", "Georgia"),
+        ("The police said the refugees were tired. They tried to escape to Georgia, officials said.",
+         "escape", None, None),
         ("The ministry said Georgia had not armed the gunmen.", "armed", None, None),
         ("The police said the gunmen could not travel to Georgia.", "travel", None, None),
         ("The minister said thousands of refugees fled to Georgia.", "refugees", None, None),

@@ -47,7 +47,7 @@ def implicated_party(
     going = lex.word_class("escape") | lex.word_class("travel")
     contacts = lex.word_class("contact")
     helping = lex.word_class("complicity")
-    if not any(t.lemma_.lower() in perpetrators for t in content):
+    if not any(_perpetrator(t, perpetrators) for t in content):
         return None
     allegations = lex.word_class("allegation")
     for tok in content:
@@ -75,7 +75,7 @@ def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
-            return subject.lemma_.lower() in perpetrators
+            return _perpetrator(subject, perpetrators)
         if controlled and verb.dep_ == "acl":
             # "the terrorists who attacked the hall planned to flee, X said", parsed with "planned"
             # on "terrorists"; "the men ordered to flee": whoever "to flee" is said of, the noun is;
@@ -93,11 +93,32 @@ def _done_by(verb: Token, perpetrators: frozenset[str]) -> bool:
     return False
 
 
+#: Plural pronouns that may stand for the perpetrators named just before ("They tried to escape").
+_THEY = frozenset({"they", "them"})
+#: How many tokens back "they" looks for the plural subject it stands for (about two sentences).
+_THEY_REACH = 60
+
+
+def _perpetrator(tok: Token, perpetrators: frozenset[str]) -> bool:
+    """A perpetrator noun, or "they"/"them" whose nearest plural subject before it is one: "Gunmen
+    opened fire ... . 'They tried to escape ... towards Ukraine,' Putin claimed" (the subject is the
+    likeliest antecedent, as in centering; "according to the authorities" in between is not)."""
+    if tok.lemma_.lower() in perpetrators:
+        return True
+    if tok.lower_ not in _THEY:
+        return False
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - _THEY_REACH), -1):
+        if doc[k].tag_ == "NNS" and doc[k].dep_ in {"nsubj", "nsubjpass"}:
+            return doc[k].lemma_.lower() in perpetrators
+    return False
+
+
 def _serves(verb: Token, perpetrators: frozenset[str]) -> bool:
     """The perpetrators are whom the verb's act is for: its object, a for/to phrase, or the subject
     of a for-to clause on its object ("preparing a gap in the border for the terrorists to cross")."""
     for tok in verb.subtree:
-        if tok.lemma_.lower() not in perpetrators or tok.i == verb.i:
+        if not _perpetrator(tok, perpetrators) or tok.i == verb.i:
             continue
         if tok.dep_ in {"dobj", "dative"} and tok.head.i == verb.i:
             return True
