@@ -11,6 +11,7 @@ when the act happened nor who acted, so their tokens are set apart too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import IS_SPACE
@@ -70,15 +71,19 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def clause_date(doc: Doc, anchor: Token, scope: Span, noun: Token | None = None) -> str | None:
+def clause_date(
+    doc: Doc, anchor: Token, scope: Span, noun: Token | None = None, told: Sequence[tuple[int, int]] = ()
+) -> str | None:
     """The value of the DATE/TIME timex nearest `anchor` in its clause chain within `scope`.
 
     The anchor's own clause first, then each clause above it; None when no clause on the way
     up carries a date (the caller then says only the publication date bounds it). An event
     noun (`anchor` itself, or `noun` of a light verb: "carried out the attack") keeps the
-    time it carries itself.
+    time it carries itself. A time inside `told` (statements' contents) is what one tells, never
+    when it was said: "announced a day of mourning for 24 March".
     """
-    found = _timex_spans(doc, scope)
+    found = [(span, value) for span, value in _timex_spans(doc, scope)
+             if not any(a <= span.start_char < b for a, b in told)]
     if not found:
         return None
     datelines = dateline_tokens(doc)
@@ -171,7 +176,7 @@ def _own_time(noun: Token, roots: list[tuple[Token, str]]) -> str | None:
 
 
 def event_date(
-    doc: Doc, anchor: Token, sent: Span, noun: Token | None = None, told: tuple[int, int] | None = None
+    doc: Doc, anchor: Token, sent: Span, noun: Token | None = None, told: Sequence[tuple[int, int]] = ()
 ) -> tuple[str | None, str | None]:
     """(value, where from): the clause chain first, then a day named elsewhere in the sentence.
 
@@ -184,9 +189,9 @@ def event_date(
     day) as often as it was right, and so did the lede's first day taken from a relative clause
     or a possessive ("the attack that killed 139 on Friday"); the main clause's day took Crocus
     from 0.62 to 0.76 (al-Ahli unchanged). Otherwise the date is null with the publication bound.
-    `told`: the character range of a statement's content, whose days are never the statement's.
+    `told`: the character ranges of statements' contents, whose days are never a statement's.
     """
-    value = clause_date(doc, anchor, sent, noun)
+    value = clause_date(doc, anchor, sent, noun, told)
     if value is not None:
         return value, "clause"
     clause = clause_head(anchor)
@@ -198,7 +203,7 @@ def event_date(
     for timex in _day_timexes(doc):
         if not sent.start_char <= timex.start < sent.end_char:
             continue
-        if told is not None and told[0] <= timex.start < told[1]:
+        if any(a <= timex.start < b for a, b in told):
             continue  # a statement's date is never the date of what it tells ("X died on Friday, she said")
         at = _token_at(doc, timex.start)
         if at in datelines or at < 0 or not _free_day(doc[at], anchor):

@@ -258,6 +258,19 @@ def test_calling_a_death_a_murder_accuses_someone(pipeline, text, accuses):
     assert (claim.act == "ACCUSE") is accuses
 
 
+def test_a_statement_is_not_dated_by_what_another_statement_of_its_sentence_tells(pipeline):
+    doc = _analyse(pipeline, "The president calls the attack a barbaric act and announces a day of "
+                             "national mourning for 24 March.")
+    assert _claim_with(doc, "barbaric").date is None and _claim_with(doc, "mourning").date is None
+
+
+def test_a_month_in_a_date_is_no_protest_march(pipeline):
+    doc = _analyse(pipeline, "He vowed to punish those behind the attack and declared March 24 a day of "
+                             "nationwide mourning. Protesters staged a march through the city.")
+    assert [e.evidence.text for e in doc.events if e.type == "PROTEST"] == [
+        "Protesters staged a march through the city"]
+
+
 def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
     doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), "
                              "the lawyer said.")

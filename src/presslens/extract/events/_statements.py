@@ -85,13 +85,16 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
             sides[key] = _speaker_countries(claim, claims, doc)
         return sides[key]
 
+    told = [(c.content.start, c.content.end) for c in claims]  # what statements tell, not when said
     for claim in claims:
         if claim.negated:  # "did not mention that ...": no statement, so no act and no date of one
             out.append(claim)
             continue
         cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
-        told = (claim.content.start, claim.content.end)
-        date, source = (None, None) if cue is None else event_date(doc, cue.root, cue.root.sent, told=told)
+        # a content that holds this claim's own cue is no content of another (nested attribution:
+        # "officials said the ministry announced on Friday that ...")
+        others = [(a, b) for a, b in told if not a <= claim.cue.start < b]
+        date, source = (None, None) if cue is None else event_date(doc, cue.root, cue.root.sent, told=others)
         speaker = claim.speaker.canonical or claim.speaker.text
         said = dated.get(speaker)
         if source in {None, "lede"} and said and claim.cue.start - said[1] <= _SAME_TELLING_CHARS:

@@ -69,9 +69,16 @@ def _pattern_words(verb: Token) -> list[Token]:
     return objects + links  # the object decides first: "call for sanctions" before "call for"
 
 
+#: Entity labels of time expressions: no word of one is an event noun.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
 def noun_entry(noun: Token, lex: EventLexicon) -> LexEntry | None:
     """The noun lexicon row for `noun`, preferring "modifier noun" entries ("hunger strike") and
-    "preposition noun" entries for a bare noun after its preposition ("on strike")."""
+    "preposition noun" entries for a bare noun after its preposition ("on strike"). A word of a
+    date is none ("declared March 24 a day of mourning": no protest march)."""
+    if noun.ent_type_ in _TIME_LABELS:
+        return None
     lemma = noun.lemma_.lower()
     for child in noun.lefts:
         if child.dep_ in {"compound", "amod"}:
