@@ -72,3 +72,13 @@ def test_a_death_named_deep_in_a_clause_about_something_else_shows_its_own_phras
     text = "Police detained 300 people at rallies after Orlov's death on Friday at age 47 in a prison."
     (death,) = death_events(_article("a", "AP", text))
     assert death.evidence.text == "Orlov's death on Friday at age 47"
+
+
+def test_a_death_told_past_an_apposition_or_as_a_relatives_is_reported() -> None:
+    text = "Ivan Orlov, the Kremlin's fiercest domestic critic, died on Friday at an Arctic prison."
+    (death,) = death_events(_article("a", "AP", text))
+    assert death.actor.canonical == "Ivan Orlov"
+    assert death.evidence.text.startswith("Ivan Orlov, the Kremlin")
+    text = "The death of Ivan Orlov shocked his allies. His mother saw him days after her son's death in a colony."
+    deaths = death_events(_article("a", "AP", text))
+    assert [d.evidence.text for d in deaths if "son's" in d.evidence.text] == ["her son's death in a colony"]
