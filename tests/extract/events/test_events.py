@@ -103,6 +103,14 @@ CONSTRUCTIONS = [
         "India",  # whoever made the proposal: PLOVER's target is an actor
     ),
     (
+        "meet a relative",  # a widow, a wife, a husband is someone one meets
+        "The president met the opposition leader's widow in San Francisco.",
+        "CONSULT",
+        "meet",
+        "president",
+        "widow",
+    ),
+    (
         "phone",
         "The Turkish president spoke on the phone with the Ukrainian leader.",
         "CONSULT",
