@@ -170,6 +170,10 @@ def test_offsets_point_into_the_text(parse):
         ("Police arrest four in Moscow raid", "COERCE", False, False, "asserted"),  # a headline's present
         ("The group urged its supporters to attack the army.", "ASSAULT", False, False, "intended"),
         ("The adults trained the children to attack the school.", "ASSAULT", False, False, "intended"),
+        ("The families tried to pressure the authorities to release the prisoners.", "RETREAT", False, False,
+         "intended"),
+        ("She criticised the authorities' failure to release the prisoners.", "RETREAT", True, False,
+         "asserted"),
         ("The president called the attack on the hall barbaric.", "ASSAULT", False, False, "asserted"),
     ],
 )

@@ -135,8 +135,9 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             intended = True
         if wanted and below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
-        if heads and lemma in lex.cue("negation") and gov.pos_ == "VERB":  # "failed to arrest"
-            negated = True
+        if heads and lemma in lex.cue("negation") and (
+                gov.pos_ == "VERB" or (gov.pos_ == "NOUN" and below.dep_ in {"acl", "xcomp"})):
+            negated = True  # "failed to arrest", "the authorities' failure to release the body"
         if lemma in lex.cue("denial") and gov.pos_ == "VERB" and below.dep_ in _COMPLEMENT_DEPS \
                 and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in gov.children):
             # "denied carrying out strikes", "denies that its forces struck"; a passive denial is a
