@@ -271,6 +271,23 @@ def test_a_month_in_a_date_is_no_protest_march(pipeline):
         "Protesters staged a march through the city"]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "act", "target"),
+    [
+        ("His widow said she could not believe the news because of the lies of Russia.", "lies",
+         "ACCUSE", "Russia"),
+        ("The minister said the Kremlin's disinformation had to stop.", "disinformation", "ACCUSE",
+         "Kremlin"),
+        # a lie nobody is said to tell, or the speaker's own side's, accuses no one
+        ("He said that was a lie.", "lie", None, None),
+        ("The Russian envoy said Russia's lies were exposed by the West.", "lies", None, None),
+    ],
+)
+def test_calling_a_partys_words_lies_accuses_it(pipeline, text, word, act, target):
+    claim = _claim_with(_analyse(pipeline, text), word)
+    assert (claim.act, claim.act_target.text if claim.act_target else None) == (act, target)
+
+
 def test_a_time_zone_is_not_what_a_statement_is_about(pipeline):
     doc = _analyse(pipeline, "The notice gave the time of death as 2:17 pm local time (0917 GMT), "
                              "the lawyer said.")

@@ -106,6 +106,8 @@ def statement_acts(doc: Doc, claims: Sequence[Claim], events: Sequence[Event]) -
             act, target = _blamed(claim, doc_text(doc), countries(claim))
         if act is None:
             act, target = _implicates(doc, claim, parties, countries(claim))
+        if act is None:
+            act, target = _calls_liar(doc, claim, parties, countries(claim))
         if act is None and cue is not None and not _coded_otherwise(claim, events):
             act = _cue_act(cue.root)
             target = _accused(claim, events) if act == "ACCUSE" else None
@@ -308,6 +310,30 @@ def _implicates(
         return None, None
     party = implicated_party(content, parties, lambda name: _own_party(name, claim, own_countries))
     return ("ACCUSE", party.mention()) if party is not None else (None, None)
+
+
+def _calls_liar(
+    doc: Doc, claim: Claim, parties: Sequence[EntityRef], own_countries: frozenset[str]
+) -> tuple[str | None, Mention | None]:
+    """A statement calling a party's words lies accuses it (CAMEO 112, PLOVER ACCUSE): "she did
+    not know whether to believe the news due to the lies of Russia", "the Kremlin's disinformation".
+    The liar is the possessor or of-phrase of a deceit noun (class ``deceit``), a named party that
+    is not the speaker's own side."""
+    content = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if content is None:
+        return None, None
+    deceit = event_lexicon().word_class("deceit")
+    for tok in content:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in deceit:
+            continue
+        holders = [c for c in tok.children if c.dep_ == "poss"]
+        holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+        for holder in holders:
+            party = next((e for e in parties if e.start <= holder.idx < e.end), None)
+            if party is not None and not _own_party(party.canonical or party.text, claim, own_countries):
+                return "ACCUSE", party.mention()
+    return None, None
 
 
 def _own_party(value: str, claim: Claim, own_countries: frozenset[str]) -> bool:
