@@ -39,6 +39,7 @@ def _parties(text: str, speaker: str = "the ministry", own_voice: bool = False) 
         ("claims of Serbian complicity were false", "Serbian", True),
         ("the gunmen had contacts on Georgian soil", "Georgian", False),
         ("the attackers had links to the Moldovan special services", "Moldovan", False),
+        ("The great responsible [person] is Lukashenko himself", "Lukashenko", False),
     ],
 )
 def test_statements_of_who_did_it(text: str, value: str, denied: bool) -> None:
