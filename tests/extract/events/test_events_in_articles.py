@@ -163,6 +163,7 @@ def test_a_plain_statement_says_what_party_it_is_about(pipeline, text, word, abo
     [
         "Officials said the suspects in the Moscow shooting had planned to flee to Belarus.",
         "Officials said 40 people died when gunmen attacked a concert hall in Moscow.",
+        "Officials said 40 people died when gunmen attacked a concert hall on the outskirts of Moscow.",
     ],
 )
 def test_a_city_named_as_where_it_happened_is_not_what_a_statement_is_about(pipeline, text):

@@ -155,8 +155,9 @@ _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
 
 def _setting(doc: Doc, entity: EntityRef) -> bool:
     """A country or city named as where something is or happened, not as a party to the statement:
-    a modifier ("the Moscow shooting", "Moscow's Crocus City Hall") or the object of a preposition of
-    place ("a venue in Moscow"). "Russia said" or "blamed Ukraine" keep it a party."""
+    a modifier ("the Moscow shooting", "Moscow's Crocus City Hall"), the object of a preposition of
+    place ("a venue in Moscow") or of a part of a place ("on the outskirts of Moscow"). "Russia
+    said" or "blamed Ukraine" keep it a party."""
     if entity.label != "GPE":
         return False
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -165,6 +166,9 @@ def _setting(doc: Doc, entity: EntityRef) -> bool:
     root = span.root
     if root.dep_ in _MODIFIER_DEPS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in \
+            event_lexicon().word_class("area"):
+        return True  # "on the outskirts of Moscow", "in the north of Gaza"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
