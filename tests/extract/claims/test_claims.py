@@ -197,6 +197,19 @@ def test_a_named_persons_relation_resolves_to_the_name_given_that_title_later(cl
 
 
 @pytest.mark.model
+def test_a_title_opening_an_excerpt_is_the_speaker_named_next(claims_of):
+    text = ("The talks had failed, the spokesman said on Monday. Asked about the next round, "
+            "Ivan Petrov said: \"We have nothing to add.\"")
+    assert _only(claims_of(text), "said").speaker.canonical == "Ivan Petrov"
+    # a person named before the title, or a next person who does not speak, leaves it unresolved
+    text = ("Ivan Petrov arrived in Minsk. The talks had failed, the spokesman said on Monday. "
+            "Maria Kovacs said she would stay.")
+    assert _only(claims_of(text), "said").speaker.canonical != "Maria Kovacs"
+    text = "The talks had failed, the spokesman said on Monday. Critics blamed Ivan Petrov for it."
+    assert _only(claims_of(text), "said").speaker.canonical is None
+
+
+@pytest.mark.model
 def test_relation_speaker_resolves_to_named_relative(claims_of):
     text = (
         "Her lawyer, Maria Kovacs, filed an appeal. According to her lawyer, the journalist was held "

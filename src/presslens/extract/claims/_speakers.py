@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from presslens.extract._shared import SOURCE_PHRASE_DEPS, EntityRef, phrase_start
 from presslens.extract.reference import referent_of
+from presslens.extract.reference._lexicon import reference_lexicon
 from presslens.models import Mention
 
 __all__ = ["resolution_why", "resolved_mention", "speaker_span"]
@@ -127,7 +128,38 @@ def resolved_mention(span: Span, entities: list[EntityRef]) -> Mention:
                 canonical = f"{head.lemma_} of {owner_name}" if owner_name is not None else None
             elif canonical is None and (owner := referent_of(doc, poss[0])) is not None:
                 canonical = f"{head.lemma_} of {owner.canonical}"
+        else:
+            canonical = _named_after(head, entities)
     return Mention(text=span.text, canonical=canonical, start=span.start_char, end=span.end_char)
+
+
+#: How far after a title with no antecedent the speaker it stands for may be named (two short paragraphs).
+_CATAPHORA_CHARS = 600
+
+
+def _named_after(head: Token, entities: list[EntityRef]) -> str | None:
+    """The person a title stands for when the text names nobody before it: an excerpt that opens
+    mid-story ("..., the spokesman said, TASS reported. ... Peskov said: ...") names him only later.
+    The first person named after it, within `_CATAPHORA_CHARS`, when that person speaks there
+    (the subject of a verb of saying); a person named before it leaves the title unresolved."""
+    lex = reference_lexicon()
+    doc = head.doc
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.person_words:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if any(e.label == "PERSON" and e.start < head.idx for e in entities):
+        return None
+    later = sorted((e for e in entities if e.label == "PERSON" and e.start > head.idx), key=lambda e: e.start)
+    for ent in later:
+        if ent.start - head.idx > _CATAPHORA_CHARS:
+            return None
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.speech_verbs:
+            return ent.canonical
+        return None  # the first person named after it is not speaking: no guess
+    return None
 
 
 def resolution_why(span: Span) -> str | None:
