@@ -210,6 +210,16 @@ def test_a_title_opening_an_excerpt_is_the_speaker_named_next(claims_of):
 
 
 @pytest.mark.model
+def test_a_quotation_relayed_by_an_agency_is_the_inner_speakers_with_its_words_as_evidence(claims_of):
+    text = ("\"There is no information yet. We consider such statements unacceptable. They are "
+            "unacceptable,\" the spokesman said, TASS reported.")
+    (claim,) = claims_of(text)
+    assert claim.speaker.text == "the spokesman"
+    assert claim.content.text.startswith("There is no information yet")
+    assert "We consider such statements unacceptable" in claim.evidence.text
+
+
+@pytest.mark.model
 def test_relation_speaker_resolves_to_named_relative(claims_of):
     text = (
         "Her lawyer, Maria Kovacs, filed an appeal. According to her lawyer, the journalist was held "

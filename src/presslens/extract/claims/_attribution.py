@@ -161,7 +161,28 @@ def _sentence_drafts(
             if draft is not None:
                 drafts.append(draft)
     _share_sources(drafts, lex, quotes)
-    return drafts, vias
+    return _relayed(drafts, lex), vias
+
+
+def _relayed(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
+    """'"...," the spokesman said, TASS reported': the words are the spokesman's, relayed by the
+    agency. The parser makes "said" a parataxis of "reported", which then takes the quotation as
+    its complement, while "said" is left with the whole sentence. The inner speaker gets the
+    quotation and the relaying cue is no claim of its own (PolNeAR: a token has one role)."""
+    by_cue = {d.cue.root.i: d for d in drafts}
+    dropped: set[int] = set()
+    for outer in drafts:
+        verb = outer.cue.root
+        for inner_verb in (c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i):
+            inner = by_cue.get(inner_verb.i)
+            if inner is None or inner_verb.lemma_ not in lex.verbs:
+                continue
+            if outer.content[1] > inner.source.left_edge.i:
+                continue  # the outer cue's own content runs past the inner speaker: not a relay
+            inner.content = outer.content
+            inner.rule = f"{inner.rule}; relayed by '{verb.text}'"
+            dropped.add(id(outer))
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _share_sources(drafts: list[Draft], lex: ClaimLexicon, quotes: list[tuple[int, int]]) -> None:
@@ -240,7 +261,17 @@ def _hedge_reason(draft: Draft, lex: ClaimLexicon) -> str | None:
 
 
 def _evidence(sent: Span, lo: int, hi: int) -> TextSpan:
+    """The sentence of the cue, or, for a quotation opened sentences before it, the quotation up to
+    the cue's sentence end; within ``MAX_EVIDENCE_CHARS`` (the cue's end kept)."""
     doc = sent.doc
+    if lo < sent.start_char:  # '"A. B. C," the spokesman said': the quotation is the evidence
+        start = max(lo, sent.end_char - MAX_EVIDENCE_CHARS)
+        cut = doc.char_span(start, sent.end_char, alignment_mode="contract")
+        start = cut.start_char if cut is not None else start
+        text = doc_text(doc)[start : sent.end_char]
+        stripped = text.rstrip()
+        lead = len(text) - len(text.lstrip())
+        return TextSpan(text=stripped.lstrip(), start=start + lead, end=start + len(stripped))
     start, end = sent.start_char, sent.end_char
     if end - start > MAX_EVIDENCE_CHARS:
         start, end = max(start, lo), min(end, hi)
