@@ -70,6 +70,13 @@ def test_calling_an_allegation_absurd_rejects_it(pipeline):
     assert _claim_with(doc, "absurd").act == "REJECT"
 
 
+def test_calling_statements_unacceptable_rejects_them(pipeline):
+    doc = _analyse(pipeline, "\"We consider such statements totally unacceptable,\" the spokesman said.")
+    assert _claim_with(doc, "unacceptable").act == "REJECT"
+    doc = _analyse(pipeline, "The ministry said the statement was accurate.")
+    assert _claim_with(doc, "accurate").act is None
+
+
 @pytest.mark.parametrize(
     ("text", "word", "act"),
     [

@@ -399,7 +399,8 @@ def _murder_told(tok: Token, verbs: frozenset[str]) -> bool:
 
 
 def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
-    """The content calls an allegation false: "allegations of involvement are absurd", "baseless claims"."""
+    """The content calls an allegation false or unacceptable: "allegations of involvement are
+    absurd", "baseless claims", "we consider such statements unacceptable"."""
     lex = event_lexicon()
     allegations, dismissals = lex.word_class("allegation"), lex.word_class("dismissal")
     span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
@@ -414,6 +415,8 @@ def _dismisses_allegation(doc: Doc, claim: Claim) -> bool:
             subjects = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(c.lemma_.lower() in allegations for c in subjects):
                 return True  # "the allegations are absurd"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in allegations for c in tok.children):
+            return True  # a small clause: "we consider such statements unacceptable"
     return False
 
 
