@@ -174,12 +174,21 @@ def test_offsets_point_into_the_text(parse):
          "intended"),
         ("She criticised the authorities' failure to release the prisoners.", "RETREAT", True, False,
          "asserted"),
+        ("The government refused to release the prisoners.", "RETREAT", True, False, "asserted"),
+        # a refusal or failure negates the clause it takes, not an act told further down through a noun
+        ("Police failed to stop the attack on the hall.", "ASSAULT", False, False, "asserted"),
+        ("He refused to comment on reports that the US warned Moscow about a possible attack.", "COOPERATE",
+         False, False, "asserted"),
         ("The president called the attack on the hall barbaric.", "ASSAULT", False, False, "asserted"),
     ],
 )
 def test_qualifiers(parse, sentence, etype, negated, hedged, modality):
     event = _find(event_mentions(parse(sentence)), etype)
     assert (event.negated, event.hedged, event.modality) == (negated, hedged, modality)
+
+
+def test_prices_that_decline_reject_nothing(parse):
+    assert [e.type for e in event_mentions(parse("Oil prices declined sharply on Monday."))] == []
 
 
 def test_intended_nominal(parse):

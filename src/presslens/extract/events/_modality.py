@@ -94,6 +94,10 @@ def _ruling(gov: Token, lemma: str, lex: EventLexicon) -> bool:
     )
 
 
+#: Links of a clause to the verb whose complement it is (or is coordinated into).
+_COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "conj"})
+
+
 def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
     """Negation, hedging and modality of the event whose trigger is `trigger`."""
     neg = lex.cue("negation")
@@ -119,6 +123,11 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
         conditional = True  # "may halt mediation if cooperation founders"
     chain = governors(trigger)
     wanted = True  # still inside what an intent or request above would scope over
+    # a verb of failing or refusing negates the clause it takes, and what that clause takes as its
+    # complement ("refused to let them go"), not an act told further down through a noun ("refused
+    # to comment on reports that the US warned Moscow": the warning stands; "failed to stop the
+    # attack": the attack happened)
+    in_complement = True
     for below, gov in zip([trigger, *chain], chain, strict=False):
         lemma = gov.lemma_.lower()
         time_adjunct = below.dep_ == "prep" and below.lower_ in _TIME_PREPOSITIONS
@@ -135,9 +144,11 @@ def event_qualifiers(trigger: Token, lex: EventLexicon) -> Qualifiers:
             intended = True
         if wanted and below.dep_ in {"xcomp", "ccomp"} and lemma in lex.cue("request_head"):
             intended = True  # "urged Arabs to attack Israeli forces": asked for, not done
-        if heads and lemma in lex.cue("negation") and (
+        if in_complement and heads and lemma in lex.cue("negation") and (
                 gov.pos_ == "VERB" or (gov.pos_ == "NOUN" and below.dep_ in {"acl", "xcomp"})):
             negated = True  # "failed to arrest", "the authorities' failure to release the body"
+        if below.dep_ not in _COMPLEMENT_LINKS:
+            in_complement = False
         if lemma in lex.cue("denial") and gov.pos_ == "VERB" and below.dep_ in _COMPLEMENT_DEPS \
                 and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in gov.children):
             # "denied carrying out strikes", "denies that its forces struck"; a passive denial is a
