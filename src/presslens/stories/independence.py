@@ -61,9 +61,13 @@ class Independence:
     copy_of: dict[str, str]
     origin_of: dict[str, str]
 
+    def text_of(self, article_id: str) -> str:
+        """The copy group `article_id` belongs to (its first article; itself when no copy is known)."""
+        return self.copy_of.get(article_id, article_id)
+
     def texts(self, article_ids: Iterable[str]) -> int:
         """How many distinct texts among `article_ids` (copies counted once)."""
-        return len({self.copy_of.get(a, a) for a in article_ids})
+        return len({self.text_of(a) for a in article_ids})
 
     def origins(self, article_ids: Iterable[str]) -> int:
         """How many distinct origins among `article_ids` (one agency's stories counted once)."""

@@ -772,9 +772,10 @@ def story_timeline(
         # a cluster that counts the report's group alike first ("four suspects detained" joins the
         # arrest of "four assailants", not the detention of "eleven people"), then one of the
         # report's own mode: "raid" joins the raid before the arrests
-        ordered = sorted(clusters, key=lambda c: (_other_count(report, c), c.mode != report.event.mode))
         home = next((c for c in clusters if _reprinted_in(report, c, sources)), None)
-        home = home or next((c for c in ordered if _joins(report, c, actors)), None)
+        if home is None:
+            ordered = sorted(clusters, key=lambda c: (_other_count(report, c), c.mode != report.event.mode))
+            home = next((c for c in ordered if _joins(report, c, actors)), None)
         if home is None:
             home = _Cluster(report.event.type, report.event.mode)
             clusters.append(home)
@@ -790,10 +791,10 @@ def _reprinted_in(report: _Report, cluster: _Cluster, sources: Independence) -> 
     other copy leaves it undated; both are one statement), unless the copies read its participants
     apart (one site's page gives the speaker another antecedent)."""
     article = report.article.article_id
-    text = sources.copy_of.get(article, article)
+    text = sources.text_of(article)
     return (cluster.type, cluster.mode) == (report.event.type, report.event.mode) and any(
         other.article.article_id != article
-        and sources.copy_of.get(other.article.article_id, other.article.article_id) == text
+        and sources.text_of(other.article.article_id) == text
         and fuzz.ratio(report.event.evidence.text, other.event.evidence.text) >= _REPRINT_SIMILARITY
         and (_same_speaker(report, other) if cluster.statement else not _conflicts(report, other))
         for other in cluster.reports)
@@ -951,7 +952,7 @@ def _best_named(
         if not value:
             continue
         article = report.article.article_id
-        text = sources.copy_of.get(article, article)
+        text = sources.text_of(article)
         if (text, value) in seen:
             continue
         seen.add((text, value))

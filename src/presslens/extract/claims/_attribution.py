@@ -264,21 +264,17 @@ def _evidence(sent: Span, lo: int, hi: int) -> TextSpan:
     """The sentence of the cue, or, for a quotation opened sentences before it, the quotation up to
     the cue's sentence end; within ``MAX_EVIDENCE_CHARS`` (the cue's end kept)."""
     doc = sent.doc
-    if lo < sent.start_char:  # '"A. B. C," the spokesman said': the quotation is the evidence
-        start = max(lo, sent.end_char - MAX_EVIDENCE_CHARS)
-        cut = doc.char_span(start, sent.end_char, alignment_mode="contract")
-        start = cut.start_char if cut is not None else start
-        text = doc_text(doc)[start : sent.end_char]
-        stripped = text.rstrip()
-        lead = len(text) - len(text.lstrip())
-        return TextSpan(text=stripped.lstrip(), start=start + lead, end=start + len(stripped))
     start, end = sent.start_char, sent.end_char
-    if end - start > MAX_EVIDENCE_CHARS:
+    if lo < start:  # '"A. B. C," the spokesman said': the quotation is the evidence
+        start = max(lo, end - MAX_EVIDENCE_CHARS)
+        cut = doc.char_span(start, end, alignment_mode="contract")
+        start = cut.start_char if cut is not None else start
+    elif end - start > MAX_EVIDENCE_CHARS:
         start, end = max(start, lo), min(end, hi)
         if end - start > MAX_EVIDENCE_CHARS:
             cut = doc.char_span(start, start + MAX_EVIDENCE_CHARS, alignment_mode="contract")
             end = cut.end_char if cut is not None else start + MAX_EVIDENCE_CHARS
-    text = sent.text[start - sent.start_char : end - sent.start_char]
+    text = doc_text(doc)[start:end]
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
     return TextSpan(text=stripped.lstrip(), start=start + lead, end=start + len(stripped))

@@ -150,16 +150,15 @@ def _named_after(head: Token, entities: list[EntityRef]) -> str | None:
         return None
     if any(e.label == "PERSON" and e.start < head.idx for e in entities):
         return None
-    later = sorted((e for e in entities if e.label == "PERSON" and e.start > head.idx), key=lambda e: e.start)
-    for ent in later:
-        if ent.start - head.idx > _CATAPHORA_CHARS:
-            return None
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.speech_verbs:
-            return ent.canonical
-        return None  # the first person named after it is not speaking: no guess
-    return None
+    ent = min((e for e in entities if e.label == "PERSON" and e.start > head.idx), key=lambda e: e.start,
+              default=None)
+    if ent is None or ent.start - head.idx > _CATAPHORA_CHARS:
+        return None
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.speech_verbs:
+        return ent.canonical
+    return None  # the first person named after it is not speaking: no guess
 
 
 def resolution_why(span: Span) -> str | None:

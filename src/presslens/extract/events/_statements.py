@@ -370,9 +370,9 @@ def _calls_a_crime(doc: Doc, claim: Claim) -> bool:
     if span is None:
         return False
     lex = event_lexicon()
-    atrocities = lex.word_class("atrocity")
+    atrocities, murders = lex.word_class("atrocity"), lex.word_class("murder_verb")
     for tok in span:
-        if _murder_told(tok, lex.word_class("murder_verb")):
+        if _murder_told(tok, murders):
             return True
         if tok.dep_ != "attr" or tok.lemma_.lower() not in atrocities or tok.head.lemma_ != "be":
             continue
@@ -428,7 +428,7 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | _FIRST_PERSON | {"it", "its", "you"}
 
 
-def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event], countries: frozenset[str]) -> bool:
+def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event], own_countries: frozenset[str]) -> bool:
     """The content negates a hostile act told in it (or a crime it names), and who did it (or where
     it came from) is the speaker's own side: "the attack was not from our forces", "Russian troops
     did not strike" said by the Kremlin, "Ukraine has never resorted to terrorist methods" said by
@@ -438,7 +438,6 @@ def _denies_own_act(doc: Doc, claim: Claim, events: Sequence[Event], countries: 
     if span is None:
         return False
     own = {_name(claim.speaker)} | {claim.speaker.text.casefold()}
-    own_countries = countries
     lex = event_lexicon()
     uncertain = lex.word_class("epistemic")
     crimes = lex.word_class("atrocity") | {"terrorist"}
